@@ -1,0 +1,112 @@
+#!/usr/bin/env node
+// yargs wiring only: argv → options → API → exit code. The only file that prints.
+import { readFileSync } from 'node:fs';
+import yargs, { type Argv } from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { build, formatDiagnostic, inspect, type Diagnostic } from './index.js';
+import type { MetaLayer } from './meta.js';
+import { describeInspection } from './inspect.js';
+
+const EXIT_OK = 0;
+const EXIT_FAILED = 1;
+const EXIT_USAGE = 2;
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
+interface MetaFlags {
+  title?: string | undefined;
+  author?: string[] | undefined;
+  lang?: string | undefined;
+}
+
+function metaFromFlags(argv: MetaFlags): MetaLayer {
+  const meta: MetaLayer = {};
+  if (argv.title) meta.title = argv.title;
+  if (argv.author?.length) meta.authors = argv.author.map((name) => ({ name }));
+  if (argv.lang) meta.language = argv.lang;
+  return meta;
+}
+
+function sourceDateEpoch(): number | undefined {
+  const raw = process.env.SOURCE_DATE_EPOCH;
+  if (raw === undefined || raw === '') return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`SOURCE_DATE_EPOCH must be a whole number of seconds, not "${raw}"`);
+  return n;
+}
+
+class UsageError extends Error {}
+
+const metaOptions = (y: Argv) =>
+  y
+    .option('title', { type: 'string', describe: 'Set the title (wins over what the story says)' })
+    .option('author', { type: 'string', array: true, describe: 'Set the author; repeat for several' })
+    .option('lang', { type: 'string', describe: 'Set the language, a BCP 47 tag such as en or pt-BR' });
+
+const print = (d: Diagnostic) => console.error(formatDiagnostic(d));
+
+async function main(): Promise<number> {
+  let exit = EXIT_OK;
+  await yargs(hideBin(process.argv))
+    .scriptName('quire')
+    .usage('$0 <command> [options]\n\nTurn story files into EPUB 3 ebooks.')
+    .command(
+      'build [inputs..]',
+      'Build one EPUB per story',
+      (y) => metaOptions(y.positional('inputs', { type: 'string', array: true, default: ['stories'], describe: 'Story files or folders' }))
+        .option('out', { alias: 'o', type: 'string', default: 'out', describe: 'Output folder' }),
+      async (argv) => {
+        const report = await build(argv.inputs as string[], { out: argv.out, meta: metaFromFlags(argv), ...withEpoch() });
+        for (const w of report.works) {
+          w.diagnostics.filter((d) => d.severity !== 'info').forEach(print);
+          console.log(w.ok ? `built ${w.output} (${w.chapters} chapters, ${w.words} words)` : `failed ${w.source}`);
+        }
+        const failed = report.works.filter((w) => !w.ok).length;
+        console.log(`${report.works.length - failed} built, ${failed} failed`);
+        exit = failed ? EXIT_FAILED : EXIT_OK;
+      },
+    )
+    .command(
+      'inspect <file>',
+      'Show how quire reads a story, line by line',
+      (y) => metaOptions(y.positional('file', { type: 'string', demandOption: true }))
+        .option('json', { type: 'boolean', default: false, describe: 'Print JSON' }),
+      async (argv) => {
+        const result = await inspect(String(argv.file), { meta: metaFromFlags(argv), ...withEpoch() });
+        console.log(argv.json ? JSON.stringify(describeInspection(result, 'json'), null, 2) : describeInspection(result, 'text'));
+      },
+    )
+    .demandCommand(1, 'Name a command: build or inspect')
+    .strict()
+    .version(pkg.version)
+    .help()
+    .fail((msg, err) => {
+      if (err) throw err;
+      throw new UsageError(msg);
+    })
+    .parseAsync();
+  return exit;
+}
+
+const withEpoch = () => {
+  const epoch = sourceDateEpoch();
+  return epoch === undefined ? {} : { sourceDateEpoch: epoch };
+};
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    if (e instanceof UsageError) {
+      console.error(`quire: ${e.message}\nRun "quire --help" for usage.`);
+      process.exitCode = EXIT_USAGE;
+    } else if (e && typeof e === 'object' && 'diagnostic' in e) {
+      print((e as { diagnostic: Diagnostic }).diagnostic);
+      process.exitCode = EXIT_FAILED;
+    } else {
+      console.error(`quire: internal error: ${(e as Error)?.message ?? String(e)}`);
+      process.exitCode = EXIT_FAILED;
+    }
+  },
+);

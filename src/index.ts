@@ -1,0 +1,19 @@
+/**
+ * quire's public API. Every function here is typed and documented; the CLI
+ * (src/cli.ts) is a thin layer over it.
+ */
+import { convertWork, parseWork, type ConvertOptions, type ParsedWork } from './convert.js';
+import { readWork } from './read/source.js';
+
+export { build, type BuildOptions, type BuildReport, type WorkReport } from './build.js';
+export { convertWork, parseWork, type ConvertOptions, type ConvertedWork, type ParsedWork } from './convert.js';
+export { readWork, findWorks, loadStylesheet, type WorkSource, type SourceFile } from './read/source.js';
+export type { Book, Chapter, Section, Block, Inline, Metadata, Span } from './model.js';
+export { formatDiagnostic, QuireError, type Diagnostic } from './diagnostics.js';
+
+/** Reads one story and returns the tree quire would render, with how each line was read. */
+export async function inspect(file: string, options: Omit<ConvertOptions, 'css'> = {}): Promise<ParsedWork> {
+  return parseWork(await readWork(file), options);
+}
+
+export { convertWork as convert };
