@@ -143,3 +143,18 @@ describe.skipIf(corpus.length === 0)('decodeText: corpus', () => {
     expect(r.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
   });
 });
+
+describe('decodeText: other single-byte encodings', () => {
+  it('reads ISO-8859-1 text as Windows-1252, its superset', () => {
+    const r = decodeText(iconv.encode('Zo\u00eb and Ren\u00e9e ate cr\u00e8me br\u00fbl\u00e9e at the caf\u00e9.\n', 'latin1'), 'l1.txt');
+    expect(r.encoding).toBe('windows-1252');
+    expect(r.text).toBe('Zo\u00eb and Ren\u00e9e ate cr\u00e8me br\u00fbl\u00e9e at the caf\u00e9.\n');
+  });
+
+  it('keeps chardet\u2019s pick for clearly non-Latin text', () => {
+    const source = '\u041e\u043d \u0441\u043a\u0430\u0437\u0430\u043b, \u0447\u0442\u043e \u043f\u0440\u0438\u0434\u0451\u0442 \u0437\u0430\u0432\u0442\u0440\u0430 \u0443\u0442\u0440\u043e\u043c, \u0438 \u043e\u043d\u0430 \u0435\u043c\u0443 \u043f\u043e\u0432\u0435\u0440\u0438\u043b\u0430.\n'.repeat(4);
+    const r = decodeText(iconv.encode(source, 'windows-1251'), 'ru.txt');
+    expect(r.encoding).toBe('windows-1251');
+    expect(r.text).toBe(source);
+  });
+});
