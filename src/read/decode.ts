@@ -118,6 +118,8 @@ function guessLegacy(bytes: Uint8Array): string {
 
 function detect(bytes: Uint8Array): { encoding: string; skip: number } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', skip: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) return { encoding: 'utf-32le', skip: 4 };
+  if (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) return { encoding: 'utf-32be', skip: 4 };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', skip: 2 };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', skip: 2 };
   if (isUtf8(bytes)) return { encoding: 'utf-8', skip: 0 };
@@ -172,7 +174,7 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
   } else {
     raw = iconv.decode(Buffer.from(body), encoding);
   }
-  const legacy = encoding !== 'utf-8' && !encoding.startsWith('utf-16');
+  const legacy = !/^utf-(8|16le|16be|32le|32be)$/.test(encoding);
 
   const crlf = (raw.match(/\r\n?/g) ?? []).length;
   const lines = raw.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n').split('\n');

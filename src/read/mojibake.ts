@@ -119,5 +119,13 @@ export function repairMojibake(s: string, trusted: boolean): { text: string; cou
     text = out + text.slice(at);
     count += found.length;
   }
+  if (trusted) {
+    // `”` is E2 80 9D, and 0x9D is undefined in Windows-1252, so many
+    // decoders drop it and leave a bare `â€`. Nothing else spells `â€` alone.
+    text = text.replace(/â€(?![\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ])/g, () => {
+      count++;
+      return '”';
+    });
+  }
   return { text, count };
 }

@@ -77,6 +77,19 @@ describe('decodeText: repairs', () => {
     expect(moji[0]).toMatchObject({ severity: 'warning', file: 'mo.txt', message: expect.stringContaining('4 mojibake') });
   });
 
+  it('restores a closing quote whose last byte a decoder dropped', () => {
+    const r = decodeText(Buffer.from('\u00e2\u20ac\u0153Go,\u00e2\u20ac she said.\n', 'utf8'), 'd.txt');
+    expect(r.text).toBe('\u201cGo,\u201d she said.\n');
+    expect(r.diagnostics).toMatchObject([{ code: 'mojibake-repaired', line: 1, message: expect.stringContaining('2 mojibake') }]);
+  });
+
+  it('reads UTF-32 with a BOM', () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), iconv.encode('It\u2019s \ud83d\ude00\n', 'utf-32le')]);
+    const r = decodeText(bytes, 'u32.txt');
+    expect(r.encoding).toBe('utf-32le');
+    expect(r.text).toBe('It\u2019s \ud83d\ude00\n');
+  });
+
   it('leaves real accented text alone even beside mojibake', () => {
     const r = decodeText(Buffer.from('N\u00c3O \u00c3 toa. It\u00e2\u20ac\u2122s.\n\u00c9\u2026 voil\u00e0\n', 'utf8'), 'pt.txt');
     // "É…" spells U+0245 in UTF-8, but a letter before an ellipsis is likelier: kept.
