@@ -110,7 +110,12 @@ export function quotes(input: Run): Run {
   return { text: out, owner: run.owner, locked: run.locked };
 }
 
+/** After a number, with no quote of that kind open, a mark is a prime: `6'`, `12"`. */
+const isPrime = (left: string, right: string, open: boolean): boolean =>
+  !open && /\d/.test(left) && !LETTER.test(right);
+
 function double(left: string, right: string, stack: Stack): string {
+  if (isPrime(left, right, stack.has('double'))) return '″';
   const opens = OPEN_CONTEXT.test(left);
   if (opens && right !== '' && !/\s/.test(right)) {
     stack.push('double');
@@ -131,6 +136,7 @@ function double(left: string, right: string, stack: Stack): string {
 
 function single(text: string, i: number, left: string, right: string, stack: Stack): string {
   if (ALNUM.test(left) && LETTER.test(right)) return '’'; // don't, O'Brien, 1990's
+  if (isPrime(left, right, stack.has('single'))) return '′';
   const opens = SINGLE_OPEN_CONTEXT.test(left);
   if (opens && ALNUM.test(right)) {
     if (isElision(text, i)) return '’';
