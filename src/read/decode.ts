@@ -1,16 +1,222 @@
-import type { Diagnostic } from '../diagnostics.js';
+/**
+ * Bytes → clean text. The encoding is judged from the whole file (calibre
+ * guesses from the first 4 KB and gets real files wrong), then the text is
+ * repaired line by line and every repair is reported with its line.
+ */
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+import type { Diagnostic, Severity } from '../diagnostics.js';
+import {
+  fixNbsp,
+  mapC1Controls,
+  removeForbidden,
+  removeReplacementChars,
+  removeStrayBoms,
+} from './clean.js';
+import { hasStrongMojibake, repairMojibake } from './mojibake.js';
+
+export interface DecodedText {
+  text: string;
+  /** The encoding the bytes were read as, e.g. `utf-8`, `utf-16le`, `windows-1252`. */
+  encoding: string;
+  diagnostics: Diagnostic[];
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    strictUtf8.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Length of the UTF-8 sequence starting at `i`, or 0 if none is valid there. */
+function utf8SequenceAt(bytes: Uint8Array, i: number): number {
+  const a = bytes[i] ?? 0;
+  const n = a >= 0xc2 && a <= 0xdf ? 2 : a >= 0xe0 && a <= 0xef ? 3 : a >= 0xf0 && a <= 0xf4 ? 4 : 0;
+  if (n === 0 || i + n > bytes.length) return 0;
+  try {
+    strictUtf8.decode(bytes.subarray(i, i + n));
+    return n;
+  } catch {
+    return 0;
+  }
+}
 
 /**
- * Bytes to text. This first version reads UTF-8 (with or without a BOM) and
- * normalizes line ends; encoding detection and repair come later.
+ * A file mostly in UTF-8 with a few Windows-1252 bytes pasted in (a common
+ * result of editing in two programs): decode each valid UTF-8 sequence as
+ * UTF-8 and each stray byte as Windows-1252. Returns undefined when the file
+ * does not look like that.
  */
-export function decodeText(bytes: Uint8Array, file: string): { text: string; encoding: string; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
-  let text = new TextDecoder('utf-8').decode(bytes);
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.includes('\uFFFD')) {
-    diagnostics.push({ severity: 'warning', code: 'invalid-utf8', message: 'file is not valid UTF-8; some characters were replaced', file });
+function decodeMixed(bytes: Uint8Array): { text: string; strayLines: Map<number, number> } | undefined {
+  let valid = 0;
+  let stray = 0;
+  for (let i = 0; i < bytes.length; ) {
+    if ((bytes[i] ?? 0) < 0x80) {
+      i++;
+      continue;
+    }
+    const n = utf8SequenceAt(bytes, i);
+    if (n > 0) valid++;
+    else stray++;
+    i += n || 1;
   }
-  text = text.replace(/\r\n?/g, '\n').normalize('NFC');
-  return { text, encoding: 'utf-8', diagnostics };
+  if (valid < 2 || valid < stray) return undefined;
+  let text = '';
+  let line = 1;
+  const strayLines = new Map<number, number>();
+  let plainFrom = 0;
+  const flush = (to: number): void => {
+    text += iconv.decode(Buffer.from(bytes.subarray(plainFrom, to)), 'utf-8');
+  };
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i] ?? 0;
+    if (b === 0x0a) line++;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const n = utf8SequenceAt(bytes, i);
+    if (n > 0) {
+      i += n;
+      continue;
+    }
+    flush(i);
+    text += iconv.decode(Buffer.from([b]), 'windows-1252');
+    strayLines.set(line, (strayLines.get(line) ?? 0) + 1);
+    i++;
+    plainFrom = i;
+  }
+  flush(bytes.length);
+  return { text, strayLines };
+}
+
+/** Scripts where chardet's own pick should stand over Windows-1252. */
+const NON_LATIN = /^(windows-125[13569]|iso-8859-[5678]|koi8|shift_jis|euc|big5|gb|iso-2022)/i;
+
+/**
+ * Picks a single-byte (or East Asian) encoding for bytes that are not UTF-8.
+ * Western text wins ties: chardet ranks windows-1252 and its Latin cousins
+ * close together, and picking a cousin (Windows-1258, say) mangles every
+ * curly quote.
+ */
+function guessLegacy(bytes: Uint8Array): string {
+  const ranked = chardet.analyse(bytes).filter((m) => iconv.encodingExists(m.name));
+  const top = ranked[0];
+  if (!top || /^(utf|ascii)/i.test(top.name)) return 'windows-1252';
+  if (NON_LATIN.test(top.name)) {
+    const western = ranked.find((m) => /^(windows-1252|iso-8859-1)$/i.test(m.name));
+    if (!western || top.confidence > western.confidence + 10) return top.name.toLowerCase();
+    return 'windows-1252';
+  }
+  return 'windows-1252';
+}
+
+function detect(bytes: Uint8Array): { encoding: string; skip: number } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', skip: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) return { encoding: 'utf-32le', skip: 4 };
+  if (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) return { encoding: 'utf-32be', skip: 4 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', skip: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', skip: 2 };
+  if (isUtf8(bytes)) return { encoding: 'utf-8', skip: 0 };
+  return { encoding: guessLegacy(bytes), skip: 0 };
+}
+
+interface Tally {
+  severity: Severity;
+  message: (count: number) => string;
+  lines: Map<number, number>;
+}
+
+/** Collects repairs as (code, line) → count and turns them into one diagnostic each. */
+class Repairs {
+  private readonly byCode = new Map<string, Tally>();
+  constructor(private readonly file: string) {}
+  add(code: string, severity: Severity, message: (n: number) => string, line: number, count: number): void {
+    if (count === 0) return;
+    let tally = this.byCode.get(code);
+    if (!tally) {
+      tally = { severity, message, lines: new Map() };
+      this.byCode.set(code, tally);
+    }
+    tally.lines.set(line, (tally.lines.get(line) ?? 0) + count);
+  }
+  list(): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    for (const [code, t] of this.byCode) {
+      for (const [line, n] of t.lines) {
+        out.push({ severity: t.severity, code, message: t.message(n), file: this.file, line });
+      }
+    }
+    return out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  }
+}
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+export function decodeText(bytes: Uint8Array, file: string): DecodedText {
+  const repairs = new Repairs(file);
+  const { encoding: detected, skip } = detect(bytes);
+  const body = bytes.subarray(skip);
+  let encoding = detected;
+  let raw: string;
+  const mixed = detected === 'windows-1252' ? decodeMixed(body) : undefined;
+  if (mixed) {
+    encoding = 'utf-8+windows-1252';
+    raw = mixed.text;
+    for (const [line, n] of mixed.strayLines) {
+      repairs.add('mixed-encoding', 'warning', (k) => `read ${plural(k, 'byte')} that are not UTF-8 as Windows-1252`, line, n);
+    }
+  } else {
+    raw = iconv.decode(Buffer.from(body), encoding);
+  }
+  const legacy = !/^utf-(8|16le|16be|32le|32be)$/.test(encoding);
+
+  const crlf = (raw.match(/\r\n?/g) ?? []).length;
+  const lines = raw.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n').split('\n');
+  const trusted = hasStrongMojibake(raw);
+
+  const out = lines.map((original, index) => {
+    const no = index + 1;
+    let line = original;
+    const step = (fix: { text: string; count: number }, code: string, severity: Severity, msg: (n: number) => string): void => {
+      line = fix.text;
+      repairs.add(code, severity, msg, no, fix.count);
+    };
+    step(repairMojibake(line, trusted), 'mojibake-repaired', 'warning', (n) =>
+      `repaired ${plural(n, 'mojibake sequence')} (UTF-8 that was read as Windows-1252 upstream)`);
+    step(mapC1Controls(line), 'c1-control-mapped', 'warning', (n) =>
+      `read ${plural(n, 'C1 control character')} as Windows-1252 punctuation`);
+    if (legacy) {
+      step(removeReplacementChars(line), 'undefined-byte', 'warning', (n) =>
+        `removed ${plural(n, 'byte')} that ${encoding} does not define`);
+    } else {
+      repairs.add('replacement-character', 'warning', (n) =>
+        `the text has ${plural(n, 'replacement character')} (\uFFFD) where characters were lost before quire; fix the source`,
+        no, (line.match(/\ufffd/g) ?? []).length);
+    }
+    step(removeForbidden(line), 'forbidden-character', 'warning', (n) =>
+      `removed ${plural(n, 'character')} that XML forbids (control characters, lone surrogates, U+FFFE/U+FFFF)`);
+    step(removeStrayBoms(line), 'stray-bom', 'info', (n) => `removed ${plural(n, 'stray byte-order mark')}`);
+    const nbsp = fixNbsp(line);
+    line = nbsp.text;
+    repairs.add('nbsp-removed', 'info', (n) => `removed ${plural(n, 'non-breaking space')} at the line's start or end`, no, nbsp.removed);
+    repairs.add('nbsp-replaced', 'info', (n) => `turned ${plural(n, 'non-breaking space')} into ordinary spaces`, no, nbsp.replaced);
+    const nfc = line.normalize('NFC');
+    repairs.add('normalized-nfc', 'info', () => 'normalized the line to Unicode NFC', no, nfc === line ? 0 : 1);
+    return nfc;
+  });
+
+  const diagnostics: Diagnostic[] = [];
+  if (legacy) {
+    diagnostics.push({ severity: 'info', code: 'legacy-encoding', message: `read the file as ${encoding}, not UTF-8`, file });
+  }
+  if (crlf > 0) {
+    diagnostics.push({ severity: 'info', code: 'line-endings-normalized', message: `normalized ${plural(crlf, 'CR or CRLF line ending')} to LF`, file });
+  }
+  return { text: out.join('\n'), encoding, diagnostics: [...diagnostics, ...repairs.list()] };
 }

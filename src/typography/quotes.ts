@@ -1,0 +1,156 @@
+/**
+ * Straight quotes to curly ones, for English fiction.
+ *
+ * One left-to-right pass over a paragraph keeps a stack of open quotes, so
+ * quotes that could go either way (`okay.""That's`, `—"Stop`) are decided by
+ * whether a quote of that kind is open. Curly quotes already present are kept
+ * and feed the same stack, which makes files that mix both come out
+ * consistent. Each paragraph starts with nothing open: a paragraph of
+ * dialogue that runs on has an opening quote and no closing one, and the next
+ * paragraph opens again.
+ */
+import { rewrite, type Run } from './run.js';
+
+type Kind = 'double' | 'single';
+
+/** Word-initial elisions that are always an apostrophe, never an opening quote. */
+const ELISIONS = new Set([
+  'em', 'n', 'bout', 'til', 'cept', 'nuff', 'neath', 'scuse', 'spose', 'cos', 'coz', 'cuz',
+  'cause', 'fraid', 'gainst', 'mongst', 'nother', 'kay', 'sup', 'twas', 'tis', 'twere',
+  'twould', 'twill', 'tisn', 'twasn', 'taint', 'ello',
+]);
+
+const LETTER = /\p{L}/u;
+const ALNUM = /[\p{L}\p{N}]/u;
+/** After these (or at the start) a quote opens. */
+const OPEN_CONTEXT = /^$|[\s(\[{“‘«]/;
+/** A single quote also opens (or elides) after a dash or an ellipsis: `—'Tis`, `…'cause`. */
+const SINGLE_OPEN_CONTEXT = /^$|[\s(\[{“‘«—–…-]/;
+/** Before these (or at the end) a quote closes. */
+const CLOSE_CONTEXT = /^$|[\s)\]}.,;:!?…—–\-"'”’»]/;
+
+function isElision(text: string, i: number): boolean {
+  const rest = text.slice(i + 1);
+  if (/^\d\d(?!\d)/.test(rest)) return true; // '90s, '05
+  const word = /^\p{L}+/u.exec(rest)?.[0].toLowerCase() ?? '';
+  return ELISIONS.has(word);
+}
+
+/** Is there a single quote later in the run standing where a closing quote stands? */
+function closingAhead(text: string, i: number): boolean {
+  for (let j = i + 1; j < text.length; j++) {
+    const c = text.charAt(j);
+    if (c !== "'" && c !== '’') continue;
+    const before = text.charAt(j - 1);
+    const after = text.charAt(j + 1);
+    if (before !== '' && !/\s/.test(before) && !LETTER.test(after)) return true;
+  }
+  return false;
+}
+
+class Stack {
+  private readonly open: Kind[] = [];
+  has(kind: Kind): boolean {
+    return this.open.includes(kind);
+  }
+  push(kind: Kind): void {
+    this.open.push(kind);
+  }
+  /** Closes the innermost quote of `kind` and anything left open inside it. */
+  close(kind: Kind): void {
+    const at = this.open.lastIndexOf(kind);
+    if (at >= 0) this.open.length = at;
+  }
+}
+
+export function quotes(input: Run): Run {
+  // Feet and inches (5'10") are primes, not quotes.
+  const run = rewrite(input, /(?<=\d)'(\d{1,2})"/g, (m) => `′${m[1]}″`);
+  const text = run.text;
+  const stack = new Stack();
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charAt(i);
+    const locked = run.locked[i] ?? false;
+    const left = out.slice(-1);
+    const right = text.charAt(i + 1);
+    if (locked) {
+      out += c;
+      continue;
+    }
+    switch (c) {
+      case '“':
+      case '‘':
+        stack.push(c === '“' ? 'double' : 'single');
+        out += c;
+        break;
+      case '”':
+        stack.close('double');
+        out += c;
+        break;
+      case '’':
+        if (!(ALNUM.test(left) && LETTER.test(right))) stack.close('single');
+        out += c;
+        break;
+      case '"':
+        out += double(left, right, stack);
+        break;
+      case "'":
+        out += single(text, i, left, right, stack);
+        break;
+      case '`':
+      case '´':
+        // A backtick or acute accent between letters is a typed apostrophe (`don´t`).
+        out += LETTER.test(left) && LETTER.test(right) ? '’' : c;
+        break;
+      default:
+        out += c;
+    }
+  }
+  return { text: out, owner: run.owner, locked: run.locked };
+}
+
+/** After a number, with no quote of that kind open, a mark is a prime: `6'`, `12"`. */
+const isPrime = (left: string, right: string, open: boolean): boolean =>
+  !open && /\d/.test(left) && !LETTER.test(right);
+
+function double(left: string, right: string, stack: Stack): string {
+  if (isPrime(left, right, stack.has('double'))) return '″';
+  const opens = OPEN_CONTEXT.test(left);
+  if (opens && right !== '' && !/\s/.test(right)) {
+    stack.push('double');
+    return '“';
+  }
+  if (!opens && CLOSE_CONTEXT.test(right)) {
+    stack.close('double');
+    return '”';
+  }
+  // Glued on both sides or free-standing: the open quotes decide.
+  if (stack.has('double')) {
+    stack.close('double');
+    return '”';
+  }
+  stack.push('double');
+  return '“';
+}
+
+function single(text: string, i: number, left: string, right: string, stack: Stack): string {
+  if (ALNUM.test(left) && LETTER.test(right)) return '’'; // don't, O'Brien, 1990's
+  if (isPrime(left, right, stack.has('single'))) return '′';
+  const opens = SINGLE_OPEN_CONTEXT.test(left);
+  if (opens && ALNUM.test(right)) {
+    if (isElision(text, i)) return '’';
+    // Mid-paragraph, a quote that nothing later closes is an elision ('mazing).
+    const atStart = left === '' || left === '“';
+    if (!atStart && !closingAhead(text, i)) return '’';
+    stack.push('single');
+    return '‘';
+  }
+  if (!opens && LETTER.test(right) && !stack.has('single')) {
+    // Glued after punctuation with nothing open: `he said,'Go'`.
+    stack.push('single');
+    return '‘';
+  }
+  stack.close('single');
+  return '’';
+}
