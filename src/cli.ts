@@ -54,9 +54,11 @@ async function main(): Promise<number> {
       'build [inputs..]',
       'Build one EPUB per story',
       (y) => metaOptions(y.positional('inputs', { type: 'string', array: true, default: ['stories'], describe: 'Story files or folders' }))
-        .option('out', { alias: 'o', type: 'string', default: 'out', describe: 'Output folder' }),
+        .option('out', { alias: 'o', type: 'string', default: 'out', describe: 'Output folder' })
+        .option('typography', { type: 'boolean', default: true, describe: 'Curly quotes, dashes and ellipses (--no-typography to keep the text as written)' })
+        .option('dash-style', { choices: ['em', 'spaced-en'] as const, default: 'em' as const, describe: 'Dashes between words: word—word or word – word' }),
       async (argv) => {
-        const report = await build(argv.inputs as string[], { out: argv.out, meta: metaFromFlags(argv), ...withEpoch() });
+        const report = await build(argv.inputs as string[], { out: argv.out, meta: metaFromFlags(argv), typography: argv.typography, dashStyle: argv.dashStyle, ...withEpoch() });
         for (const w of report.works) {
           w.diagnostics.filter((d) => d.severity !== 'info').forEach(print);
           console.log(w.ok ? `built ${w.output} (${w.chapters} chapters, ${w.words} words)` : `failed ${w.source}`);

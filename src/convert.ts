@@ -9,6 +9,7 @@ import { parsePlainText, type TraceEntry } from './text/parse.js';
 import { identifierFor, mergeMeta, modifiedDate, readYamlMeta, w3cDate, type DetectionOverrides, type MetaLayer } from './meta.js';
 import { renderBook, type CoverImage } from './render/index.js';
 import { packageEpub } from './package/epub.js';
+import { applyTypography, type TypographyOptions } from './typography/index.js';
 
 export interface ConvertOptions {
   /** Metadata from CLI flags; wins over everything the work says. */
@@ -19,6 +20,9 @@ export interface ConvertOptions {
   sourceDateEpoch?: number;
   /** The book stylesheet's text. */
   css: string;
+  /** Curly quotes, dashes and ellipses; on unless `false`. */
+  typography?: boolean;
+  dashStyle?: TypographyOptions['dashStyle'];
 }
 
 export interface ParsedWork {
@@ -59,7 +63,8 @@ export function parseWork(source: WorkSource, options: Omit<ConvertOptions, 'css
   const parsed = parsePlainText(fm.body, { file: main.path, firstLine: fm.firstLine, ...detection });
   diags.list.push(...parsed.diagnostics);
   const meta = mergeMeta([parsed.meta, fromFrontMatter.meta, fromSidecar.meta, options.meta ?? {}], titleFromFileName(main.path), diags);
-  const book: Book = { meta, front: parsed.front, chapters: nameChapters(parsed.chapters, meta.title), back: parsed.back, notes: [] };
+  let book: Book = { meta, front: parsed.front, chapters: nameChapters(parsed.chapters, meta.title), back: parsed.back, notes: [] };
+  if (options.typography !== false) book = applyTypography(book, options.dashStyle ? { dashStyle: options.dashStyle } : {});
   if (!book.chapters.some((c) => c.blocks.length || c.sections.length)) {
     diags.warn('no-story', 'no story text found; the book has an empty chapter');
   }
