@@ -4,7 +4,7 @@
  */
 import type { FontRole } from './fonts.js';
 import { type Palette, paletteFor } from './palette.js';
-import type { ShapedText } from './shape.js';
+import { type ShapedText, shapeText } from './shape.js';
 import { COVER_HEIGHT, COVER_MARGIN, COVER_WIDTH, type CoverInfo } from './types.js';
 import { type FitBox, fitText } from './wrap.js';
 
@@ -110,4 +110,12 @@ export function layoutCover(info: CoverInfo): CoverLayout {
 
   const ruleY = Math.round((groupTop + groupHeight + authorTop) / 2);
   return { palette, frame, panel, rules: [[COVER_WIDTH / 2 - 120, COVER_WIDTH / 2 + 120, ruleY]], blocks };
+}
+
+/** Characters of the cover's text that no bundled font can draw; they are left out of the image. */
+export function missingGlyphs(info: CoverInfo): string[] {
+  const texts: [string, FontRole][] = [[info.title, 'title'], [authorLine(info.authors), 'body']];
+  if (info.subtitle) texts.push([info.subtitle, 'italic']);
+  if (info.series) texts.push([seriesLabel(info.series), 'italic']);
+  return [...new Set(texts.flatMap(([t, role]) => shapeText(t, role, 1).missing))];
 }

@@ -72,6 +72,18 @@ const SPECS: FontSpec[] = [
 ];
 
 const cache = new Map<FontRole, CoverFont[]>();
+// Roles share files (the CJK face is 15 MB), so each file is opened once.
+const files = new Map<string, fontkit.Font>();
+
+function open(file: string): fontkit.Font {
+  let font = files.get(file);
+  if (!font) {
+    const opened = fontkit.openSync(file);
+    if (!('layout' in opened)) throw new Error(`${file} is a font collection, expected one face`);
+    files.set(file, (font = opened));
+  }
+  return font;
+}
 
 function resolveFile(spec: FontSpec, role: FontRole): string | undefined {
   try {
@@ -82,17 +94,6 @@ function resolveFile(spec: FontSpec, role: FontRole): string | undefined {
   }
 }
 
-/** The paths of every face in use, for renderers that want them loaded. */
-export function coverFontFiles(): string[] {
-  const files = new Set<string>();
-  for (const spec of SPECS)
-    for (const role of ['title', 'body', 'italic'] as const) {
-      const file = resolveFile(spec, role);
-      if (file) files.add(file);
-    }
-  return [...files].sort();
-}
-
 /** The fallback chain for one role, opened once per process. */
 export function fontChain(role: FontRole): CoverFont[] {
   const hit = cache.get(role);
@@ -101,9 +102,7 @@ export function fontChain(role: FontRole): CoverFont[] {
   for (const spec of SPECS) {
     const file = resolveFile(spec, role);
     if (!file) continue;
-    const font = fontkit.openSync(file);
-    if (!('layout' in font)) throw new Error(`${file} is a font collection, expected one face`);
-    chain.push({ font, rtl: spec.rtl, leading: spec.leading });
+    chain.push({ font: open(file), rtl: spec.rtl, leading: spec.leading });
   }
   cache.set(role, chain);
   return chain;

@@ -23,7 +23,7 @@ const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
 // ICU's dictionary finds word boundaries in Chinese and Japanese, so lines break between words.
 const words = new Intl.Segmenter('und', { granularity: 'word' });
 
-function splitWord(word: string): string[] {
+function splitWord(word: string, atHyphens: boolean): string[] {
   const parts: string[] = [];
   let cur = '';
   for (const { segment } of words.segment(word)) {
@@ -31,7 +31,7 @@ function splitWord(word: string): string[] {
       cur !== '' &&
       !NO_BREAK_AFTER.test(cur) &&
       !NO_BREAK_BEFORE.test(segment) &&
-      ((CJK.test(segment) && CJK.test(cur.slice(-1))) || /[-‐‑–—/]$/u.test(cur));
+      ((CJK.test(segment) && CJK.test(cur.slice(-1))) || (atHyphens && /[-‐‑–—/]$/u.test(cur)));
     if (breakHere) {
       parts.push(cur);
       cur = '';
@@ -42,14 +42,16 @@ function splitWord(word: string): string[] {
   return parts;
 }
 
-function atomize(text: string, role: FontRole): Atom[] {
+function atomize(text: string, role: FontRole, atHyphens: boolean): Atom[] {
   const atoms: Atom[] = [];
   const words = text.trim().split(/\s+/u).filter(Boolean);
   for (const word of words) {
-    const parts = splitWord(word);
-    parts.forEach((p, i) =>
-      atoms.push({ text: p, spaceAfter: i === parts.length - 1, width: shapeText(p, role, 1).width }),
-    );
+    const parts = splitWord(word, atHyphens);
+    parts.forEach((p, i) => {
+      const width = shapeText(p, role, 1).width;
+      // A word no font can draw (an emoji, say) would leave a double space behind.
+      if (width > 0) atoms.push({ text: p, spaceAfter: i === parts.length - 1, width });
+    });
   }
   return atoms;
 }
@@ -141,12 +143,15 @@ const SHORT_LINE = 0.5;
  * words are split only at the smallest size, and an ellipsis is the last resort.
  */
 export function fitText(text: string, role: FontRole, box: FitBox): FittedText {
-  const base = atomize(text, role);
+  // Big type keeps "Twenty-Seven" whole; once the size has come down, hyphens are fair breaks.
+  const whole = atomize(text, role, false);
+  const fine = atomize(text, role, true);
   const space = shapeText(' ', role, 1).width;
   let first: FittedText | undefined;
   for (let size = box.maxSize; ; size = Math.max(box.minSize, Math.floor(size * 0.96))) {
     const max = box.maxWidth / size;
     const last = size === box.minSize;
+    const base = size <= box.maxSize / 2 || last ? fine : whole;
     // A long word may be split once the size has come down to half; a short one only as a last resort.
     const splittable = (a: Atom): boolean => last || (size <= box.maxSize / 2 && [...a.text].length > 10);
     if (base.some((a) => a.width > max && !splittable(a))) continue;

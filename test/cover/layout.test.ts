@@ -1,7 +1,8 @@
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
-import { TEXT_INSET, layoutCover } from '../../src/cover/design.js';
+import { TEXT_INSET, layoutCover, missingGlyphs } from '../../src/cover/design.js';
 import { COVER_HEIGHT, COVER_MARGIN, COVER_WIDTH, type CoverInfo, generateCover } from '../../src/cover/index.js';
+import { shapeText } from '../../src/cover/shape.js';
 import { hexRgb, pixels } from './png.js';
 
 const long200 =
@@ -77,4 +78,20 @@ describe('cover layout', () => {
     const layout = layoutCover({ title: 'T', authors: ['A'], series: { name: 'Coastlines', position: 2.5 } });
     expect(layout.blocks.find((b) => b.role === 'series')?.lines.map((l) => l.shaped.text).join(' ')).toBe('Coastlines · 2.5');
   });
+
+  it('reports characters no bundled font can draw, and draws the rest', () => {
+    const info = { title: 'Hearts \u{1F495} and x\uE000 Stars', authors: ['A'] };
+    const layout = layoutCover(info);
+    expect(missingGlyphs(info)).toEqual(['\u{1F495}', '\uE000']);
+    expect(missingGlyphs({ title: 'Plain', authors: ['Ann'], series: { name: 'Ωμέγα' } })).toEqual([]);
+    const title = layout.blocks.find((b) => b.role === 'title');
+    expect(title?.lines.map((l) => l.shaped.text).join(' ')).toBe('Hearts and x\uE000 Stars');
+  });
+
+  it('shapes Arabic into joined letters', () => {
+    // Joined (initial, medial, final) forms are narrower than the same letters standing alone.
+    const isolated = [...'ليلة'].reduce((w, ch) => w + shapeText(ch, 'title', 1).width, 0);
+    expect(shapeText('ليلة', 'title', 1).width).toBeLessThan(isolated * 0.95);
+  });
 });
+
