@@ -11,6 +11,8 @@ export interface Palette {
   background: string;
   text: string;
   accent: string;
+  /** The accent mixed into the background, for the pattern: quieter than the rules. */
+  patternColor: string;
   pattern: PatternKind;
   /** Pattern spacing in px and a second number (angle or weight) to vary it. */
   spacing: number;
@@ -38,10 +40,16 @@ function luminance([r, g, b]: Rgb): number {
   return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
 }
 
+const parseHex = (c: string): Rgb => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16)) as Rgb;
+
+function mix(a: string, b: string, share: number): string {
+  const [x, y] = [parseHex(a), parseHex(b)];
+  return hex(x.map((v, i) => Math.round(v * share + (y[i] ?? 0) * (1 - share))) as Rgb);
+}
+
 /** The WCAG 2 contrast ratio between two colours given as #rrggbb. */
 export function contrastRatio(a: string, b: string): number {
-  const parse = (c: string): Rgb => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16)) as Rgb;
-  const [l1, l2] = [luminance(parse(a)), luminance(parse(b))].sort((x, y) => y - x) as [number, number];
+  const [l1, l2] = [luminance(parseHex(a)), luminance(parseHex(b))].sort((x, y) => y - x) as [number, number];
   return (l1 + 0.05) / (l2 + 0.05);
 }
 
@@ -51,8 +59,10 @@ const MIN_CONTRAST = 7;
 export function paletteFor(title: string): Palette {
   const h = createHash('sha256').update(title.normalize('NFC')).digest();
   const byte = (i: number): number => h[i] ?? 0;
-  const hue = ((byte(0) << 8) | byte(1)) % 360;
   const light = byte(2) % 4 === 0;
+  const rawHue = ((byte(0) << 8) | byte(1)) % 360;
+  // Dark yellows come out as mud; those works get a teal instead.
+  const hue = !light && rawHue >= 40 && rawHue < 80 ? rawHue + 130 : rawHue;
   const sat = (light ? 28 : 32) + (byte(3) % 26);
   let lum = light ? 86 + (byte(4) % 7) : 14 + (byte(4) % 12);
   const text = light ? hex(hslToRgb(hue, 0.35, 0.1)) : '#f7f1e3';
@@ -67,6 +77,7 @@ export function paletteFor(title: string): Palette {
     background,
     text,
     accent,
+    patternColor: mix(accent, background, 0.55),
     pattern: PATTERNS[byte(7) % PATTERNS.length]!,
     spacing: 48 + (byte(8) % 5) * 16,
     variant: byte(9),

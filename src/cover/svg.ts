@@ -10,7 +10,7 @@ const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/gu;
 
 function patternTile(p: Palette): string {
   const s = p.spacing;
-  const c = p.accent;
+  const c = p.patternColor;
   const w = 3 + (p.variant % 4) * 2;
   switch (p.pattern) {
     case 'stripes':
@@ -37,9 +37,9 @@ export function coverSvg(info: CoverInfo, layout: CoverLayout): string {
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${COVER_WIDTH}" height="${COVER_HEIGHT}" viewBox="0 0 ${COVER_WIDTH} ${COVER_HEIGHT}">`,
     `<title>${escapeUTF8(info.title.replace(XML_INVALID, ''))}</title>`,
-    `<defs>${patternTile(p)}<clipPath id="panel"><rect x="${panel.x}" y="${panel.y}" width="${panel.width}" height="${panel.height}"/></clipPath></defs>`,
+    `<defs>${patternTile(p)}</defs>`,
     `<rect width="${COVER_WIDTH}" height="${COVER_HEIGHT}" fill="${p.background}"/>`,
-    `<g clip-path="url(#panel)" opacity="0.55"><rect x="${panel.x}" y="${panel.y}" width="${panel.width}" height="${panel.height}" fill="url(#pat)"/></g>`,
+    `<rect x="${panel.x}" y="${panel.y}" width="${panel.width}" height="${panel.height}" fill="url(#pat)"/>`,
     `<path d="M${panel.x} ${panel.y + panel.height} H${panel.x + panel.width}" stroke="${p.accent}" stroke-width="8"/>`,
     `<rect x="${f.x}" y="${f.y}" width="${f.width}" height="${f.height}" fill="none" stroke="${p.accent}" stroke-width="6"/>`,
     rules,
