@@ -10,7 +10,7 @@ const require = createRequire(import.meta.url);
 export type FontRole = 'title' | 'body' | 'italic';
 
 export interface CoverFont {
-  font: fontkit.Font;
+  readonly font: fontkit.Font;
   /** Right-to-left scripts are laid out reversed by fontkit; we reorder runs. */
   rtl: boolean;
   /** Line height as a multiple of the font size. */
@@ -102,7 +102,14 @@ export function fontChain(role: FontRole): CoverFont[] {
   for (const spec of SPECS) {
     const file = resolveFile(spec, role);
     if (!file) continue;
-    chain.push({ font: open(file), rtl: spec.rtl, leading: spec.leading });
+    // Opened on first use: a Latin-only cover never reads the 15 MB CJK face.
+    chain.push({
+      get font() {
+        return open(file);
+      },
+      rtl: spec.rtl,
+      leading: spec.leading,
+    });
   }
   cache.set(role, chain);
   return chain;

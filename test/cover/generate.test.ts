@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CoverInfo, generateCover } from '../../src/cover/index.js';
 import { contrastRatio, paletteFor } from '../../src/cover/palette.js';
 import { pngSize } from './png.js';
@@ -63,6 +63,7 @@ describe('generateCover in other processes', () => {
     await rm(outDir, { recursive: true, force: true });
     await run(process.execPath, [path.join(repo, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json', '--outDir', outDir], { cwd: repo });
   }, 120_000);
+  afterAll(() => rm(outDir, { recursive: true, force: true }));
 
   it('gives the same bytes in two processes with different time zones', async () => {
     const script = path.join(outDir, 'cover-hash.mjs');
