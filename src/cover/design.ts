@@ -44,8 +44,12 @@ function place(role: TextBlock['role'], font: FontRole, text: string, box: FitBo
   const fitted = fitText(text, font, box);
   const lines = fitted.lines.map((shaped, i): LineBox => {
     const y = top + i * fitted.lineHeight;
+    // Centre what is drawn, not the advance box (a fullwidth "：" ends in blank space),
+    // as far as the box stays inside the text area.
+    const ink = shaped.ink();
+    const x = Math.min(Math.max(COVER_WIDTH / 2 - (ink.left + ink.right) / 2, TEXT_INSET), COVER_WIDTH - TEXT_INSET - shaped.width);
     return {
-      x: (COVER_WIDTH - shaped.width) / 2,
+      x,
       y,
       width: shaped.width,
       height: fitted.lineHeight,

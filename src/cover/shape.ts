@@ -23,6 +23,8 @@ export interface ShapedText {
   missing: string[];
   /** SVG path data with the pen starting at (x, baseline). */
   path(x: number, baseline: number): string;
+  /** Left and right edges of the drawn glyphs, from the pen start, for optical centring. */
+  ink(): { left: number; right: number };
 }
 
 // Spaces, punctuation and digits join the run they sit in, so an Arabic
@@ -89,6 +91,17 @@ function glyphPath(g: Glyph, x: number, y: number, scale: number): string {
   return d;
 }
 
+function eachGlyph(placed: PlacedRun[], x0: number, draw: (g: Glyph, x: number, dy: number, scale: number) => void): void {
+  let x = x0;
+  for (const run of placed)
+    run.glyphs.forEach((g, i) => {
+      const p = run.positions[i];
+      if (!p) return;
+      draw(g, x + p.xOffset * run.scale, p.yOffset * run.scale, run.scale);
+      x += p.xAdvance * run.scale;
+    });
+}
+
 /** Shape one line of text at a font size (px). */
 export function shapeText(text: string, role: FontRole, size: number): ShapedText {
   const chain = fontChain(role);
@@ -111,16 +124,20 @@ export function shapeText(text: string, role: FontRole, size: number): ShapedTex
     leading,
     missing,
     path(x0: number, baseline: number): string {
-      let x = x0;
       let d = '';
-      for (const run of placed)
-        run.glyphs.forEach((g, i) => {
-          const p = run.positions[i];
-          if (!p) return;
-          d += glyphPath(g, x + p.xOffset * run.scale, baseline - p.yOffset * run.scale, run.scale);
-          x += p.xAdvance * run.scale;
-        });
+      eachGlyph(placed, x0, (g, x, dy, scale) => (d += glyphPath(g, x, baseline - dy, scale)));
       return d;
+    },
+    ink() {
+      let left = Infinity;
+      let right = -Infinity;
+      eachGlyph(placed, 0, (g, x, _dy, scale) => {
+        const b = g.bbox;
+        if (!(b.maxX > b.minX)) return; // spaces draw nothing
+        left = Math.min(left, x + b.minX * scale);
+        right = Math.max(right, x + b.maxX * scale);
+      });
+      return left <= right ? { left, right } : { left: 0, right: width };
     },
   };
 }
