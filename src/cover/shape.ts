@@ -1,0 +1,143 @@
+/**
+ * Text → glyph outlines, measured and drawn from the same TTFs. The cover
+ * draws glyphs as SVG paths rather than <text>: resvg 2.6 picks the wrong face
+ * (or drops the line) when one <text> mixes scripts from several fonts, and
+ * paths make the width we measure exactly the width that is drawn.
+ */
+import type { Glyph, GlyphPosition } from 'fontkit';
+import { type CoverFont, type FontRole, faceFor, fontChain } from './fonts.js';
+
+interface Run {
+  face: CoverFont;
+  text: string;
+}
+
+export interface ShapedText {
+  text: string;
+  /** Advance width in px at the size it was shaped at. */
+  width: number;
+  size: number;
+  /** Line height factor: the most generous among the faces used. */
+  leading: number;
+  /** Characters no bundled face can draw (left out of the outline). */
+  missing: string[];
+  /** SVG path data with the pen starting at (x, baseline). */
+  path(x: number, baseline: number): string;
+  /** Left and right edges of the drawn glyphs, from the pen start, for optical centring. */
+  ink(): { left: number; right: number };
+}
+
+// Spaces, punctuation and digits join the run they sit in, so an Arabic
+// phrase with spaces stays one run and keeps its joining and order.
+const NEUTRAL = /^[^\p{L}]$/u;
+
+function splitRuns(text: string, chain: CoverFont[], missing: string[]): Run[] {
+  const runs: Run[] = [];
+  let cur: Run | undefined;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (cur && (NEUTRAL.test(ch) || /\p{M}/u.test(ch)) && cur.face.font.hasGlyphForCodePoint(cp)) {
+      cur.text += ch;
+      continue;
+    }
+    const face = faceFor(chain, cp);
+    if (!face) {
+      if (!/\s/u.test(ch)) missing.push(ch);
+      continue;
+    }
+    if (cur && cur.face === face) cur.text += ch;
+    else runs.push((cur = { face, text: ch }));
+  }
+  return runs;
+}
+
+/** A small part of the Unicode bidi algorithm: enough for whole phrases in one direction. */
+function visualOrder(runs: Run[]): Run[] {
+  const firstStrong = runs.find((r) => /\p{L}/u.test(r.text));
+  const baseRtl = firstStrong?.face.rtl ?? false;
+  const groups: Run[][] = [];
+  for (const run of runs) {
+    const last = groups[groups.length - 1];
+    if (last && last[0]?.face.rtl === run.face.rtl) last.push(run);
+    else groups.push([run]);
+  }
+  for (const g of groups) if (g[0]?.face.rtl) g.reverse();
+  if (baseRtl) groups.reverse();
+  return groups.flat();
+}
+
+interface PlacedRun {
+  glyphs: Glyph[];
+  positions: GlyphPosition[];
+  scale: number;
+}
+
+const num = (v: number): string => String(Math.round(v * 10) / 10);
+
+function glyphPath(g: Glyph, x: number, y: number, scale: number): string {
+  let d = '';
+  for (const c of g.path.commands) {
+    const a = c.args;
+    const pts: string[] = [];
+    for (let i = 0; i + 1 < a.length; i += 2) pts.push(`${num(x + (a[i] ?? 0) * scale)} ${num(y - (a[i + 1] ?? 0) * scale)}`);
+    switch (c.command) {
+      case 'moveTo': d += `M${pts.join(' ')}`; break;
+      case 'lineTo': d += `L${pts.join(' ')}`; break;
+      case 'quadraticCurveTo': d += `Q${pts.join(' ')}`; break;
+      case 'bezierCurveTo': d += `C${pts.join(' ')}`; break;
+      case 'closePath': d += 'Z'; break;
+    }
+  }
+  return d;
+}
+
+function eachGlyph(placed: PlacedRun[], x0: number, draw: (g: Glyph, x: number, dy: number, scale: number) => void): void {
+  let x = x0;
+  for (const run of placed)
+    run.glyphs.forEach((g, i) => {
+      const p = run.positions[i];
+      if (!p) return;
+      draw(g, x + p.xOffset * run.scale, p.yOffset * run.scale, run.scale);
+      x += p.xAdvance * run.scale;
+    });
+}
+
+/** Shape one line of text at a font size (px). */
+export function shapeText(text: string, role: FontRole, size: number): ShapedText {
+  const chain = fontChain(role);
+  const missing: string[] = [];
+  const runs = visualOrder(splitRuns(text, chain, missing));
+  const placed: PlacedRun[] = [];
+  let width = 0;
+  let leading = chain[0]?.leading ?? 1.2;
+  for (const run of runs) {
+    const scale = size / run.face.font.unitsPerEm;
+    const laid = run.face.font.layout(run.text);
+    placed.push({ glyphs: laid.glyphs, positions: laid.positions, scale });
+    for (const p of laid.positions) width += p.xAdvance * scale;
+    if (/\p{L}/u.test(run.text)) leading = Math.max(leading, run.face.leading);
+  }
+  return {
+    text,
+    width,
+    size,
+    leading,
+    missing,
+    path(x0: number, baseline: number): string {
+      let d = '';
+      eachGlyph(placed, x0, (g, x, dy, scale) => (d += glyphPath(g, x, baseline - dy, scale)));
+      return d;
+    },
+    ink() {
+      let left = Infinity;
+      let right = -Infinity;
+      eachGlyph(placed, 0, (g, x, _dy, scale) => {
+        const b = g.bbox;
+        if (!(b.maxX > b.minX)) return; // spaces draw nothing
+        left = Math.min(left, x + b.minX * scale);
+        right = Math.max(right, x + b.maxX * scale);
+      });
+      return left <= right ? { left, right } : { left: 0, right: width };
+    },
+  };
+}
