@@ -17,6 +17,7 @@ interface MetaFlags {
   title?: string | undefined;
   author?: string[] | undefined;
   lang?: string | undefined;
+  cover?: string | undefined;
 }
 
 function metaFromFlags(argv: MetaFlags): MetaLayer {
@@ -24,6 +25,7 @@ function metaFromFlags(argv: MetaFlags): MetaLayer {
   if (argv.title) meta.title = argv.title;
   if (argv.author?.length) meta.authors = argv.author.map((name) => ({ name }));
   if (argv.lang) meta.language = argv.lang;
+  if (argv.cover) meta.cover = argv.cover;
   return meta;
 }
 
@@ -41,7 +43,9 @@ const metaOptions = (y: Argv) =>
   y
     .option('title', { type: 'string', describe: 'Set the title (wins over what the story says)' })
     .option('author', { type: 'string', array: true, describe: 'Set the author; repeat for several' })
-    .option('lang', { type: 'string', describe: 'Set the language, a BCP 47 tag such as en or pt-BR' });
+    .option('lang', { type: 'string', describe: 'Set the language, a BCP 47 tag such as en or pt-BR' })
+    .option('cover', { type: 'string', describe: 'Use this image (JPEG, PNG, GIF, WebP or SVG) as the cover' })
+    .option('allow-root', { type: 'string', array: true, describe: 'Also let cover paths point into this folder' });
 
 const print = (d: Diagnostic) => console.error(formatDiagnostic(d));
 
@@ -58,7 +62,7 @@ async function main(): Promise<number> {
         .option('typography', { type: 'boolean', default: true, describe: 'Curly quotes, dashes and ellipses (--no-typography to keep the text as written)' })
         .option('dash-style', { choices: ['em', 'spaced-en'] as const, default: 'em' as const, describe: 'Dashes between words: word—word or word – word' }),
       async (argv) => {
-        const report = await build(argv.inputs as string[], { out: argv.out, meta: metaFromFlags(argv), typography: argv.typography, dashStyle: argv.dashStyle, ...withEpoch() });
+        const report = await build(argv.inputs as string[], { out: argv.out, meta: metaFromFlags(argv), typography: argv.typography, dashStyle: argv.dashStyle, allowRoots: argv.allowRoot ?? [], ...withEpoch() });
         for (const w of report.works) {
           w.diagnostics.filter((d) => d.severity !== 'info').forEach(print);
           console.log(w.ok ? `built ${w.output} (${w.chapters} chapters, ${w.words} words)` : `failed ${w.source}`);

@@ -7,7 +7,9 @@ import { parseYaml, splitFrontMatter } from './read/frontmatter.js';
 import type { WorkSource } from './read/source.js';
 import { parsePlainText, type TraceEntry } from './text/parse.js';
 import { identifierFor, mergeMeta, modifiedDate, readYamlMeta, w3cDate, type DetectionOverrides, type MetaLayer } from './meta.js';
-import { renderBook, type CoverImage } from './render/index.js';
+import { renderBook } from './render/index.js';
+import { generateCover, loadCover, missingGlyphs, type CoverImage } from './cover/index.js';
+import type { Book as BookType } from './model.js';
 import { packageEpub } from './package/epub.js';
 import { applyTypography, type TypographyOptions } from './typography/index.js';
 
@@ -23,6 +25,8 @@ export interface ConvertOptions {
   /** Curly quotes, dashes and ellipses; on unless `false`. */
   typography?: boolean;
   dashStyle?: TypographyOptions['dashStyle'];
+  /** Extra folders a cover path may point into (`--allow-root`). */
+  allowRoots?: readonly string[];
 }
 
 export interface ParsedWork {
@@ -78,13 +82,34 @@ function nameChapters(chapters: Chapter[], title: string): Chapter[] {
 }
 
 /** One work from its sources to EPUB bytes. Deterministic: no clock, no randomness. */
-export function convertWork(source: WorkSource, options: ConvertOptions, cover?: CoverImage): ConvertedWork {
+export async function convertWork(source: WorkSource, options: ConvertOptions): Promise<ConvertedWork> {
   const parsed = parseWork(source, options);
   const { meta } = parsed.book;
+  const cover = await coverFor(parsed.book, source, options, parsed.diagnostics);
   const newest = Math.max(...source.files.map((f) => f.mtimeMs));
   const date = modifiedDate(meta, options.sourceDateEpoch, newest);
   const identifier = identifierFor(meta);
   const modified = w3cDate(date);
-  const rendered = renderBook(parsed.book, { identifier, modified, css: options.css, ...(cover ? { cover } : {}) });
+  const rendered = renderBook(parsed.book, { identifier, modified, css: options.css, cover });
   return { ...parsed, epub: packageEpub(rendered, date), identifier, modified };
+}
+
+// The work's own image when it names one, else a generated cover. A URL is
+// never fetched: it is reported and the generated cover stands in.
+async function coverFor(book: BookType, source: WorkSource, options: ConvertOptions, diagnostics: Diagnostic[]): Promise<CoverImage> {
+  const { meta } = book;
+  const named = meta.cover;
+  if (named && /^[a-z][a-z0-9+.-]*:/i.test(named) && !/^[a-z]:[\\/]/i.test(named)) {
+    diagnostics.push({ severity: 'warning', code: 'remote-cover-dropped', message: `cover "${named}" is a URL; quire never downloads, so a cover was generated instead`, file: source.path });
+  } else if (named) {
+    const file = source.sidecar?.path ?? source.files[0]?.path ?? source.path;
+    return loadCover(named, { allowedRoots: [...source.roots, ...(options.allowRoots ?? [])], file });
+  }
+  const series = meta.series ? { series: meta.series } : {};
+  const info = { title: meta.title, authors: meta.authors.map((a) => a.name), ...(meta.subtitle ? { subtitle: meta.subtitle } : {}), ...series };
+  const missing = missingGlyphs(info);
+  if (missing.length) {
+    diagnostics.push({ severity: 'warning', code: 'cover-missing-glyphs', message: `the cover font has no glyphs for ${missing.join(' ')}; they are left off the generated cover`, file: source.path });
+  }
+  return generateCover(info);
 }

@@ -7,13 +7,7 @@ import { renderNotesPage, renderTitlePage } from './titlepage.js';
 import { renderFootnotes } from './footnotes.js';
 import { esc, xhtml } from './xml.js';
 
-export interface CoverImage {
-  data: Uint8Array;
-  mediaType: 'image/jpeg' | 'image/png';
-  extension: 'jpg' | 'png';
-  width: number;
-  height: number;
-}
+import type { CoverImage } from '../cover/types.js';
 
 export interface ResourceFile {
   href: string;

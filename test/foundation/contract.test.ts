@@ -34,8 +34,16 @@ describe('an EPUB of chapter-twenty-seven.txt follows the markup contract', () =
     expect(files.get('OEBPS/content.opf')).toContain('<meta property="dcterms:modified">2023-11-14T22:13:20Z</meta>');
   });
 
-  it('puts the title page first and each chapter in its own section with an h2', () => {
-    expect(o.docs[0]?.epubTypes).toContain('titlepage');
+  it('puts the cover first, with cover-image and meta cover, and a cover landmark', () => {
+    expect(o.docs[0]?.href).toBe('cover.xhtml');
+    expect(o.cover).toMatchObject({ type: 'image/png' });
+    expect(o.cover?.bytes).toBeGreaterThan(10_000);
+    expect(files.get('OEBPS/content.opf')).toContain('<meta name="cover" content="cover-image"/>');
+    expect(o.landmarks[0]).toBe('cover');
+  });
+
+  it('puts the title page after the cover and each chapter in its own section with an h2', () => {
+    expect(o.docs[1]?.epubTypes).toContain('titlepage');
     const chapters = o.docs.filter((d) => d.epubTypes.includes('chapter'));
     expect(chapters.length).toBeGreaterThanOrEqual(1);
     for (const c of chapters) {
