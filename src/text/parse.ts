@@ -1,0 +1,68 @@
+/**
+ * Plain-text stories → front matter, chapters and back matter, the way a
+ * careful human editor reads them. Every decision is made by a named rule in
+ * `rules.ts` and recorded in the trace, so `quire inspect` can explain it.
+ *
+ * Stages: lines (with blank gaps) → layout (paragraph mode, from the whole
+ * file) → classify (one rule per line) → regions (author's notes by position)
+ * → assemble (blocks) → place (front/back, stray breaks, `notes` option).
+ */
+import type { Block, Chapter, Metadata } from '../model.js';
+import { Diagnostics, type Diagnostic } from '../diagnostics.js';
+import { assemble, type TraceEntry } from './assemble.js';
+import { classify } from './classify.js';
+import { detectLayout, type Layout } from './layout.js';
+import { toLines } from './lines.js';
+import { buildMeta } from './meta.js';
+import { place, type NotesMode } from './place.js';
+import { markNotes } from './regions.js';
+
+export type { TraceEntry } from './assemble.js';
+export type { Layout, ParagraphMode } from './layout.js';
+
+export interface ParseOptions {
+  /** For spans and diagnostics. */
+  file: string;
+  /** Source line number of the text's first line (default 1), e.g. after a removed front-matter block. */
+  firstLine?: number;
+  /** User override: a line matching is a chapter heading (the built-in chapter rules are then off). */
+  chapterPattern?: RegExp;
+  /** User override: a line matching is a scene break. */
+  sceneBreakPattern?: RegExp;
+  /** Author's notes: separate blocks (default), kept as story paragraphs, or left out. */
+  notes?: NotesMode;
+}
+
+export interface ParseResult {
+  /** What the text says about the work: title, authors, summary, pairings, rating, … */
+  meta: Partial<Metadata>;
+  /** Disclaimer, leading author's notes, warnings. */
+  front: Block[];
+  /** At least one; a chapter without a heading has `title: []`. */
+  chapters: Chapter[];
+  /** End notes. */
+  back: Block[];
+  /** How every non-blank line (and each blank-line scene break) was read, by which rule. */
+  trace: TraceEntry[];
+  /** Doubts and repairs, with file and line. */
+  diagnostics: Diagnostic[];
+  /** The paragraph mode the file was read in (an addition for `quire inspect`). */
+  layout: Layout;
+}
+
+export function parsePlainText(text: string, options: ParseOptions): ParseResult {
+  const { file } = options;
+  const firstLine = options.firstLine ?? 1;
+  const diags = new Diagnostics(file);
+  const lines = toLines(text, firstLine);
+  const layout = detectLayout(lines);
+  const cls = classify(lines, layout, options);
+  markNotes(cls, layout);
+  const assembled = assemble(cls, layout, file);
+  for (const line of assembled.glued) {
+    diags.warn('glued-epigraph', `an epigraph's quotation was glued to the end of the paragraph before it; split them (check the text at line ${line})`, line);
+  }
+  const placed = place(assembled, options.notes ?? 'separate', file, firstLine, diags);
+  const meta = buildMeta(assembled.meta, diags);
+  return { meta, ...placed, trace: assembled.trace, diagnostics: diags.list, layout };
+}
