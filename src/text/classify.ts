@@ -19,13 +19,14 @@ function active(rule: Rule, options: ClassifyOptions): boolean {
 
 /** Facts about the whole file some rules need before the line pass. */
 export function scan(lines: readonly Line[], layout: Layout, options: ClassifyOptions): Scan {
-  const result: Scan = { firstHeading: -1, numberLines: 0, sectionWords: new Map(), loneTitles: 0 };
+  const result: Scan = { firstHeading: -1, numberLines: 0, sectionWords: new Map(), loneTitles: 0, chapterWords: false };
   for (const l of lines) {
     if (l.text.length > 60) continue;
     if (RE.numberLine.test(l.text)) result.numberLines++;
     const m = RE.section.exec(l.text);
     if (m) result.sectionWords.set(m[1]!.toLowerCase(), (result.sectionWords.get(m[1]!.toLowerCase()) ?? 0) + 1);
     if (isLoneTitle(l, layout)) result.loneTitles++;
+    if (!result.chapterWords && RE.chapter.test(l.text)) result.chapterWords = true;
   }
   const headingRules = RULES.filter((r) => (r.kind === 'chapter' || r.kind === 'section') && active(r, options));
   for (const l of lines) {

@@ -42,7 +42,9 @@ export function detectLayout(lines: readonly Line[]): Layout {
   }
   // Wrapped text has a hard right margin: most lines end within a few columns of it.
   const nearMargin = lengths.filter((len) => len >= p95 - 15 && len <= p95).length / n;
-  const wrapped = p95 >= 30 && p95 <= 100 && nearMargin >= 0.4;
+  // …and most of its lines stop mid-sentence, where one-per-line text ends each line with a full stop.
+  const midSentence = lines.filter((l, i) => i < n - 1 && l.gapAfter === 0 && !/[.!?"”'’…:;)\]*_~-]$/.test(l.text)).length / n;
+  const wrapped = p95 >= 30 && p95 <= 100 && nearMargin >= 0.4 && midSentence >= 0.3;
   const runShare = inRuns / n;
   const indentShare = indented / n;
 

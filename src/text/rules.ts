@@ -45,6 +45,8 @@ export interface Scan {
   sectionWords: Map<string, number>;
   /** Title Case lines standing alone after a wide gap. */
   loneTitles: number;
+  /** The file has `Chapter N` headings (so a `Part N` after one divides a chapter). */
+  chapterWords: boolean;
 }
 
 export interface RuleContext {
@@ -186,7 +188,7 @@ export const RULES: readonly Rule[] = [
       if (m && PART_OF.test(m[3] ?? '')) m[3] = '';
       const d = numbered(c, m, (x) => x[1]!);
       // After chapters have begun, a part that is not followed by a chapter divides the chapter.
-      return d && c.seenChapter && !nextIsChapter(c) ? { ...d, as: 'section' } : d;
+      return d && c.seenChapter && c.scan.chapterWords && !nextIsChapter(c) ? { ...d, as: 'section' } : d;
     } },
   { name: 'special-chapter', kind: 'chapter', max: 80, sure: true, doc: '`Prologue`, `Epilogue`, `Interlude`, `Epilogue: Ten Years Later`',
     test: (c) => {
@@ -229,7 +231,7 @@ export const RULES: readonly Rule[] = [
   { name: 'epigraph-cite', kind: 'cite', max: 90, doc: 'a quotation, then `~ Name` / `— Name` / `-- Name` / `- Name`',
     test: (c) => {
       const m = RE.cite.exec(c.text);
-      if (!m || /[?!~\-—–]$/.test(m[1]!) || m[1]!.split(/\s+/).length > 12) return null;
+      if (!m || /[?!~\-—–]$/.test(m[1]!) || !isNameLike(m[1]!)) return null;
       const p = c.prev;
       if (!p || p.kind !== 'paragraph' || c.line.gapBefore > Math.max(1, c.layout.normalGap)) return null;
       return isQuotation(p.line.text) || findGlue(p.line.text) > 0 ? { cite: m[1]!.trim() } : null;
@@ -255,13 +257,20 @@ export const RULES: readonly Rule[] = [
     } },
 ];
 
+/** An attribution: a name, perhaps with a work (`J. R. R. Tolkien`, `Seneca, Letters from a Stoic`). */
+function isNameLike(s: string): boolean {
+  const words = s.replace(/[.,]$/, '').split(/[\s,]+/).filter((w) => !/^(of|the|a|an|and|from|in|on|to|de|von|van|der|la|le)$/.test(w));
+  if (words.length === 0 || words.length > 10) return false;
+  return words.filter((w) => /^[\p{Lu}\d"“'‘(]/u.test(w)).length / words.length >= 0.75;
+}
+
 export function isLoneTitle(line: Line, layout: Layout): boolean {
   return line.index > 0 && line.gapBefore > layout.normalGap && line.gapAfter >= 1 && isTitleLike(line.text);
 }
 
 // ── rules that look at a stretch of lines rather than one ───────────────────
 /** Words an author uses to talk to readers, not to tell the story. */
-const NOTE_TALK = /\b(reviews?|reviewers?|reviewing|r\s*&\s*r|readers|favou?rited|alerted|follow(?:ed|s|ers)|disclaimer|(?:don'?t|do not|doesn'?t) own|on with the (?:story|chapter|fic)|without further ado|enjoy(?:!| the chapter| reading)|updated?|updates|beta(?:-?read|ed)?|hiatus|(?:this|that|the|last|next|previous|new|final) (?:chapter|fic|fanfic|story|one-?shot)|thanks? (?:you )?(?:so much |again |all |everyone |guys )*for)\b/i;
+const NOTE_TALK = /\b(reviews?|reviewers?|reviewing|r\s*&\s*r|readers|favou?rited|alerted|followers|disclaimer|(?:don'?t|do not|doesn'?t) own|on with the (?:story|chapter|fic)|without further ado|enjoy(?:!| the chapter| reading)|updated?|updates|beta(?:-?read|ed)?|hiatus|(?:this|that|the|last|next|previous|new|final) (?:chapter|fic|fanfic|story|one-?shot)|thanks? (?:you )?(?:so much |again |all |everyone |guys )*for)\b/i;
 /** Authors speak in the first or second person to readers. */
 const PERSONAL = /\b(I|I'm|I'd|I've|I'll|my|me|you|your|you're|we|our)\b|^(please|enjoy|thanks|thank)\b/i;
 const SIGN_OFF = /^(?:[*~\-–—_\s]*(?:peace|cheers|ciao|later|bye|toodles|xoxo|hugs|r\s*&\s*r|r\s*and\s*r|read\s*(?:&|and)\s*review|please\s+review|review(?:\s+please)?|reviews\s+are\s+love)[\s!.,*~\-_:)(]*|[~\-–—]+\s*\p{Lu}[\p{L}.]{1,20}[~\-–—]*|(?:love|cheers|hugs|best|yours),?\s+\p{Lu}[\p{L}]{1,20}[!.]*)$/iu;
