@@ -154,7 +154,7 @@ export function assemble(cls: readonly Classified[], layout: Layout, file: strin
       case 'paragraph': {
         const group = take(cls, i, (x, k) => x.kind === 'paragraph' && (k === i || !(layout.gapBreaks && x.line.gapBefore > layout.normalGap)));
         group.forEach((x) => trace(x));
-        target.push(...paraBlocks(paragraphsOf(group.map((x) => x.line), layout)));
+        for (const b of paraBlocks(paragraphsOf(group.map((x) => x.line), layout))) target.push(b);
         i += group.length;
         break;
       }

@@ -24,7 +24,7 @@ export function paragraphsOf(lines: readonly Line[], layout: Layout): Para[] {
   const out: Para[] = [];
   let run: Line[] = [];
   const flush = () => {
-    if (run.length > 0) out.push(...splitRun(run, layout));
+    if (run.length > 0) for (const p of splitRun(run, layout)) out.push(p);
     run = [];
   };
   for (const l of lines) {

@@ -17,21 +17,23 @@ export function place(a: Assembled, notes: NotesMode, file: string, firstLine: n
   const front: Block[] = [];
   const back: Block[] = [];
   const chapters = [...a.chapters];
-  const pre = [...a.preamble];
-  while (pre[0]?.type === 'authorNote') front.push(pre.shift()!);
+  let lead = 0;
+  while (a.preamble[lead]?.type === 'authorNote') lead++;
+  const pre = a.preamble.slice(lead);
+  append(front, a.preamble.slice(0, lead));
   if (pre.some((b) => STORY.has(b.type)) || chapters.length === 0) {
     if (chapters.length > 0) diags.info('untitled-chapter', 'text before the first heading was read as a chapter without a title', pre[0]?.span.start);
     const start = pre[0]?.span.start ?? firstLine;
     const end = pre[pre.length - 1]?.span.end ?? start;
     chapters.unshift({ title: [], blocks: pre, sections: [], span: { file, start, end: chapters.length > 0 ? end : Math.max(end, a.chapters[0]?.span.end ?? end) } });
-  } else front.push(...pre);
+  } else append(front, pre);
 
   // Notes after the last story block of the work are its end notes.
   const last = chapters[chapters.length - 1]!;
   const tail = last.sections.length > 0 ? last.sections[last.sections.length - 1]!.blocks : last.blocks;
-  const ending: Block[] = [];
-  while (tail.length > 0 && tail[tail.length - 1]!.type === 'authorNote') ending.unshift(tail.pop()!);
-  back.push(...ending);
+  let from = tail.length;
+  while (from > 0 && tail[from - 1]!.type === 'authorNote') from--;
+  append(back, tail.splice(from));
 
   for (const ch of chapters) {
     dropStrayBreaks(ch.blocks, a, diags);
@@ -45,7 +47,7 @@ export function place(a: Assembled, notes: NotesMode, file: string, firstLine: n
       for (const s of ch.sections) s.blocks = unwrap(s.blocks);
     }
     const tailList = last.sections.length > 0 ? last.sections[last.sections.length - 1]!.blocks : last.blocks;
-    tailList.push(...unwrap(back.splice(0)));
+    append(tailList, unwrap(back.splice(0)));
     return { front: unwrap(front), chapters, back };
   }
   if (notes === 'drop') {
@@ -64,28 +66,31 @@ export function place(a: Assembled, notes: NotesMode, file: string, firstLine: n
   return { front, chapters, back };
 }
 
+/** `push(...items)` overflows the stack on very long lists. */
+function append<T>(to: T[], items: readonly T[]): void {
+  for (const x of items) to.push(x);
+}
+
 /** A scene break separates two scenes: never first or last in a section, never two in a row. */
 function dropStrayBreaks(blocks: Block[], a: Assembled, diags: Diagnostics): void {
-  let lastStory = blocks.map((b) => STORY.has(b.type)).lastIndexOf(true);
+  const lastStory = blocks.map((b) => STORY.has(b.type)).lastIndexOf(true);
   let seenStory = false;
   let breakSinceStory = false;
-  for (let i = 0; i < blocks.length; i++) {
-    const b = blocks[i]!;
+  let kept = 0;
+  blocks.forEach((b, i) => {
     if (STORY.has(b.type)) [seenStory, breakSinceStory] = [true, false];
-    if (b.type !== 'sceneBreak') continue;
-    const why = !seenStory ? 'opens' : i > lastStory ? 'closes' : breakSinceStory ? 'repeats' : '';
+    const why = b.type !== 'sceneBreak' ? '' : !seenStory ? 'opens' : i > lastStory ? 'closes' : breakSinceStory ? 'repeats' : '';
     if (why === '') {
-      breakSinceStory = true;
-      continue;
+      if (b.type === 'sceneBreak') breakSinceStory = true;
+      blocks[kept++] = b;
+      return;
     }
-    blocks.splice(i, 1);
-    if (i < lastStory) lastStory--;
-    i--;
     const entry = breakEntries(a).get(b.span.start);
     if (entry) entry.kind = 'ignored';
     const what = why === 'repeats' ? 'follows another break' : `${why} its section`;
     diags.info('scene-break-dropped', `scene break at line ${b.span.start} ${what}; left out`, b.span.start);
-  }
+  });
+  blocks.length = kept;
 }
 
 const entries = new WeakMap<Assembled, Map<number, Assembled['trace'][number]>>();
