@@ -54,6 +54,8 @@ export function markNotes(cls: Classified[], layout: Layout): void {
       const c = cls[i]!;
       if (c.rule === 'note-label') {
         lastLabel = i;
+        const next = cls[i + 1];
+        if (c.data.bare && next && isPara(next)) toNote(next, 'note-continued');
         continue;
       }
       if (c.kind === 'note' || !isPara(c) || lastLabel < 0 || cls[i - 1]?.kind !== 'note') continue;

@@ -30,6 +30,8 @@ export interface Data {
   glueAt?: number;
   /** An author's note line that starts a new note (it carries a label, or follows story text). */
   noteStart?: boolean;
+  /** A note label alone on its line: the note's text follows. */
+  bare?: boolean;
   /** The line is read as this kind instead of the rule's own (`Part 2` inside a chapter is a section). */
   as?: Kind;
 }
@@ -85,8 +87,8 @@ export const RE = {
   breakSymbol: /[*~#+=_\-•·°§¤※⁂❦❧✿♦◊◆○●□■☆★♥♡^<>|/\\]/,
   onlyQuotesAndDots: /^["“”'‘’.…\s]+$/,
   ornamentLetters: /^(?:[oO0]+|[xX]+)$/,
-  anLabel: /^[\[(]?\s*(A\/N|a\/n|A\.N\.?|AN(?=\s*[:\-–—]))\s*[:\-–—]?\s*/,
-  namedNotes: /^[\[(]?\s*((?:Author|Authoress|Translator|Writer)(?:'s|’s|s'|s)?\s+[Nn]otes?(?:\s+and\s+[\p{L} ]{1,30}?)?|(?:Closing|Opening|Ending|End|Final|Beginning|Chapter|Important|Quick)\s+[Nn]otes?|NOTES?|Notes?|Disclaimer|DISCLAIMER|\p{Lu}[\p{L}\-]{0,30}(?:'s|’s)\s+[Nn]otes?(?:\s+(?:[IVX]{1,4}|\d{1,2}))?)\s*[:\-–—]\s*/iu,
+  anLabel: /^[\[(]?\s*(A\/N|a\/n|A\.N\.?|AN(?=\s*[:\-–—]))(?![A-Za-z])\s*[:\-–—]?\s*/,
+  namedNotes: /^[\[(]?\s*((?:Author|Authoress|Translator|Writer)(?:'s|’s|s'|s)?\s+[Nn]otes?(?:\s+and\s+[\p{L} ]{1,30}?)?|(?:Closing|Opening|Ending|End|Final|Beginning|Chapter|Important|Quick)\s+[Nn]otes?|Notes?|Disclaimer|\p{Lu}[\p{L}\-]{0,30}(?:'s|’s)\s+[Nn]otes?(?:\s+(?:[IVX]{1,4}|\d{1,2}))?)\s*(?:[:\-–—]\s*|[\])]?$)/iu,
   field: /^(title|author|authors|written by|by|summary|description|blurb|rating|rated|warnings?|content warnings?|pairings?|ships?|characters?|genres?|fandoms?|category|categories|tags|status|words|word count|series|language|published|updated)\s*:\s*(.*)$/i,
   byLine: /^[Bb]y\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4}(?:\s*(?:&|and|,)\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4})*)$/u,
   titlePairing: /^(.{1,80}?)\s+[-–—]\s+(\p{Lu}[\p{L}'’.-]*(?:\s*(?:\/|\sx\s|×|&)\s*\p{Lu}[\p{L}'’.-]*)+(?:\s*,\s*\p{Lu}[\p{L}'’.-]*(?:\s*(?:\/|\sx\s|×|&)\s*\p{Lu}[\p{L}'’.-]*)+)*)$/u,
@@ -153,7 +155,11 @@ export const RULES: readonly Rule[] = [
     test: (c) => {
       const head = c.text.slice(0, 80);
       const m = RE.anLabel.exec(head) ?? RE.namedNotes.exec(head);
-      return m ? { label: m[1]!.replace(/\s+/g, ' '), noteStart: true } : null;
+      if (!m) return null;
+      const d: Data = { label: m[1]!.replace(/\s+/g, ' '), noteStart: true };
+      // A label on a line of its own (`Author's Note`) heads the paragraph after it.
+      if (m[0].length === c.text.length) d.bare = true;
+      return d;
     } },
   { name: 'front-field', kind: 'meta', max: Infinity, doc: '`Title:`, `Author:`, `Summary:`, `Rating:`, `Pairing:` … before the story',
     test: (c) => {
