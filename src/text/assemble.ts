@@ -57,9 +57,13 @@ export function assemble(cls: readonly Classified[], layout: Layout, file: strin
       case 'meta':
       case 'title': {
         const field = c.kind === 'title' ? 'top-title' : c.data.field ?? 'unknown';
-        const e: MetaEntry = { field, value: c.data.value ?? '', line: c.line.no };
-        if (c.data.title !== undefined) e.title = c.data.title;
-        out.meta.push(e);
+        const before = out.meta[out.meta.length - 1];
+        if (field === 'continued' && before) before.value += ` ${c.data.value ?? ''}`;
+        else {
+          const e: MetaEntry = { field, value: c.data.value ?? '', line: c.line.no };
+          if (c.data.title !== undefined) e.title = c.data.title;
+          out.meta.push(e);
+        }
         trace(c);
         i++;
         break;

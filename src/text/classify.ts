@@ -63,7 +63,7 @@ export function classify(lines: readonly Line[], layout: Layout, options: Classi
         break;
       }
     }
-    cls ??= { line, rule: 'paragraph', kind: 'paragraph', data: {} };
+    cls ??= continuedField(ctx) ?? { line, rule: 'paragraph', kind: 'paragraph', data: {} };
     if (cls.kind === 'cite') markQuotation(out, layout);
     if (cls.kind === 'chapter') {
       seenChapter = true;
@@ -97,4 +97,12 @@ function markQuotation(out: Classified[], layout: Layout): void {
     out[i]!.rule = 'epigraph-quote';
     out[i]!.kind = 'epigraph';
   }
+}
+
+/** In a hard-wrapped file a `Summary:` goes on over the lines that follow it. */
+function continuedField(ctx: RuleContext): Classified | undefined {
+  const p = ctx.prev;
+  const wrapped = ctx.layout.mode === 'wrapped' || ctx.layout.mode === 'indented';
+  if (!wrapped || !p || p.kind !== 'meta' || ctx.line.gapBefore > 0 || p.data.field === undefined) return undefined;
+  return { line: ctx.line, rule: 'front-field-continued', kind: 'meta', data: { field: 'continued', value: ctx.text } };
 }

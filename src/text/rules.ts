@@ -305,5 +305,6 @@ export const RULE_DOCS: ReadonlyMap<string, string> = new Map([
   ...RULES.map((r) => [r.name, r.doc] as const),
   ...REGION_RULES.map((r) => [r.name, r.doc] as const),
   ['paragraph', 'no rule matched: story text'],
+  ['front-field-continued', 'a hard-wrapped front-matter field going on over the next line'],
   ['epigraph-quote', 'the quotation of an epigraph'],
 ]);
