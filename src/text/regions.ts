@@ -36,6 +36,13 @@ export function markNotes(cls: Classified[], layout: Layout): void {
     let k = start;
     while (k < end && ['chapter', 'chapterTitle', 'epigraph', 'cite', 'section', 'pov', 'sceneBreak'].includes(cls[k]!.kind)) k++;
     while (k < end && isPara(cls[k]) && isNoteTalk(cls[k]!.line.text)) toNote(cls[k++]!, 'note-at-chapter-start');
+    // A few lines ended by a scene-break line, when they include a note, are all the note.
+    const sep = cls.slice(start, Math.min(end, k + 8)).findIndex((c, j) => start + j >= k && c.kind === 'sceneBreak');
+    if (sep > 0) {
+      const head = cls.slice(k, start + sep);
+      const noted = head.some((c) => c.kind === 'note') || (k > start && cls[k - 1]!.kind === 'note');
+      if (noted && head.every((c) => isPara(c) || c.kind === 'note')) for (const c of head) if (isPara(c)) toNote(c, 'note-continued');
+    }
 
     // After the last story paragraph.
     k = end - 1;
