@@ -71,8 +71,6 @@ export interface Rule {
   doc: string;
   /** Longest line the rule looks at. */
   max: number;
-  /** A sure chapter heading, usable before the pass (for the front-matter zone). */
-  sure?: boolean;
   test(ctx: RuleContext): Data | null;
 }
 
@@ -108,8 +106,11 @@ const PART_OF = new RegExp(`^of\\s+${N}$`, 'i');
 
 function heading(ctx: RuleContext, title: string, label: string | undefined, untitled: boolean): Data | null {
   // Hard-wrapped text can end a line with `Chapter 3:` mid-sentence; a heading there stands alone.
-  const { line, layout } = ctx;
-  if ((layout.mode === 'wrapped' || layout.mode === 'indented') && line.index > 0 && line.gapBefore === 0) return null;
+  const { line, layout, next } = ctx;
+  if (layout.mode === 'wrapped' || layout.mode === 'indented') {
+    if (line.index > 0 && line.gapBefore === 0 && !afterHeading(ctx)) return null;
+    if (next && line.gapAfter === 0 && next.text.length > layout.width * 0.6 && !isTitleLike(next.text, true)) return null;
+  }
   const d: Data = { title };
   if (label !== undefined) d.label = label;
   if (untitled) d.untitled = true;
@@ -133,7 +134,7 @@ const afterHeading = (ctx: RuleContext) => !!ctx.prev && ['chapter', 'chapterTit
 export const RULES: readonly Rule[] = [
   { name: 'user-scene-break', kind: 'sceneBreak', max: Infinity, doc: 'the scene-break pattern you gave',
     test: (c) => (c.options.sceneBreakPattern?.test(c.text) ? {} : null) },
-  { name: 'user-chapter-pattern', kind: 'chapter', max: Infinity, sure: true, doc: 'the chapter pattern you gave',
+  { name: 'user-chapter-pattern', kind: 'chapter', max: Infinity, doc: 'the chapter pattern you gave',
     test: (c) => (c.options.chapterPattern?.test(c.text) ? { title: undecorated(c.text).replace(/[:.]$/, '') } : null) },
   { name: 'end-mark', kind: 'endMark', max: 60, doc: '`THE END`, `~*~ THE END ~*~`, `Fin`, `To be continued`',
     test: (c) => {
@@ -178,7 +179,7 @@ export const RULES: readonly Rule[] = [
       const m = c.line.index === 0 ? RE.titlePairing.exec(c.text) : null;
       return m && isTitleLike(m[1]!) ? { field: 'title-pairing', title: m[1]!, value: m[2]! } : null;
     } },
-  { name: 'work-title-chapter', kind: 'chapter', max: 100, sure: true, doc: '`Losing Battles Ch. 12`: the work title, then a chapter number',
+  { name: 'work-title-chapter', kind: 'chapter', max: 100, doc: '`Losing Battles Ch. 12`: the work title, then a chapter number',
     test: (c) => {
       const t = undecorated(c.text);
       const m = RE.workTitleChapter.exec(t);
@@ -186,9 +187,9 @@ export const RULES: readonly Rule[] = [
       const d = numbered(c, [m[0], m[1]!, m[2]!, m[3] ?? ''] as unknown as RegExpExecArray, () => 'Chapter');
       return d ? { ...d, workTitle: m[1]! } : null;
     } },
-  { name: 'chapter-number', kind: 'chapter', max: 100, sure: true, doc: '`Chapter 12`, `Chapter Twenty Seven:`, `CHAPTER XII.`, `Ch. 12`, `Chapter 12: Title`',
+  { name: 'chapter-number', kind: 'chapter', max: 100, doc: '`Chapter 12`, `Chapter Twenty Seven:`, `CHAPTER XII.`, `Ch. 12`, `Chapter 12: Title`',
     test: (c) => numbered(c, RE.chapter.exec(undecorated(c.text)), (m) => m[1]!) },
-  { name: 'part-number', kind: 'chapter', max: 100, sure: true, doc: '`Part One`, `Book II`: a chapter of its own, or a section inside a chapter',
+  { name: 'part-number', kind: 'chapter', max: 100, doc: '`Part One`, `Book II`: a chapter of its own, or a section inside a chapter',
     test: (c) => {
       const m = RE.part.exec(undecorated(c.text));
       if (m && PART_OF.test(m[3] ?? '')) m[3] = '';
@@ -196,14 +197,14 @@ export const RULES: readonly Rule[] = [
       // After chapters have begun, a part that is not followed by a chapter divides the chapter.
       return d && c.seenChapter && c.scan.chapterWords && !nextIsChapter(c) ? { ...d, as: 'section' } : d;
     } },
-  { name: 'special-chapter', kind: 'chapter', max: 80, sure: true, doc: '`Prologue`, `Epilogue`, `Interlude`, `Epilogue: Ten Years Later`',
+  { name: 'special-chapter', kind: 'chapter', max: 80, doc: '`Prologue`, `Epilogue`, `Interlude`, `Epilogue: Ten Years Later`',
     test: (c) => {
       const m = RE.special.exec(undecorated(c.text));
       const rest = m ? headingRest(m[2] ?? '') : null;
       if (!m || rest === null) return null;
       return rest === '' ? heading(c, m[1]!, undefined, true) : heading(c, rest, m[1]!, false);
     } },
-  { name: 'n-of-m', kind: 'chapter', max: 40, sure: true, doc: '`2 of 3`, `Deux of Deux`',
+  { name: 'n-of-m', kind: 'chapter', max: 40, doc: '`2 of 3`, `Deux of Deux`',
     test: (c) => {
       const t = undecorated(c.text);
       const m = RE.nOfM.exec(t);
