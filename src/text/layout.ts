@@ -23,11 +23,13 @@ export interface Layout {
   normalGap: number;
   /** Whether a larger-than-normal gap is a scene break (true when such gaps are rare). */
   gapBreaks: boolean;
+  /** How many gaps are larger than normal. */
+  wideGaps: number;
 }
 
 export function detectLayout(lines: readonly Line[]): Layout {
   const n = lines.length;
-  if (n < 2) return { mode: 'line', width: 0, normalGap: 0, gapBreaks: false };
+  if (n < 2) return { mode: 'line', width: 0, normalGap: 0, gapBreaks: false, wideGaps: 0 };
   const lengths = lines.map((l) => l.text.length).sort((a, b) => a - b);
   const p95 = lengths[Math.min(n - 1, Math.floor(n * 0.95))] ?? 0;
   let blankGaps = 0;
@@ -58,12 +60,26 @@ export function detectLayout(lines: readonly Line[]): Layout {
   }
   const width = mode === 'wrapped' || mode === 'indented' ? p95 : 0;
   const normalGap = mode === 'line' ? 0 : mode === 'indented' && blankGaps / n < 0.05 ? 0 : commonGap(lines);
-  // Boundaries between paragraphs: every line start in line mode, every gap otherwise.
-  const boundaries = normalGap === 0 ? n - 1 : Math.max(1, blankGaps);
-  let larger = 0;
-  for (let i = 1; i < n; i++) if (lines[i]!.gapBefore > normalGap) larger++;
-  const gapBreaks = larger > 0 && larger / boundaries <= 0.3;
-  return { mode, width, normalGap, gapBreaks };
+  return { mode, width, normalGap, gapBreaks: false, wideGaps: 0 };
+}
+
+/**
+ * Once lines are classified: a gap wider than normal between two story
+ * paragraphs is a scene break, if such gaps are rare. Gaps around headings
+ * and notes are only spacing and do not count.
+ */
+export function settleGapBreaks(layout: Layout, seq: readonly { kind: string; line: Line }[]): Layout {
+  let boundaries = 0;
+  let wide = 0;
+  for (let i = 1; i < seq.length; i++) {
+    if (seq[i]!.kind !== 'paragraph' || seq[i - 1]!.kind !== 'paragraph') continue;
+    const gap = seq[i]!.line.gapBefore;
+    // In wrapped text only gaps between runs separate paragraphs.
+    if (layout.normalGap > 0 && gap === 0) continue;
+    boundaries++;
+    if (gap > layout.normalGap) wide++;
+  }
+  return { ...layout, wideGaps: wide, gapBreaks: wide > 0 && wide / boundaries <= 0.3 };
 }
 
 /** The most frequent non-zero gap between runs of lines. */

@@ -11,7 +11,7 @@ import type { Block, Chapter, Metadata } from '../model.js';
 import { Diagnostics, type Diagnostic } from '../diagnostics.js';
 import { assemble, type TraceEntry } from './assemble.js';
 import { classify } from './classify.js';
-import { detectLayout, type Layout } from './layout.js';
+import { detectLayout, settleGapBreaks, type Layout } from './layout.js';
 import { toLines } from './lines.js';
 import { buildMeta } from './meta.js';
 import { place, type NotesMode } from './place.js';
@@ -55,12 +55,16 @@ export function parsePlainText(text: string, options: ParseOptions): ParseResult
   const firstLine = options.firstLine ?? 1;
   const diags = new Diagnostics(file);
   const lines = toLines(text, firstLine);
-  const layout = detectLayout(lines);
-  const cls = classify(lines, layout, options);
-  markNotes(cls, layout);
+  const found = detectLayout(lines);
+  const cls = classify(lines, found, options);
+  markNotes(cls, found);
+  const layout = settleGapBreaks(found, cls);
   const assembled = assemble(cls, layout, file);
   for (const line of assembled.glued) {
     diags.warn('glued-epigraph', `an epigraph's quotation was glued to the end of the paragraph before it; split them (check the text at line ${line})`, line);
+  }
+  if (!layout.gapBreaks && layout.wideGaps > 1) {
+    diags.info('irregular-spacing', `${layout.wideGaps} wider gaps between paragraphs are too many to be scene breaks; mark breaks with a line such as "* * *"`);
   }
   const placed = place(assembled, options.notes ?? 'separate', file, firstLine, diags);
   const meta = buildMeta(assembled.meta, diags);
