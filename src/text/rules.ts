@@ -182,7 +182,7 @@ export const RULES: readonly Rule[] = [
   { name: 'work-title-chapter', kind: 'chapter', max: 100, doc: '`Losing Battles Ch. 12`: the work title, then a chapter number',
     test: (c) => {
       const t = undecorated(c.text);
-      const m = RE.workTitleChapter.exec(t);
+      const m = /\sch/i.test(t) ? RE.workTitleChapter.exec(t) : null;
       if (!m || !isTitleLike(m[1]!) || /^(chapter|chap|ch|part|book)\b/i.test(m[1]!)) return null;
       const d = numbered(c, [m[0], m[1]!, m[2]!, m[3] ?? ''] as unknown as RegExpExecArray, () => 'Chapter');
       return d ? { ...d, workTitle: m[1]! } : null;
