@@ -99,10 +99,10 @@ function markQuotation(out: Classified[], layout: Layout): void {
   }
 }
 
-/** In a hard-wrapped file a `Summary:` goes on over the lines that follow it. */
+/** A `Summary:` goes on over the lines that follow it without a gap. */
 function continuedField(ctx: RuleContext): Classified | undefined {
   const p = ctx.prev;
-  const wrapped = ctx.layout.mode === 'wrapped' || ctx.layout.mode === 'indented';
-  if (!wrapped || !p || p.kind !== 'meta' || ctx.line.gapBefore > 0 || p.data.field === undefined) return undefined;
+  // In one-paragraph-per-line files every line stands alone; elsewhere a line with no gap before it continues.
+  if (ctx.layout.mode === 'line' || !p || p.kind !== 'meta' || ctx.line.gapBefore > 0 || p.data.field === undefined) return undefined;
   return { line: ctx.line, rule: 'front-field-continued', kind: 'meta', data: { field: 'continued', value: ctx.text } };
 }

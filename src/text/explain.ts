@@ -24,6 +24,9 @@ export function explain(result: ParseResult, file: string): string {
   out.push('', 'Metadata');
   if (metaKeys.length === 0) out.push('  (none in the text)');
   for (const k of metaKeys) out.push(`  ${k}: ${JSON.stringify(o.meta[k])}`);
+  const sources = result.trace.filter((t) => t.kind === 'meta' || t.kind === 'title' || t.rule === 'work-title-chapter');
+  if (sources.length > 0) out.push('  read from:');
+  for (const t of sources) out.push(`    ${String(t.line).padEnd(6)} ${t.text}  [${t.rule}]`);
   const blocks = (list: OutlineBlock[], indent: string) => {
     let run: OutlineBlock[] = [];
     const flush = () => {
