@@ -41,7 +41,10 @@ export function markNotes(cls: Classified[], layout: Layout): void {
     if (sep > 0) {
       const head = cls.slice(k, start + sep);
       const noted = head.some((c) => c.kind === 'note') || (k > start && cls[k - 1]!.kind === 'note');
-      if (noted && head.every((c) => isPara(c) || c.kind === 'note')) for (const c of head) if (isPara(c)) toNote(c, 'note-continued');
+      // The note must end like one (`Anyway, enjoy!`), or story lines before a first break would be taken.
+      const last = head[head.length - 1];
+      const endsLikeNote = !!last && (last.kind === 'note' || isNoteTalk(last.line.text) || isSignOff(last.line.text));
+      if (noted && endsLikeNote && head.every((c) => isPara(c) || c.kind === 'note')) for (const c of head) if (isPara(c)) toNote(c, 'note-continued');
     }
 
     // After the last story paragraph.

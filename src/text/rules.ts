@@ -277,7 +277,7 @@ export function isLoneTitle(line: Line, layout: Layout): boolean {
 
 // ── rules that look at a stretch of lines rather than one ───────────────────
 /** Words an author uses to talk to readers, not to tell the story. */
-const NOTE_TALK = /\b(reviews?|reviewers?|reviewing|r\s*&\s*r|readers|favou?rited|alerted|followers|disclaimer|(?:don'?t|do not|doesn'?t) own|on with the (?:story|chapter|fic)|without further ado|enjoy(?:!| the chapter| reading)|updated?|updates|beta(?:-?read|ed)?|hiatus|(?:this|that|the|last|next|previous|new|final) (?:chapter|fic|fanfic|story|one-?shot)|thanks? (?:you )?(?:so much |again |all |everyone |guys )*for)\b/i;
+const NOTE_TALK = /\b(reviews?|reviewers?|reviewing|(?:who|for|all the|your) review(?:ed|ing|s)?|thank(?:s| you)(?: so much)? (?:to )?(?:everyone|all of you|you all|you guys|my readers)|r\s*&\s*r|readers|favou?rited|alerted|followers|disclaimer|(?:don'?t|do not|doesn'?t) own|on with the (?:story|chapter|fic)|without further ado|enjoy(?:!| the chapter| reading)|updated?|updates|beta(?:-?read|ed)?|hiatus|(?:this|that|the|last|next|previous|new|final) (?:chapter|fic|fanfic|story|one-?shot)|thanks? (?:you )?(?:so much |again |all |everyone |guys )*for)(?!\w)/i;
 /** Authors speak in the first or second person to readers. */
 const PERSONAL = /\b(I|I'm|I'd|I've|I'll|my|me|you|your|you're|we|our|please)\b|\benjoy!|^(enjoy|thanks|thank)\b/i;
 const SIGN_OFF = /^(?:[*~\-–—_\s]*(?:peace|cheers|ciao|later|bye|toodles|xoxo|hugs|r\s*&\s*r|r\s*and\s*r|read\s*(?:&|and)\s*review|please\s+review|review(?:\s+please)?|reviews\s+are\s+love)[\s!.,*~\-_:)(]*|[~\-–—]+\s*\p{Lu}[\p{L}.]{1,20}[~\-–—]*|(?:love|cheers|hugs|best|yours),?\s+\p{Lu}[\p{L}]{1,20}[!.]*)$/iu;
