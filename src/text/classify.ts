@@ -19,21 +19,20 @@ function active(rule: Rule, options: ClassifyOptions): boolean {
 
 /** Facts about the whole file some rules need before the line pass. */
 export function scan(lines: readonly Line[], layout: Layout, options: ClassifyOptions): Scan {
-  const result: Scan = { firstHeading: -1, numberLines: 0, sectionWords: new Map(), loneTitles: 0, chapterWords: false };
+  const result: Scan = { firstHeading: -1, numberLines: 0, sectionWords: new Map(), loneTitles: 0 };
   for (const l of lines) {
     if (l.text.length > 60) continue;
     if (RE.numberLine.test(l.text)) result.numberLines++;
     const m = RE.section.exec(l.text);
     if (m) result.sectionWords.set(m[1]!.toLowerCase(), (result.sectionWords.get(m[1]!.toLowerCase()) ?? 0) + 1);
     if (isLoneTitle(l, layout)) result.loneTitles++;
-    if (!result.chapterWords && RE.chapter.test(l.text)) result.chapterWords = true;
   }
   const headingRules = RULES.filter((r) => (r.kind === 'chapter' || r.kind === 'section') && active(r, options));
   for (const l of lines) {
     if (l.text.length > 100) continue;
     const ctx: RuleContext = {
       line: l, text: l.text, prev: undefined, next: lines[l.index + 1], layout, scan: result,
-      inFront: false, seenChapter: false, options,
+      inFront: false, seenChapter: false, lastChapterRule: undefined, options,
     };
     if (headingRules.some((r) => l.text.length <= r.max && r.test(ctx) !== null)) {
       result.firstHeading = l.index;
@@ -49,10 +48,11 @@ export function classify(lines: readonly Line[], layout: Layout, options: Classi
   const out: Classified[] = [];
   let inFront = true;
   let seenChapter = false;
+  let lastChapterRule: string | undefined;
   for (const line of lines) {
     const ctx: RuleContext = {
       line, text: line.text, prev: out[out.length - 1], next: lines[line.index + 1], layout, scan: facts,
-      inFront, seenChapter, options,
+      inFront, seenChapter, lastChapterRule, options,
     };
     let cls: Classified | undefined;
     for (const rule of rules) {
@@ -67,6 +67,7 @@ export function classify(lines: readonly Line[], layout: Layout, options: Classi
     if (cls.kind === 'cite') markQuotation(out, layout);
     if (cls.kind === 'chapter') {
       seenChapter = true;
+      lastChapterRule = cls.rule;
       inFront = false;
     } else if (cls.kind === 'paragraph' && facts.firstHeading < 0) {
       inFront = false;

@@ -47,8 +47,6 @@ export interface Scan {
   sectionWords: Map<string, number>;
   /** Title Case lines standing alone after a wide gap. */
   loneTitles: number;
-  /** The file has `Chapter N` headings (so a `Part N` after one divides a chapter). */
-  chapterWords: boolean;
 }
 
 export interface RuleContext {
@@ -62,6 +60,8 @@ export interface RuleContext {
   inFront: boolean;
   /** A chapter heading has been read already (so `Battle 28:` is a section). */
   seenChapter: boolean;
+  /** The rule that read the latest chapter heading. */
+  lastChapterRule: string | undefined;
   options: { chapterPattern?: RegExp; sceneBreakPattern?: RegExp };
 }
 
@@ -120,6 +120,9 @@ function heading(ctx: RuleContext, title: string, label: string | undefined, unt
 /** `Chapter 12`, `CHAPTER XII.`, `Chapter 12: Title` → title and label. */
 function numbered(ctx: RuleContext, m: RegExpExecArray | null, word: (m: RegExpExecArray) => string): Data | null {
   if (!m || !isHeadingNumber(m[2]!)) return null;
+  // `Part 1 of 3`, `Chapter 2 of 5`: the count belongs to the heading.
+  const of = PART_OF.exec((m[3] ?? '').trim());
+  if (of) return heading(ctx, `${word(m)} ${m[2]!.trim()} ${of[0]}`, undefined, true);
   const rest = headingRest(m[3] ?? '');
   if (rest === null) return null;
   const base = `${word(m)} ${m[2]!.trim()}`;
@@ -191,11 +194,10 @@ export const RULES: readonly Rule[] = [
     test: (c) => numbered(c, RE.chapter.exec(undecorated(c.text)), (m) => m[1]!) },
   { name: 'part-number', kind: 'chapter', max: 100, doc: '`Part One`, `Book II`: a chapter of its own, or a section inside a chapter',
     test: (c) => {
-      const m = RE.part.exec(undecorated(c.text));
-      if (m && PART_OF.test(m[3] ?? '')) m[3] = '';
-      const d = numbered(c, m, (x) => x[1]!);
-      // After chapters have begun, a part that is not followed by a chapter divides the chapter.
-      return d && c.seenChapter && c.scan.chapterWords && !nextIsChapter(c) ? { ...d, as: 'section' } : d;
+      const d = numbered(c, RE.part.exec(undecorated(c.text)), (x) => x[1]!);
+      // Inside a `Chapter N`, a part that is not followed by a chapter divides that chapter.
+      const inNumberedChapter = c.lastChapterRule === 'chapter-number' || c.lastChapterRule === 'work-title-chapter';
+      return d && inNumberedChapter && !nextIsChapter(c) ? { ...d, as: 'section' } : d;
     } },
   { name: 'special-chapter', kind: 'chapter', max: 80, doc: '`Prologue`, `Epilogue`, `Interlude`, `Epilogue: Ten Years Later`',
     test: (c) => {
