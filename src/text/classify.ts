@@ -6,7 +6,8 @@
 import type { Layout } from './layout.js';
 import type { Line } from './lines.js';
 import { RE, RULES, isLoneTitle, type Classified, type Rule, type RuleContext, type Scan } from './rules.js';
-import { findGlue, isQuotation, startsWithQuote } from './shape.js';
+import { quotationStart } from './quotation.js';
+import { findGlue } from './shape.js';
 
 export interface ClassifyOptions { chapterPattern?: RegExp; sceneBreakPattern?: RegExp }
 
@@ -31,7 +32,7 @@ export function scan(lines: readonly Line[], layout: Layout, options: ClassifyOp
   for (const l of lines) {
     if (l.text.length > 100) continue;
     const ctx: RuleContext = {
-      line: l, text: l.text, prev: undefined, next: lines[l.index + 1], layout, scan: result,
+      line: l, text: l.text, prev: undefined, before: [], next: lines[l.index + 1], layout, scan: result,
       inFront: false, seenChapter: false, lastChapterRule: undefined, options,
     };
     if (headingRules.some((r) => l.text.length <= r.max && r.test(ctx) !== null)) {
@@ -51,7 +52,7 @@ export function classify(lines: readonly Line[], layout: Layout, options: Classi
   let lastChapterRule: string | undefined;
   for (const line of lines) {
     const ctx: RuleContext = {
-      line, text: line.text, prev: out[out.length - 1], next: lines[line.index + 1], layout, scan: facts,
+      line, text: line.text, prev: out[out.length - 1], before: out, next: lines[line.index + 1], layout, scan: facts,
       inFront, seenChapter, lastChapterRule, options,
     };
     let cls: Classified | undefined;
@@ -79,6 +80,8 @@ export function classify(lines: readonly Line[], layout: Layout, options: Classi
 
 /** The epigraph's quotation is the paragraph before its attribution (or the glued tail of it). */
 function markQuotation(out: Classified[], layout: Layout): void {
+  const first = quotationStart(out, layout);
+  if (first < 0) return;
   const last = out[out.length - 1]!;
   const glue = findGlue(last.line.text);
   if (glue > 0) {
@@ -87,13 +90,6 @@ function markQuotation(out: Classified[], layout: Layout): void {
     last.data = { glueAt: glue };
     return;
   }
-  let first = out.length - 1;
-  // A hard-wrapped quotation spans its whole run of lines.
-  if (layout.mode === 'wrapped' || layout.mode === 'indented') {
-    while (first > 0 && out[first]!.line.gapBefore === 0 && out[first - 1]!.kind === 'paragraph') first--;
-    if (!startsWithQuote(out[first]!.line.text)) first = out.length - 1;
-  }
-  if (first === out.length - 1 && !isQuotation(last.line.text)) return;
   for (let i = first; i < out.length; i++) {
     out[i]!.rule = 'epigraph-quote';
     out[i]!.kind = 'epigraph';

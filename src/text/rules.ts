@@ -9,7 +9,8 @@
 import type { Layout } from './layout.js';
 import type { Line } from './lines.js';
 import { FOREIGN_NUMBER, NUMBER, isHeadingNumber } from './numbers.js';
-import { findGlue, headingRest, isQuotation, isTitleLike, startsWithQuote, undecorated } from './shape.js';
+import { quotationStart } from './quotation.js';
+import { findGlue, headingRest, isTitleLike, startsWithQuote, undecorated } from './shape.js';
 
 export type Kind =
   | 'meta' | 'title' | 'chapter' | 'chapterTitle' | 'section' | 'pov' | 'sceneBreak'
@@ -53,6 +54,8 @@ export interface RuleContext {
   line: Line;
   text: string;
   prev: Classified | undefined;
+  /** Every line read so far, in order (`prev` is the last). */
+  before: readonly Classified[];
   next: Line | undefined;
   layout: Layout;
   scan: Scan;
@@ -241,9 +244,8 @@ export const RULES: readonly Rule[] = [
     test: (c) => {
       const m = RE.cite.exec(c.text);
       if (!m || /[?!~\-—–]$/.test(m[1]!) || !isNameLike(m[1]!)) return null;
-      const p = c.prev;
-      if (!p || p.kind !== 'paragraph' || c.line.gapBefore > Math.max(1, c.layout.normalGap)) return null;
-      return isQuotation(p.line.text) || findGlue(p.line.text) > 0 ? { cite: m[1]!.trim() } : null;
+      if (c.line.gapBefore > Math.max(1, c.layout.normalGap)) return null;
+      return quotationStart(c.before, c.layout) >= 0 ? { cite: m[1]!.trim() } : null;
     } },
   { name: 'chapter-title-line', kind: 'chapterTitle', max: 60, doc: 'a title on the line after `Chapter 12`',
     test: (c) => {
