@@ -1,81 +1,72 @@
-import type { Block, Chapter, Metadata, Span } from '../model.js';
-import { text } from '../model.js';
-import type { Diagnostic } from '../diagnostics.js';
+/**
+ * Plain-text stories → front matter, chapters and back matter, the way a
+ * careful human editor reads them. Every decision is made by a named rule in
+ * `rules.ts` and recorded in the trace, so `quire inspect` can explain it.
+ *
+ * Stages: lines (with blank gaps) → layout (paragraph mode, from the whole
+ * file) → classify (one rule per line) → regions (author's notes by position)
+ * → assemble (blocks) → place (front/back, stray breaks, `notes` option).
+ */
+import type { Block, Chapter, Metadata } from '../model.js';
+import { Diagnostics, type Diagnostic } from '../diagnostics.js';
+import { assemble, type TraceEntry } from './assemble.js';
+import { classify } from './classify.js';
+import { detectLayout, settleGapBreaks, type Layout } from './layout.js';
+import { toLines } from './lines.js';
+import { buildMeta } from './meta.js';
+import { place, type NotesMode } from './place.js';
+import { markNotes } from './regions.js';
+
+export type { TraceEntry } from './assemble.js';
+export type { Layout, ParagraphMode } from './layout.js';
 
 export interface ParseOptions {
+  /** For spans and diagnostics. */
   file: string;
-  /** Source line number of the text's first line (after a removed YAML block). */
+  /** Source line number of the text's first line (default 1), e.g. after a removed front-matter block. */
   firstLine?: number;
+  /** User override: a line matching is a chapter heading (the built-in chapter rules are then off). */
   chapterPattern?: RegExp;
+  /** User override: a line matching is a scene break. */
   sceneBreakPattern?: RegExp;
-  notes?: 'separate' | 'keep' | 'drop';
+  /** Author's notes: separate blocks (default), kept as story paragraphs, or left out. */
+  notes?: NotesMode;
 }
-export interface TraceEntry { line: number; rule: string; kind: string; text: string }
+
 export interface ParseResult {
+  /** What the text says about the work: title, authors, summary, pairings, rating, … */
   meta: Partial<Metadata>;
+  /** Disclaimer, leading author's notes, warnings. */
   front: Block[];
+  /** At least one; a chapter without a heading has `title: []`. */
   chapters: Chapter[];
+  /** End notes. */
   back: Block[];
+  /** How every non-blank line (and each blank-line scene break) was read, by which rule. */
   trace: TraceEntry[];
+  /** Doubts and repairs, with file and line. */
   diagnostics: Diagnostic[];
+  /** The paragraph mode the file was read in (an addition for `quire inspect`). */
+  layout: Layout;
 }
 
-const CHAPTER = /^\s*chapter\s+\S.*$/i;
-const TITLE = /^\s*title\s*:\s*(\S.*)$/i;
-
-/** A first, plain reading: `Title:` lines, `Chapter …` headings and paragraphs. */
-export function parsePlainText(source: string, options: ParseOptions): ParseResult {
-  const first = options.firstLine ?? 1;
-  const lines = source.split('\n');
-  const nonBlank = lines.filter((l) => l.trim()).length;
-  const blank = lines.length - nonBlank;
-  // Where most lines are followed by a blank one, a paragraph may wrap over several lines.
-  const blankSeparated = blank >= nonBlank * 0.5;
-  const meta: Partial<Metadata> = {};
-  const trace: TraceEntry[] = [];
-  const chapters: Chapter[] = [];
-  const span = (start: number, end: number): Span => ({ file: options.file, start, end });
-  let chapter: Chapter | undefined;
-  let para: { lines: string[]; start: number; end: number } | undefined;
-  const current = (line: number): Chapter => {
-    chapter ??= { title: [], blocks: [], sections: [], span: span(line, line) };
-    if (!chapters.includes(chapter)) chapters.push(chapter);
-    return chapter;
-  };
-  const flush = () => {
-    if (!para) return;
-    current(para.start).blocks.push({ type: 'paragraph', children: [text(para.lines.join(' '))], span: span(para.start, para.end) });
-    para = undefined;
-  };
-  lines.forEach((raw, i) => {
-    const line = first + i;
-    const value = raw.trim();
-    if (!value) return flush();
-    const title = TITLE.exec(value);
-    if (title && meta.title === undefined && chapters.length === 0) {
-      flush();
-      meta.title = title[1]!.trim();
-      trace.push({ line, rule: 'title-line', kind: 'meta', text: value });
-      return;
-    }
-    if ((options.chapterPattern ?? CHAPTER).test(value)) {
-      flush();
-      chapter = { title: [text(value.replace(/[:.]\s*$/, ''))], blocks: [], sections: [], span: span(line, line) };
-      chapters.push(chapter);
-      trace.push({ line, rule: 'chapter-heading', kind: 'chapter', text: value });
-      return;
-    }
-    trace.push({ line, rule: 'paragraph', kind: 'paragraph', text: value });
-    if (para && blankSeparated) {
-      para.lines.push(value);
-      para.end = line;
-    } else {
-      flush();
-      para = { lines: [value], start: line, end: line };
-    }
-  });
-  flush();
-  if (chapters.length === 0) current(first);
-  for (const c of chapters) c.span.end = c.blocks.at(-1)?.span.end ?? c.span.start;
-  return { meta, front: [], chapters, back: [], trace, diagnostics: [] };
+export function parsePlainText(text: string, options: ParseOptions): ParseResult {
+  const { file } = options;
+  const firstLine = options.firstLine ?? 1;
+  const diags = new Diagnostics(file);
+  const lines = toLines(text, firstLine);
+  const found = detectLayout(lines);
+  const cls = classify(lines, found, options);
+  markNotes(cls, found);
+  const layout = settleGapBreaks(found, cls);
+  const assembled = assemble(cls, layout, file);
+  for (const line of assembled.glued) {
+    diags.warn('glued-epigraph', `an epigraph's quotation was glued to the end of the paragraph before it; split them (check the text at line ${line})`, line);
+  }
+  if (!layout.gapBreaks && layout.wideGaps > 1) {
+    diags.info('irregular-spacing', `${layout.wideGaps} wider gaps between paragraphs are too many to be scene breaks; mark breaks with a line such as "* * *"`);
+  }
+  const placed = place(assembled, options.notes ?? 'separate', file, firstLine, diags);
+  const meta = buildMeta(assembled.meta, diags);
+  return { meta, ...placed, trace: assembled.trace, diagnostics: diags.list, layout };
 }

@@ -1,0 +1,95 @@
+/**
+ * `quire inspect FILE`: the outline a reader will get, as text — metadata
+ * found, every chapter, section, break, note and epigraph with its source
+ * line and the rule that decided it, and the doubts.
+ */
+import { formatDiagnostic } from '../diagnostics.js';
+import { RULE_DOCS } from './rules.js';
+import { outlineOf, type OutlineBlock } from './outline.js';
+import type { ParseResult } from './parse.js';
+
+export { outlineOf, type Outline } from './outline.js';
+
+const MODES: Record<string, string> = {
+  line: 'one paragraph per line',
+  blank: 'paragraphs separated by blank lines',
+  wrapped: 'hard-wrapped lines, blank lines between paragraphs',
+  indented: 'hard-wrapped lines, paragraphs start indented',
+};
+
+export function explain(result: ParseResult, file: string): string {
+  const o = outlineOf(result);
+  const out: string[] = [`${file}: ${MODES[o.mode] ?? o.mode}`];
+  const metaKeys = Object.keys(o.meta);
+  out.push('', 'Metadata');
+  if (metaKeys.length === 0) out.push('  (none in the text)');
+  for (const k of metaKeys) out.push(`  ${k}: ${JSON.stringify(o.meta[k])}`);
+  const sources = result.trace.filter((t) => t.kind === 'meta' || t.kind === 'title' || t.rule === 'work-title-chapter');
+  if (sources.length > 0) out.push('  read from:');
+  for (const t of sources) out.push(`    ${String(t.line).padEnd(6)} ${t.text}  [${t.rule}]`);
+  const blocks = (list: OutlineBlock[], indent: string) => {
+    let run: OutlineBlock[] = [];
+    const flush = () => {
+      if (run.length > 0) out.push(`${indent}${span(run)}  ${run.length} paragraph${run.length > 1 ? 's' : ''}`);
+      run = [];
+    };
+    for (const b of list) {
+      if (b.type === 'p') {
+        run.push(b);
+        continue;
+      }
+      flush();
+      out.push(`${indent}${b.lines.padEnd(8)} ${describe(b)}${b.rule ? `  [${b.rule}]` : ''}`);
+    }
+    flush();
+  };
+  if (o.front.length > 0) {
+    out.push('', 'Front matter');
+    blocks(o.front, '  ');
+  }
+  o.chapters.forEach((c, n) => {
+    const head = c.title === '' ? '(no heading)' : `${c.label ? `${c.label}: ` : ''}${c.title}`;
+    out.push('', `Chapter ${n + 1}  ${head}  lines ${c.lines}  [${c.rule}]`);
+    blocks(c.blocks, '  ');
+    for (const s of c.sections) {
+      out.push(`  Section  ${s.title}  lines ${s.lines}  [${s.rule}]`);
+      blocks(s.blocks, '    ');
+    }
+  });
+  if (o.back.length > 0) {
+    out.push('', 'End matter');
+    blocks(o.back, '  ');
+  }
+  out.push('');
+  if (result.diagnostics.length === 0) out.push('No doubts.');
+  else for (const d of result.diagnostics) out.push(formatDiagnostic(d));
+  return out.join('\n') + '\n';
+}
+
+/** Every non-blank line with the rule that read it, for `quire inspect --lines`. */
+export function explainLines(result: ParseResult): string {
+  return result.trace.map((t) => `${String(t.line).padStart(5)}  ${t.kind.padEnd(12)} ${t.rule.padEnd(26)} ${t.text}`).join('\n') + '\n';
+}
+
+/** What each rule means, for `quire inspect --rules`. */
+export function explainRules(): string {
+  return [...RULE_DOCS].map(([name, doc]) => `${name.padEnd(26)} ${doc}`).join('\n') + '\n';
+}
+
+function span(run: OutlineBlock[]): string {
+  const a = run[0]!.lines.split('-')[0]!;
+  const z = run[run.length - 1]!.lines.split('-').pop()!;
+  return (a === z ? a : `${a}-${z}`).padEnd(8);
+}
+
+function describe(b: OutlineBlock): string {
+  switch (b.type) {
+    case 'break': return 'scene break';
+    case 'pov': return `point of view: ${b.text}`;
+    case 'end': return `end mark: ${b.text}`;
+    case 'epigraph': return `epigraph${b.cite ? ` ~ ${b.cite}` : ''}: ${b.text}`;
+    case 'note': return `author's note${b.label ? ` (${b.label})` : ''}, ${b.count} paragraph${b.count === 1 ? '' : 's'}: ${b.text}`;
+    case 'verse': return `verse, ${b.count} lines: ${b.text}`;
+    default: return `${b.type}${b.text ? `: ${b.text}` : ''}`;
+  }
+}

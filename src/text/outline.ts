@@ -1,0 +1,96 @@
+/**
+ * A compact, JSON-able outline of a parse: what `quire inspect --json` prints
+ * and what the structure fixtures' `expected.json` hold. Paragraph text is
+ * shortened to its start and end, enough to see where lines were joined.
+ */
+import { inlineText, type Block, type Inline, type Metadata } from '../model.js';
+import type { ParseResult } from './parse.js';
+
+export interface OutlineBlock {
+  type: 'p' | 'verse' | 'break' | 'pov' | 'epigraph' | 'note' | 'end' | 'quote' | 'list' | 'image';
+  /** Source lines, `12` or `12-15`. */
+  lines: string;
+  /** The rule that decided it (paragraphs have none: no rule is what makes them paragraphs). */
+  rule?: string;
+  label?: string;
+  text?: string;
+  cite?: string;
+  /** Paragraphs in a note, lines in a verse block. */
+  count?: number;
+}
+
+export interface OutlineSection { title: string; lines: string; rule: string; blocks: OutlineBlock[] }
+export interface OutlineChapter extends OutlineSection { label?: string; sections: OutlineSection[] }
+
+export interface Outline {
+  mode: string;
+  meta: Record<string, unknown>;
+  front: OutlineBlock[];
+  chapters: OutlineChapter[];
+  back: OutlineBlock[];
+  diagnostics: string[];
+}
+
+export function shorten(s: string): string {
+  return s.length <= 100 ? s : `${s.slice(0, 50)} … ${s.slice(-30)} (${s.length})`;
+}
+
+const range = (a: number, b: number) => (a === b ? `${a}` : `${a}-${b}`);
+
+export function outlineOf(result: ParseResult): Outline {
+  const rules = new Map<string, string>();
+  for (const t of result.trace) if (!rules.has(`${t.line}:${t.kind}`)) rules.set(`${t.line}:${t.kind}`, t.rule);
+  const rule = (line: number, kind: string) => rules.get(`${line}:${kind}`) ?? '?';
+  const text = (i: readonly Inline[]) => shorten(inlineText(i));
+
+  const block = (b: Block): OutlineBlock => {
+    const lines = range(b.span.start, b.span.end);
+    switch (b.type) {
+      case 'paragraph': return { type: 'p', lines, text: text(b.children) };
+      case 'verse': return { type: 'verse', lines, count: b.lines.length, text: shorten(b.lines.map(inlineText).join(' / ')) };
+      case 'sceneBreak': return { type: 'break', lines, rule: rule(b.span.start, 'sceneBreak') };
+      case 'pov': return { type: 'pov', lines, rule: rule(b.span.start, 'pov'), text: text(b.children) };
+      case 'endMark': return { type: 'end', lines, rule: rule(b.span.start, 'endMark'), text: text(b.children) };
+      case 'epigraph': {
+        const o: OutlineBlock = { type: 'epigraph', lines, rule: rule(b.span.end, b.cite ? 'cite' : 'epigraph'), text: shorten(b.quote.map(inlineText).join(' / ')) };
+        if (b.cite) o.cite = inlineText(b.cite);
+        return o;
+      }
+      case 'authorNote': {
+        const o: OutlineBlock = { type: 'note', lines, rule: rule(b.span.start, 'note'), count: b.children.length, text: shorten(b.children.map((c) => (c.type === 'paragraph' ? inlineText(c.children) : '')).join(' / ')) };
+        if (b.label !== undefined) o.label = b.label;
+        return o;
+      }
+      case 'blockquote': return { type: 'quote', lines, count: b.children.length };
+      case 'list': return { type: 'list', lines, count: b.items.length };
+      case 'image': return { type: 'image', lines, text: b.src };
+    }
+  };
+
+  return {
+    mode: result.layout.mode,
+    meta: plainMeta(result.meta),
+    front: result.front.map(block),
+    chapters: result.chapters.map((c) => {
+      const o: OutlineChapter = {
+        title: inlineText(c.title), lines: range(c.span.start, c.span.end),
+        rule: c.title.length === 0 ? 'untitled' : rule(c.span.start, 'chapter'), blocks: c.blocks.map(block),
+        sections: c.sections.map((s) => ({ title: inlineText(s.title), lines: range(s.span.start, s.span.end), rule: rule(s.span.start, 'section'), blocks: s.blocks.map(block) })),
+      };
+      if (c.label !== undefined) o.label = c.label;
+      return o;
+    }),
+    back: result.back.map(block),
+    diagnostics: result.diagnostics.map((d) => `${d.line ?? '-'} ${d.severity} ${d.code}: ${d.message}`),
+  };
+}
+
+function plainMeta(meta: Partial<Metadata>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(meta)) {
+    if (k === 'summary') out[k] = (v as Inline[][]).map(inlineText);
+    else if (k === 'authors') out[k] = (v as { name: string }[]).map((a) => a.name);
+    else out[k] = v;
+  }
+  return out;
+}

@@ -1,0 +1,315 @@
+/**
+ * Every rule the plain-text detector knows, in the order it tries them, each
+ * with a name `quire inspect` prints beside the line it decided. The first
+ * rule that matches a line wins; a line no rule claims is a paragraph.
+ *
+ * Patterns are anchored and tried only on short lines (`max`), so detection
+ * stays linear however long a line is.
+ */
+import type { Layout } from './layout.js';
+import type { Line } from './lines.js';
+import { FOREIGN_NUMBER, NUMBER, isHeadingNumber } from './numbers.js';
+import { quotationStart } from './quotation.js';
+import { findGlue, headingRest, isTitleLike, startsWithQuote, undecorated } from './shape.js';
+
+export type Kind =
+  | 'meta' | 'title' | 'chapter' | 'chapterTitle' | 'section' | 'pov' | 'sceneBreak'
+  | 'endMark' | 'note' | 'epigraph' | 'cite' | 'paragraph';
+
+export interface Data {
+  title?: string;
+  label?: string;
+  /** Work title found in a chapter heading (`Losing Battles Ch. 12`). */
+  workTitle?: string;
+  /** Heading had no title of its own, so the next line may supply it. */
+  untitled?: boolean;
+  field?: string;
+  value?: string;
+  cite?: string;
+  pov?: string;
+  /** For an epigraph quotation glued to a paragraph: where the quotation starts. */
+  glueAt?: number;
+  /** An author's note line that starts a new note (it carries a label, or follows story text). */
+  noteStart?: boolean;
+  /** A note label alone on its line: the note's text follows. */
+  bare?: boolean;
+  /** The line is read as this kind instead of the rule's own (`Part 2` inside a chapter is a section). */
+  as?: Kind;
+}
+
+export interface Classified { line: Line; rule: string; kind: Kind; data: Data }
+
+export interface Scan {
+  /** Index of the first line that is surely a chapter heading, or -1. */
+  firstHeading: number;
+  /** Lines that are only a number (`12`, `XII`). */
+  numberLines: number;
+  /** `Battle 28:` style headings, counted by their word. */
+  sectionWords: Map<string, number>;
+  /** Title Case lines standing alone after a wide gap. */
+  loneTitles: number;
+}
+
+export interface RuleContext {
+  line: Line;
+  text: string;
+  prev: Classified | undefined;
+  /** Every line read so far, in order (`prev` is the last). */
+  before: readonly Classified[];
+  next: Line | undefined;
+  layout: Layout;
+  scan: Scan;
+  /** Still before the story: front-matter fields are read here only. */
+  inFront: boolean;
+  /** A chapter heading has been read already (so `Battle 28:` is a section). */
+  seenChapter: boolean;
+  /** The rule that read the latest chapter heading. */
+  lastChapterRule: string | undefined;
+  options: { chapterPattern?: RegExp; sceneBreakPattern?: RegExp };
+}
+
+export interface Rule {
+  name: string;
+  kind: Kind;
+  doc: string;
+  /** Longest line the rule looks at. */
+  max: number;
+  test(ctx: RuleContext): Data | null;
+}
+
+// ── patterns ────────────────────────────────────────────────────────────────
+const N = NUMBER;
+export const RE = {
+  endMark: /^[^\p{L}\p{N}"“”'‘’]*(the\s+end|fin|finis|to\s+be\s+continued|tbc|end\s+of\s+(?:chapter|part|book|story)(?:\s+[\w-]+)?|END)[^\p{L}\p{N}"“”'‘’]*$/iu,
+  breakLabel: /^[\[(<{~*=\-\s]*(scene\s*(?:break|change|shift)|line\s*break|page\s*break|time\s*(?:skip|jump)|pov\s*(?:change|switch|shift)|change\s+of\s+scene)[\])>}~*=\-\s]*$/i,
+  breakBracketed: /^[\[(<{]\s*(?:break|skip|scene)\s*[\])>}]$/i,
+  hr: /^<\s*hr\s*\/?\s*>$/i,
+  letterOrDigit: /[\p{L}\p{N}]/u,
+  breakSymbol: /[*~#+=_\-•·°§¤※⁂❦❧✿♦◊◆○●□■☆★♥♡^<>|/\\]/,
+  onlyQuotesAndDots: /^["“”'‘’.…\s]+$/,
+  ornamentLetters: /^(?:[oO0]+|[xX]+)$/,
+  anLabel: /^[\[(]?\s*(A\/N|a\/n|A\.N\.?|AN(?=\s*[:\-–—]))(?![A-Za-z])\s*[:\-–—]?\s*/,
+  namedNotes: /^[\[(]?\s*((?:Author|Authoress|Translator|Writer)(?:'s|’s|s'|s)?\s+[Nn]otes?(?:\s+and\s+[\p{L} ]{1,30}?)?|(?:Closing|Opening|Ending|End|Final|Beginning|Chapter|Important|Quick)\s+[Nn]otes?|Notes?|Disclaimer|\p{Lu}[\p{L}\-]{0,30}(?:'s|’s)\s+[Nn]otes?(?:\s+(?:[IVX]{1,4}|\d{1,2}))?)\s*(?:[:\-–—]\s*|[\])]?$)/iu,
+  field: /^(title|author|authors|written by|by|summary|description|blurb|rating|rated|warnings?|content warnings?|pairings?|ships?|characters?|genres?|fandoms?|category|categories|tags|status|words|word count|series|language|published|updated)\s*:\s*(.*)$/i,
+  byLine: /^[Bb]y\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4}(?:\s*(?:&|and|,)\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4})*)$/u,
+  titlePairing: /^(.{1,80}?)\s+[-–—]\s+(\p{Lu}[\p{L}'’.-]*(?:\s*(?:\/|\sx\s|×|&)\s*\p{Lu}[\p{L}'’.-]*)+(?:\s*,\s*\p{Lu}[\p{L}'’.-]*(?:\s*(?:\/|\sx\s|×|&)\s*\p{Lu}[\p{L}'’.-]*)+)*)$/u,
+  workTitleChapter: new RegExp(`^(.{1,60}?)\\s*[,:\\-–—]?\\s+(?:chapter|chap\\.?|ch\\.?)\\s*(${N})\\b\\s*(.*)$`, 'i'),
+  chapter: new RegExp(`^(chapter|chap\\.?|ch\\.?)\\s*(${N})\\b\\s*(.*)$`, 'i'),
+  part: new RegExp(`^(part|book|volume|vol\\.|act)\\s+(${N})\\b\\s*(.*)$`, 'i'),
+  special: /^(prologue|epilogue|interlude|intermission|afterword|foreword|preface|introduction|coda|omake|bonus chapter|side story)\b\s*(.*)$/i,
+  nOfM: new RegExp(`^(${N}|${FOREIGN_NUMBER})\\s+of\\s+(${N}|${FOREIGN_NUMBER})$`, 'i'),
+  numberLine: /^(?:#\s*)?(\d{1,3}|[IVXLC]{1,7})\.?$/,
+  section: new RegExp(`^(\\p{Lu}[\\p{L}'’]+(?:\\s+\\p{Lu}[\\p{L}'’]+){0,2})\\s+(\\d{1,4}|[IVXLC]{1,7}|${N})\\s*(:?)$`, 'u'),
+  povStars: /^[*_]{1,2}(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})[*_]{1,2}$/u,
+  povLabel: /^(?:[\[(*_~-]\s*)?(?:(?:POV|Point of view)\s*[:\-–—]\s*(\p{Lu}[\p{L}'’. -]{0,30}?)|(\p{Lu}[\p{L}'’. -]{0,30}?)(?:'s|’s)?\s+(?:POV|Point of View|point of view))(?:\s*[\])*_~-])?$/u,
+  cite: /^(?:~+|—|–|―|-{1,2})\s*(\p{Lu}[^~]{0,79})$/u,
+} as const;
+
+const PART_OF = new RegExp(`^of\\s+${N}$`, 'i');
+
+function heading(ctx: RuleContext, title: string, label: string | undefined, untitled: boolean): Data | null {
+  // Hard-wrapped text can end a line with `Chapter 3:` mid-sentence; a heading there stands alone.
+  const { line, layout, next } = ctx;
+  if (layout.mode === 'wrapped' || layout.mode === 'indented') {
+    if (line.index > 0 && line.gapBefore === 0 && !afterHeading(ctx)) return null;
+    if (next && line.gapAfter === 0 && next.text.length > layout.width * 0.6 && !isTitleLike(next.text, true)) return null;
+  }
+  const d: Data = { title };
+  if (label !== undefined) d.label = label;
+  if (untitled) d.untitled = true;
+  return d;
+}
+
+/** `Chapter 12`, `CHAPTER XII.`, `Chapter 12: Title` → title and label. */
+function numbered(ctx: RuleContext, m: RegExpExecArray | null, word: (m: RegExpExecArray) => string): Data | null {
+  if (!m || !isHeadingNumber(m[2]!)) return null;
+  // `Part 1 of 3`, `Chapter 2 of 5`: the count belongs to the heading.
+  const of = PART_OF.exec((m[3] ?? '').trim());
+  if (of) return heading(ctx, `${word(m)} ${m[2]!.trim()} ${of[0]}`, undefined, true);
+  const rest = headingRest(m[3] ?? '');
+  if (rest === null) return null;
+  const base = `${word(m)} ${m[2]!.trim()}`;
+  return rest === '' ? heading(ctx, base, undefined, true) : heading(ctx, rest, base, false);
+}
+
+const isFieldLine = (s: string) => RE.field.test(s);
+const nextIsChapter = (ctx: RuleContext) => !!ctx.next && ctx.next.text.length <= 100 && RE.chapter.test(undecorated(ctx.next.text));
+const afterHeading = (ctx: RuleContext) => !!ctx.prev && ['chapter', 'chapterTitle', 'section'].includes(ctx.prev.kind);
+
+// ── the table ───────────────────────────────────────────────────────────────
+export const RULES: readonly Rule[] = [
+  { name: 'user-scene-break', kind: 'sceneBreak', max: Infinity, doc: 'the scene-break pattern you gave',
+    test: (c) => (c.options.sceneBreakPattern?.test(c.text) ? {} : null) },
+  { name: 'user-chapter-pattern', kind: 'chapter', max: Infinity, doc: 'the chapter pattern you gave',
+    test: (c) => (c.options.chapterPattern?.test(c.text) ? { title: undecorated(c.text).replace(/[:.]$/, '') } : null) },
+  { name: 'end-mark', kind: 'endMark', max: 60, doc: '`THE END`, `~*~ THE END ~*~`, `Fin`, `To be continued`',
+    test: (c) => {
+      const m = RE.endMark.exec(c.text);
+      return m && (m[1]!.toLowerCase() !== 'end' || m[1] === 'END') ? {} : null;
+    } },
+  { name: 'scene-break-label', kind: 'sceneBreak', max: 40, doc: '`[scene break]`, `Time skip`, `(break)`',
+    test: (c) => (RE.breakLabel.test(c.text) || RE.breakBracketed.test(c.text) || RE.hr.test(c.text) ? {} : null) },
+  { name: 'scene-break-symbols', kind: 'sceneBreak', max: 80, doc: 'a line of symbols: `* * *`, `~*~*~`, `-----`, `###`, `§`',
+    test: (c) => (!RE.letterOrDigit.test(c.text) && RE.breakSymbol.test(c.text) && !RE.onlyQuotesAndDots.test(c.text) ? {} : null) },
+  { name: 'scene-break-ornament', kind: 'sceneBreak', max: 40, doc: 'letters that are not prose: `oOo`, `OoOoO`, `xXx`, `~o~`',
+    test: (c) => {
+      const letters = c.text.replace(/[^\p{L}\p{N}]/gu, '');
+      if (!RE.ornamentLetters.test(letters)) return null;
+      const decorated = letters.length < c.text.replace(/\s/g, '').length;
+      return letters.length >= 3 || decorated ? {} : null;
+    } },
+  { name: 'note-label', kind: 'note', max: Infinity, doc: "`A/N:`, `Author's Note:`, `Closing notes:`, `Rosie's Notes II:`, `Disclaimer:`",
+    test: (c) => {
+      const head = c.text.slice(0, 80);
+      const m = RE.anLabel.exec(head) ?? RE.namedNotes.exec(head);
+      if (!m) return null;
+      const d: Data = { label: m[1]!.replace(/\s+/g, ' '), noteStart: true };
+      // A label on a line of its own (`Author's Note`) heads the paragraph after it.
+      if (m[0].length === c.text.length) d.bare = true;
+      return d;
+    } },
+  { name: 'front-field', kind: 'meta', max: Infinity, doc: '`Title:`, `Author:`, `Summary:`, `Rating:`, `Pairing:` … before the story',
+    test: (c) => {
+      if (!c.inFront) return null;
+      const m = RE.field.exec(c.text.slice(0, 40));
+      if (!m) return null;
+      return { field: m[1]!.toLowerCase(), value: c.text.slice(c.text.indexOf(':') + 1).trim() };
+    } },
+  { name: 'front-by-line', kind: 'meta', max: 80, doc: '`By Jane Doe` before the story',
+    test: (c) => {
+      const m = c.inFront ? RE.byLine.exec(c.text) : null;
+      return m ? { field: 'author', value: m[1]! } : null;
+    } },
+  { name: 'title-pairing-line', kind: 'meta', max: 140, doc: 'a first line like `Moving On - Naruto/Hinata`',
+    test: (c) => {
+      const m = c.line.index === 0 ? RE.titlePairing.exec(c.text) : null;
+      return m && isTitleLike(m[1]!) ? { field: 'title-pairing', title: m[1]!, value: m[2]! } : null;
+    } },
+  { name: 'work-title-chapter', kind: 'chapter', max: 100, doc: '`Losing Battles Ch. 12`: the work title, then a chapter number',
+    test: (c) => {
+      const t = undecorated(c.text);
+      const m = /\sch/i.test(t) ? RE.workTitleChapter.exec(t) : null;
+      if (!m || !isTitleLike(m[1]!) || /^(chapter|chap|ch|part|book)\b/i.test(m[1]!)) return null;
+      const d = numbered(c, [m[0], m[1]!, m[2]!, m[3] ?? ''] as unknown as RegExpExecArray, () => 'Chapter');
+      return d ? { ...d, workTitle: m[1]! } : null;
+    } },
+  { name: 'chapter-number', kind: 'chapter', max: 100, doc: '`Chapter 12`, `Chapter Twenty Seven:`, `CHAPTER XII.`, `Ch. 12`, `Chapter 12: Title`',
+    test: (c) => numbered(c, RE.chapter.exec(undecorated(c.text)), (m) => m[1]!) },
+  { name: 'part-number', kind: 'chapter', max: 100, doc: '`Part One`, `Book II`: a chapter of its own, or a section inside a chapter',
+    test: (c) => {
+      const d = numbered(c, RE.part.exec(undecorated(c.text)), (x) => x[1]!);
+      // Inside a `Chapter N`, a part that is not followed by a chapter divides that chapter.
+      const inNumberedChapter = c.lastChapterRule === 'chapter-number' || c.lastChapterRule === 'work-title-chapter';
+      return d && inNumberedChapter && !nextIsChapter(c) ? { ...d, as: 'section' } : d;
+    } },
+  { name: 'special-chapter', kind: 'chapter', max: 80, doc: '`Prologue`, `Epilogue`, `Interlude`, `Epilogue: Ten Years Later`',
+    test: (c) => {
+      const m = RE.special.exec(undecorated(c.text));
+      const rest = m ? headingRest(m[2] ?? '') : null;
+      if (!m || rest === null) return null;
+      return rest === '' ? heading(c, m[1]!, undefined, true) : heading(c, rest, m[1]!, false);
+    } },
+  { name: 'n-of-m', kind: 'chapter', max: 40, doc: '`2 of 3`, `Deux of Deux`',
+    test: (c) => {
+      const t = undecorated(c.text);
+      const m = RE.nOfM.exec(t);
+      return m && /^[\p{Lu}\d]/u.test(t) && isHeadingNumber(m[1]!) && isHeadingNumber(m[2]!) ? heading(c, t, undefined, true) : null;
+    } },
+  { name: 'number-line', kind: 'chapter', max: 12, doc: 'a line that is only a number (`12`, `XII.`), when the file has several',
+    test: (c) => {
+      const m = RE.numberLine.exec(c.text);
+      return m && c.scan.numberLines >= 2 ? heading(c, m[1]!, undefined, true) : null;
+    } },
+  { name: 'section-number', kind: 'section', max: 40, doc: '`Battle 28:`: a numbered section (a colon, a POV line after it, or its word used twice)',
+    test: (c) => {
+      const m = RE.section.exec(c.text);
+      if (!m || /^(chapter|chap|ch|part|book|volume|act)$/i.test(m[1]!) || !isHeadingNumber(m[2]!)) return null;
+      const word = m[1]!.toLowerCase();
+      const nextPov = !!c.next && (RE.povStars.test(c.next.text) || RE.povLabel.test(c.next.text));
+      if (!(m[3] === ':' || nextPov || (c.scan.sectionWords.get(word) ?? 0) >= 2)) return null;
+      const d = heading(c, `${m[1]} ${m[2]}`, undefined, false);
+      return d && !c.seenChapter ? { ...d, as: 'chapter' } : d;
+    } },
+  { name: 'pov-line', kind: 'pov', max: 40, doc: '`*Kankuro*` right after a heading',
+    test: (c) => {
+      const m = afterHeading(c) ? RE.povStars.exec(c.text) : null;
+      return m ? { pov: m[1]! } : null;
+    } },
+  { name: 'pov-label', kind: 'pov', max: 50, doc: "`Sakura's POV`, `POV: Gaara` after a heading or a scene break",
+    test: (c) => {
+      const m = afterHeading(c) || c.prev?.kind === 'sceneBreak' ? RE.povLabel.exec(c.text) : null;
+      return m ? { pov: (m[1] ?? m[2] ?? '').trim() } : null;
+    } },
+  { name: 'epigraph-cite', kind: 'cite', max: 90, doc: 'a quotation, then `~ Name` / `— Name` / `-- Name` / `- Name`',
+    test: (c) => {
+      const m = RE.cite.exec(c.text);
+      if (!m || /[?!~\-—–]$/.test(m[1]!) || !isNameLike(m[1]!)) return null;
+      if (c.line.gapBefore > Math.max(1, c.layout.normalGap)) return null;
+      return quotationStart(c.before, c.layout) >= 0 ? { cite: m[1]!.trim() } : null;
+    } },
+  { name: 'chapter-title-line', kind: 'chapterTitle', max: 60, doc: 'a title on the line after `Chapter 12`',
+    test: (c) => {
+      const p = c.prev;
+      if (!p || p.kind !== 'chapter' || !p.data.untitled || c.line.gapBefore > c.layout.normalGap + 1) return null;
+      return isTitleLike(c.text, true) && !isFieldLine(c.text) ? { title: c.text } : null;
+    } },
+  { name: 'top-title', kind: 'chapter', max: 60, doc: 'a lone Title Case line at the top of the story',
+    test: (c) => {
+      if (!c.inFront || !c.next || (c.prev && c.prev.kind !== 'meta' && c.prev.kind !== 'note')) return null;
+      if (!isTitleLike(c.text) || (c.layout.normalGap > 0 && c.line.gapAfter === 0)) return null;
+      // Before other headings it names the work, not a chapter.
+      if (c.scan.firstHeading > c.line.index) return { field: 'title', value: c.text, as: 'title' };
+      return heading(c, c.text, undefined, false);
+    } },
+  { name: 'lone-title', kind: 'chapter', max: 60, doc: 'a Title Case line alone after a wide gap, when the file has several',
+    test: (c) => {
+      if (c.scan.loneTitles < 2 || !isLoneTitle(c.line, c.layout) || afterHeading(c)) return null;
+      return heading(c, c.text, undefined, false);
+    } },
+];
+
+/** An attribution: a name, perhaps with a work (`J. R. R. Tolkien`, `Seneca, Letters from a Stoic`). */
+function isNameLike(s: string): boolean {
+  const words = s.replace(/[.,]$/, '').split(/[\s,]+/).filter((w) => !/^(of|the|a|an|and|from|in|on|to|de|von|van|der|la|le)$/.test(w));
+  if (words.length === 0 || words.length > 10) return false;
+  return words.filter((w) => /^[\p{Lu}\d"“'‘(]/u.test(w)).length / words.length >= 0.75;
+}
+
+export function isLoneTitle(line: Line, layout: Layout): boolean {
+  return line.index > 0 && line.gapBefore > layout.normalGap && line.gapAfter >= 1 && isTitleLike(line.text);
+}
+
+// ── rules that look at a stretch of lines rather than one ───────────────────
+/** Words an author uses to talk to readers, not to tell the story. */
+const NOTE_TALK = /\b(reviews?|reviewers?|reviewing|(?:who|for|all the|your) review(?:ed|ing|s)?|thank(?:s| you)(?: so much)? (?:to )?(?:everyone|all of you|you all|you guys|my readers)|r\s*&\s*r|readers|favou?rited|alerted|followers|disclaimer|(?:don'?t|do not|doesn'?t) own|on with the (?:story|chapter|fic)|without further ado|enjoy(?:!| the chapter| reading)|updated?|updates|beta(?:-?read|ed)?|hiatus|(?:this|that|the|last|next|previous|new|final) (?:chapter|fic|fanfic|story|one-?shot)|thanks? (?:you )?(?:so much |again |all |everyone |guys )*for)(?!\w)/i;
+/** Authors speak in the first or second person to readers. */
+const PERSONAL = /\b(I|I'm|I'd|I've|I'll|my|me|you|your|you're|we|our|please)\b|\benjoy!|^(enjoy|thanks|thank)\b/i;
+const SIGN_OFF = /^(?:[*~\-–—_\s]*(?:peace|cheers|ciao|later|bye|toodles|xoxo|hugs|r\s*&\s*r|r\s*and\s*r|read\s*(?:&|and)\s*review|please\s+review|review(?:\s+please)?|reviews\s+are\s+love)[\s!.,*~\-_:)(]*|[~\-–—]+\s*\p{Lu}[\p{L}.]{1,20}[~\-–—]*|(?:love|cheers|hugs|best|yours),?\s+\p{Lu}[\p{L}]{1,20}[!.]*)$/iu;
+
+export interface RegionRule { name: string; doc: string; test(text: string): boolean }
+
+export const REGION_RULES: readonly RegionRule[] = [
+  { name: 'note-before-first-heading', doc: 'a short stretch of text before the first heading (an unlabelled note)', test: () => true },
+  { name: 'note-at-chapter-start', doc: 'the author talking to readers right after a heading', test: (s) => isNoteTalk(s) },
+  { name: 'note-at-chapter-end', doc: 'the author talking to readers, or signing off, at the end of a chapter', test: (s) => isNoteTalk(s) || isSignOff(s) },
+  { name: 'note-continued', doc: 'more of the note above: reader talk or a sign-off', test: (s) => isNoteTalk(s) || isSignOff(s) },
+  { name: 'glued-epigraph', doc: 'an epigraph quotation glued to the paragraph before it (`…okay.""That…`)', test: (s) => findGlue(s) > 0 },
+  { name: 'blank-lines-break', doc: 'more blank lines than usually separate paragraphs: a scene break', test: () => true },
+];
+
+export function isNoteTalk(s: string): boolean {
+  const head = s.slice(0, 1000);
+  return !startsWithQuote(head) && NOTE_TALK.test(head) && PERSONAL.test(head);
+}
+
+export function isSignOff(s: string): boolean {
+  return s.length <= 40 && SIGN_OFF.test(s);
+}
+
+export const RULE_DOCS: ReadonlyMap<string, string> = new Map([
+  ...RULES.map((r) => [r.name, r.doc] as const),
+  ...REGION_RULES.map((r) => [r.name, r.doc] as const),
+  ['paragraph', 'no rule matched: story text'],
+  ['front-field-continued', 'a hard-wrapped front-matter field going on over the next line'],
+  ['epigraph-quote', 'the quotation of an epigraph'],
+]);

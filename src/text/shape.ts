@@ -1,0 +1,89 @@
+/**
+ * What a line looks like, independent of its words: is it shaped like a title,
+ * a quotation, dialogue? Headings are told from story text mostly by shape.
+ */
+
+const SMALL_WORDS = new Set([
+  'a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'by',
+  'from', 'into', 'onto', 'as', 'vs', 'vs.', 'de', 'la', 'le', 'du', 'des', 'et', 'no', 'x',
+]);
+
+const OPENING_QUOTE = /^["“”„‘’'«»*_]/;
+const CLOSING_QUOTE = /["“”‘’'«»*_]$/;
+
+/** Dialogue and quotations open with a quote mark (or an emphasis marker). */
+export function startsWithQuote(s: string): boolean {
+  return OPENING_QUOTE.test(s);
+}
+
+/** A whole line in quotation marks: `"You're not obligated to win."`. */
+export function isQuotation(s: string): boolean {
+  return s.length >= 3 && OPENING_QUOTE.test(s) && CLOSING_QUOTE.test(s);
+}
+
+/**
+ * A short line in Title Case with no sentence punctuation at its end:
+ * `Second Chances`, `THE LONG NIGHT`. Never `This is power.` or `"Hm."`.
+ * `loose` also accepts a final `?` or `!` (`Who Are You?`), for lines whose
+ * place already suggests a title.
+ */
+export function isTitleLike(s: string, loose = false): boolean {
+  if (s.length < 2 || s.length > 60) return false;
+  if (/^["“”„‘’'«»(\[*_~\-—–=#+.…]/.test(s)) return false;
+  if (/[.,;:…"“”’'\-—–)]$/.test(s)) return false;
+  const words = s.split(/\s+/);
+  if (words.length > 10) return false;
+  if (/[?!]$/.test(s) && !(loose && words.length >= 2)) return false;
+  if ((s.match(/\p{L}/gu)?.length ?? 0) < 3) return false;
+  if (/[.!?]\s/.test(s)) return false;
+  let significant = 0;
+  let capitalised = 0;
+  words.forEach((w, i) => {
+    const bare = w.replace(/^[^\p{L}\p{N}]+/u, '');
+    if (bare === '') return;
+    if (i > 0 && SMALL_WORDS.has(bare.toLowerCase())) return;
+    significant++;
+    if (/^[\p{Lu}\p{N}]/u.test(bare)) capitalised++;
+  });
+  return significant > 0 && capitalised === significant;
+}
+
+/**
+ * Where an epigraph's quotation was glued to the end of the paragraph before
+ * it (`…okay.""That's what…`): the index where the quotation starts, or -1.
+ */
+export function findGlue(s: string): number {
+  for (let i = s.length - 3; i >= 1; i--) {
+    const a = s[i];
+    const b = s[i + 1];
+    if ((a === '"' || a === '”') && (b === '"' || b === '“') && /[.!?…]/.test(s[i - 1] ?? '')) {
+      return i + 1;
+    }
+  }
+  return -1;
+}
+
+/** The line without decoration around it: `~ Chapter 12 ~` → `Chapter 12`. */
+export function undecorated(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && DECORATION.has(s[a]!)) a++;
+  while (b > a && DECORATION.has(s[b - 1]!)) b--;
+  return s.slice(a, b);
+}
+const DECORATION = new Set([...' \t*~=#_[]{}<>|•-–—']);
+
+/**
+ * What follows a heading number: nothing, a separator and a title
+ * (`: Second Chances`, ` - Title`), or a bare Title Case title. Null when it
+ * reads like a sentence (`Chapter 12 was the hardest`).
+ */
+export function headingRest(rest: string): string | null {
+  const r = rest.trim();
+  if (r === '') return '';
+  const sep = /^[:.\-–—~|]+\s*/.exec(r);
+  if (sep) return undecorated(r.slice(sep[0].length)).replace(/[:.]$/, '').trim();
+  const paren = /^\((.*)\)$/.exec(r);
+  if (paren) return paren[1]!.trim();
+  return isTitleLike(r, true) ? r : null;
+}

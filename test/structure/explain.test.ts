@@ -1,0 +1,56 @@
+// `quire inspect` output: the outline with lines and rule names, and the per-line trace.
+import { describe, expect, it } from 'vitest';
+import { explain, explainLines, explainRules, outlineOf } from '../../src/text/explain.js';
+import { parsePlainText } from '../../src/text/parse.js';
+import { RULES, REGION_RULES } from '../../src/text/rules.js';
+
+const story = [
+  'Title: The Salt Road',
+  'A/N: Thanks for reading, everyone!',
+  '',
+  'Chapter 1: Low Tide',
+  '',
+  '"The sea remembers."',
+  '~ Old Proverb',
+  '',
+  'The ferry left late.',
+  '',
+  '* * *',
+  '',
+  'The island rose out of the fog.',
+  '',
+  'THE END',
+].join('\n');
+
+describe('explain', () => {
+  const result = parsePlainText(story, { file: 'salt.txt' });
+
+  it('names every block with its line and the rule that decided it', () => {
+    const text = explain(result, 'salt.txt');
+    expect(text).toContain('title: "The Salt Road"');
+    expect(text).toMatch(/^ {2}2 +author's note \(A\/N\), 1 paragraph: .*\[note-label\]$/m);
+    expect(text).toMatch(/^Chapter 1 {2}Chapter 1: Low Tide {2}lines 4-15 {2}\[chapter-number\]$/m);
+    expect(text).toMatch(/^ {2}6-7 +epigraph ~ Old Proverb: .*\[epigraph-cite\]$/m);
+    expect(text).toMatch(/^ {2}11 +scene break {2}\[scene-break-symbols\]$/m);
+    expect(text).toMatch(/^ {2}15 +end mark: THE END {2}\[end-mark\]$/m);
+    expect(text).toContain('No doubts.');
+  });
+
+  it('lists every non-blank line in the line view', () => {
+    const lines = explainLines(result).trimEnd().split('\n');
+    expect(lines.map((l) => Number(l.trim().split(/\s+/)[0]))).toEqual([1, 2, 4, 6, 7, 9, 11, 13, 15]);
+  });
+
+  it('documents every rule the trace can name', () => {
+    const docs = explainRules();
+    for (const r of [...RULES, ...REGION_RULES]) expect(docs).toContain(r.name);
+    for (const t of result.trace) expect(docs).toContain(t.rule);
+  });
+
+  it('gives a JSON-able outline', () => {
+    const o = outlineOf(result);
+    expect(JSON.parse(JSON.stringify(o))).toEqual(o);
+    expect(o.chapters[0]!.blocks.map((b) => b.type)).toEqual(['epigraph', 'p', 'break', 'p', 'end']);
+    expect(o.front).toEqual([expect.objectContaining({ type: 'note', label: 'A/N', lines: '2' })]);
+  });
+});
