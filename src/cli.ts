@@ -5,7 +5,7 @@ import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { build, formatDiagnostic, inspect, type Diagnostic } from './index.js';
 import type { MetaLayer } from './meta.js';
-import { describeInspection } from './inspect.js';
+import { inspectionJson, inspectionText } from './inspect.js';
 
 const EXIT_OK = 0;
 const EXIT_FAILED = 1;
@@ -76,10 +76,12 @@ async function main(): Promise<number> {
       'inspect <file>',
       'Show how quire reads a story, line by line',
       (y) => metaOptions(y.positional('file', { type: 'string', demandOption: true }))
-        .option('json', { type: 'boolean', default: false, describe: 'Print JSON' }),
+        .option('json', { type: 'boolean', default: false, describe: 'Print JSON' })
+        .option('lines', { type: 'boolean', default: false, describe: 'Also list every line and the rule that read it' }),
       async (argv) => {
         const result = await inspect(String(argv.file), { meta: metaFromFlags(argv), ...withEpoch() });
-        console.log(argv.json ? JSON.stringify(describeInspection(result, 'json'), null, 2) : describeInspection(result, 'text'));
+        const file = String(argv.file);
+        console.log(argv.json ? JSON.stringify(inspectionJson(result), null, 2) : inspectionText(result, file, argv.lines));
       },
     )
     .demandCommand(1, 'Name a command: build or inspect')

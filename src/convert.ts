@@ -5,7 +5,7 @@ import { Diagnostics, type Diagnostic } from './diagnostics.js';
 import { decodeText } from './read/decode.js';
 import { parseYaml, splitFrontMatter } from './read/frontmatter.js';
 import type { WorkSource } from './read/source.js';
-import { parsePlainText, type TraceEntry } from './text/parse.js';
+import { parsePlainText, type ParseResult, type TraceEntry } from './text/parse.js';
 import { identifierFor, mergeMeta, modifiedDate, readYamlMeta, w3cDate, type DetectionOverrides, type MetaLayer } from './meta.js';
 import { renderBook } from './render/index.js';
 import { generateCover, loadCover, missingGlyphs, type CoverImage } from './cover/index.js';
@@ -31,6 +31,8 @@ export interface ConvertOptions {
 
 export interface ParsedWork {
   book: Book;
+  /** What structure detection found, before metadata from YAML and flags was merged in. */
+  detection: ParseResult;
   trace: TraceEntry[];
   diagnostics: Diagnostic[];
 }
@@ -72,7 +74,7 @@ export function parseWork(source: WorkSource, options: Omit<ConvertOptions, 'css
   if (!book.chapters.some((c) => c.blocks.length || c.sections.length)) {
     diags.warn('no-story', 'no story text found; the book has an empty chapter');
   }
-  return { book, trace: parsed.trace, diagnostics: diags.list };
+  return { book, detection: parsed, trace: parsed.trace, diagnostics: diags.list };
 }
 
 // A chapter must have a heading a reader can find in the TOC: a lone untitled

@@ -1,17 +1,20 @@
 import type { ParsedWork } from './convert.js';
 import { formatDiagnostic } from './diagnostics.js';
-import { inlineText } from './model.js';
+import { explain, explainLines, outlineOf } from './text/explain.js';
 
-/** The outline `quire inspect` prints: metadata, chapters, and how every line was read. */
-export function describeInspection(work: ParsedWork, format: 'json'): object;
-export function describeInspection(work: ParsedWork, format: 'text'): string;
-export function describeInspection(work: ParsedWork, format: 'json' | 'text'): object | string {
-  const { book } = work;
-  if (format === 'json') {
-    return { meta: book.meta, chapters: book.chapters.map((c) => ({ title: inlineText(c.title), line: c.span.start, sections: c.sections.map((s) => inlineText(s.title)) })), trace: work.trace, diagnostics: work.diagnostics };
-  }
-  const lines = [`title: ${book.meta.title}`, `authors: ${book.meta.authors.map((a) => a.name).join(', ') || '(none)'}`, ''];
-  for (const t of work.trace) lines.push(`${String(t.line).padStart(5)}  ${t.kind.padEnd(10)} ${t.rule.padEnd(18)} ${t.text.slice(0, 60)}`);
-  for (const d of work.diagnostics) lines.push(formatDiagnostic(d));
-  return lines.join('\n');
+/** The outline `quire inspect` prints as JSON: merged metadata, the detected outline, every line's rule. */
+export function inspectionJson(work: ParsedWork) {
+  return { meta: work.book.meta, outline: outlineOf(work.detection), trace: work.trace, diagnostics: work.diagnostics };
+}
+
+/** The same as readable text; with `lines`, every non-blank line and the rule that read it. */
+export function inspectionText(work: ParsedWork, file: string, lines = false): string {
+  const { meta } = work.book;
+  const merged = [
+    `Book: ${meta.title}${meta.authors.length ? ` by ${meta.authors.map((a) => a.name).join(' & ')}` : ''} [${meta.language}]`,
+    `${work.book.chapters.length} chapter${work.book.chapters.length === 1 ? '' : 's'} in the table of contents`,
+  ];
+  // Detection's own doubts are part of explain(); the rest come from reading and metadata.
+  const others = work.diagnostics.filter((d) => !work.detection.diagnostics.includes(d)).map(formatDiagnostic);
+  return [...merged, '', explain(work.detection, file), ...(lines ? ['', explainLines(work.detection)] : []), ...others].join('\n');
 }
