@@ -55,10 +55,9 @@ export function renderBlock(block: Block): string {
     }
     case 'pov':
       return paragraph(block.children, 'pov');
-    case 'authorNote': {
-      const label = block.label ? `<p class="note-label">${esc(block.label)}</p>\n` : '';
-      return `<aside class="author-note">\n${label}${renderBlocks(block.children)}\n</aside>`;
-    }
+    case 'authorNote':
+      // The note's text keeps its own label (`A/N:`), so the label is not printed twice.
+      return `<aside class="author-note">\n${renderBlocks(block.children)}\n</aside>`;
     case 'endMark':
       return paragraph(block.children, 'end-mark');
     case 'blockquote':
