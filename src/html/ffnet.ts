@@ -83,7 +83,7 @@ function factsLine(span: Element): Partial<Metadata> {
     }
     // Characters, with pairings in brackets: `[Anna K., Ben T.] Clara M.`
     const pairings = [...part.matchAll(/\[([^\]]+)\]/g)].map((p) => p[1]!.split(/\s*,\s*/).join('/'));
-    const characters = part.replace(/[[\]]/g, '').split(/\s*,\s*/).map((c) => c.trim()).filter(Boolean);
+    const characters = part.replace(/\]/g, ',').replace(/\[/g, '').split(/\s*,\s*/).map((c) => c.trim()).filter(Boolean);
     if (pairings.length) meta.pairings = pairings;
     meta.characters = characters;
   });
