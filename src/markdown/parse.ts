@@ -11,8 +11,9 @@ import { hasRawHtml, inlineHtml, mdInlines, noteId, restoreRefs } from './inline
 import { mapBlockInlines } from '../formats/walk.js';
 
 
-// One lexer for every call: the footnote extension only adds token types.
-const lexer = new Marked({ gfm: true }).use(markedFootnote());
+// A fresh instance per document: marked-footnote keeps per-document state
+// (its footnotes token, its counter) that only its HTML renderer resets.
+const newLexer = () => new Marked({ gfm: true }).use(markedFootnote());
 
 /**
  * Markdown to the Book tree, from marked's tokens (never its HTML): headings
@@ -21,7 +22,7 @@ const lexer = new Marked({ gfm: true }).use(markedFootnote());
  */
 export function parseMarkdown(input: ReaderInput): FormatResult {
   const diags = new Diagnostics(input.file);
-  const tokens = lexer.lexer(input.text);
+  const tokens = newLexer().lexer(input.text);
   const lines = lineLocator(input.text, input.firstLine, input.file);
   const ctx: Ctx = { file: input.file, diags, prefix: input.idPrefix, detection: input.detection };
   const notes: Note[] = [];
