@@ -24,7 +24,8 @@ export function mdInlines(tokens: readonly Token[] | undefined, prefix: string):
     switch (t.type) {
       case 'text':
         if (children(t).length) out.push(...mdInlines(children(t), prefix));
-        else out.push(text(decodeHTML((t as Tokens.Text).text)));
+        // A soft line break inside a paragraph is a space, as a browser would show it.
+        else out.push(text(decodeHTML((t as Tokens.Text).text).replace(/[ \t]*\n[ \t]*/g, ' ')));
         break;
       case 'escape':
       case 'codespan':
