@@ -1,23 +1,17 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countingServer } from '../support/server.js';
 import { inlineText } from '../../src/model.js';
 import { buildValid, entries, expectNothingActive, PNG, tree } from './support.js';
 
 describe('Markdown', () => {
-  let server: Server;
-  let requests = 0;
+  let server: Awaited<ReturnType<typeof countingServer>>;
   let base = '';
   beforeAll(async () => {
-    server = createServer((_req, res) => {
-      requests += 1;
-      res.end('x');
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await countingServer();
+    base = server.base;
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => server.close());
 
   const story = (remote: string) => `---
 title: The Glass Orchard
@@ -66,7 +60,7 @@ The end of the season.
   it('reads title, chapters, sections, breaks, footnotes and images, and fetches nothing', async () => {
     const dir = await tree({ 'glass.md': story(base), 'pics/orchard.png': PNG });
     const work = await buildValid(path.join(dir, 'glass.md'));
-    expect(requests).toBe(0);
+    expect(server.requests()).toBe(0);
     const { book } = work;
     expect(book.meta.title).toBe('The Glass Orchard');
     expect(book.meta.tags).toEqual(['orchards', 'glass']);

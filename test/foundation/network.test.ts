@@ -1,22 +1,16 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countingServer } from '../support/server.js';
 import { buildFile, storyFile } from '../support/build.js';
 import { validateEpub } from '../support/epubcheck.js';
 
 describe('no network', () => {
-  let server: Server;
-  let requests = 0;
+  let server: Awaited<ReturnType<typeof countingServer>>;
   let base = '';
   beforeAll(async () => {
-    server = createServer((_req, res) => {
-      requests += 1;
-      res.end('x');
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await countingServer();
+    base = server.base;
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => server.close());
 
   it('never fetches a URL named in a story, its front matter or its text', async () => {
     const file = await storyFile(
@@ -28,7 +22,7 @@ describe('no network', () => {
     } catch {
       built = undefined; // refusing the remote cover is fine; fetching it is not
     }
-    expect(requests).toBe(0);
+    expect(server.requests()).toBe(0);
     if (built) expect(await validateEpub(built.epub)).toEqual([]);
   });
 });
