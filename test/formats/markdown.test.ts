@@ -1,17 +1,11 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countingServer } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import { useCountingServer } from '../support/server.js';
 import { inlineText } from '../../src/model.js';
 import { buildValid, entries, expectNothingActive, PNG, tree } from './support.js';
 
 describe('Markdown', () => {
-  let server: Awaited<ReturnType<typeof countingServer>>;
-  let base = '';
-  beforeAll(async () => {
-    server = await countingServer();
-    base = server.base;
-  });
-  afterAll(() => server.close());
+  const server = useCountingServer();
 
   const story = (remote: string) => `---
 title: The Glass Orchard
@@ -58,9 +52,9 @@ The end of the season.
 `;
 
   it('reads title, chapters, sections, breaks, footnotes and images, and fetches nothing', async () => {
-    const dir = await tree({ 'glass.md': story(base), 'pics/orchard.png': PNG });
+    const dir = await tree({ 'glass.md': story(server.base), 'pics/orchard.png': PNG });
     const work = await buildValid(path.join(dir, 'glass.md'));
-    expect(server.requests()).toBe(0);
+    expect(server.requests).toBe(0);
     const { book } = work;
     expect(book.meta.title).toBe('The Glass Orchard');
     expect(book.meta.tags).toEqual(['orchards', 'glass']);
@@ -69,7 +63,7 @@ The end of the season.
     expect(book.chapters[1]!.blocks.map((b) => b.type)).toEqual(['paragraph', 'sceneBreak', 'paragraph']);
     expect(book.notes.map((n) => n.label)).toEqual(['1', '2']);
     const warning = work.diagnostics.find((d) => d.code === 'remote-image');
-    expect(warning?.message).toContain(`${base}/tree.png`);
+    expect(warning?.message).toContain(`${server.base}/tree.png`);
     expect(warning?.line).toBe(15);
 
     const files = new Map(entries(work.epub));
