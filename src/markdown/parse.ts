@@ -1,7 +1,7 @@
 import { Marked, type Token, type Tokens } from 'marked';
 import markedFootnote, { type Footnotes } from 'marked-footnote';
 import type { Block, Inline, Note, Span } from '../model.js';
-import { text } from '../model.js';
+import { inlineText, text } from '../model.js';
 import { Diagnostics } from '../diagnostics.js';
 import type { DetectionOverrides } from '../meta.js';
 import { buildOutline, itemBlocks, type FormatResult, type Item, type ReaderInput } from '../formats/outline.js';
@@ -45,12 +45,9 @@ export function parseMarkdown(input: ReaderInput): FormatResult {
     chapters: outline.chapters,
     back: [],
     notes,
-    trace: items.map((i) => ({
-      line: i.kind === 'block' ? i.block.span.start : i.span.start,
-      rule: i.kind === 'block' ? `markdown-${i.block.type}` : 'markdown-heading',
-      kind: i.kind === 'block' ? i.block.type : 'heading',
-      text: '',
-    })),
+    trace: items.map((i) => (i.kind === 'block'
+      ? { line: i.block.span.start, rule: `markdown-${i.block.type}`, kind: i.block.type, text: 'children' in i.block && Array.isArray(i.block.children) && i.block.type !== 'blockquote' && i.block.type !== 'authorNote' ? inlineText(i.block.children) : '' }
+      : { line: i.span.start, rule: 'markdown-heading', kind: 'heading', text: inlineText(i.title) })),
     diagnostics: diags.list,
   };
 }

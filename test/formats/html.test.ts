@@ -106,3 +106,30 @@ Loose text in the page<br><br>a second loose paragraph<br><br><br>after two blan
     expectNothingActive(work.epub, ['boot()', 'movie.swf', 'color:red']);
   });
 });
+
+describe('site pages in other shapes', () => {
+  it('reads a one-shot AO3 download, whose text stands right in #chapters', async () => {
+    const dir = await tree({
+      'oneshot.html': `<html><body><div id="preface"><p class="message">Posted originally on the Archive of Our Own.</p>
+<div class="meta"><dl class="tags"><dt>Rating:</dt><dd>General Audiences</dd><dt>Stats:</dt><dd>Published: 2020-01-02 Words: 30 Chapters: 1/1</dd></dl>
+<h1>Small Hours</h1><div class="byline">by <a rel="author" href="/users/x">nightjar</a></div></div></div>
+<div id="chapters" class="userstuff"><div class="userstuff"><p>The kettle clicked off at three in the morning.</p><p>Nobody had switched it on.</p></div></div>
+<div id="afterword"><div id="endnotes"><p>Please drop by the Archive and comment.</p></div></div></body></html>`,
+    });
+    const work = await buildValid(path.join(dir, 'oneshot.html'));
+    expect(work.book.meta).toMatchObject({ title: 'Small Hours', authors: [{ name: 'nightjar' }], rating: 'General Audiences', status: 'complete', published: '2020-01-02' });
+    expect(work.book.chapters).toHaveLength(1);
+    expect(inlineText(work.book.chapters[0]!.title)).toBe('Small Hours');
+    expect(work.book.chapters[0]!.blocks).toHaveLength(2);
+    expect(work.book.back).toEqual([]);
+  });
+
+  it('makes a folder of saved fanfiction.net chapter pages one book, each page a titled chapter', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const page = await readFile(path.join(fixtures, 'ffnet-chapter.html'), 'utf8');
+    const other = page.replace('<option value="2" selected>', '<option value="2">').replace('<option value="1">', '<option value="1" selected>');
+    const dir = await tree({ 'book.yaml': 'title: Lantern Season\n', 'Lantern Season ch2.html': page, 'Lantern Season ch1.html': other });
+    const work = await buildValid(dir);
+    expect(work.book.chapters.map((c) => `${c.label}: ${inlineText(c.title)}`)).toEqual(['Chapter 1: Hanging Day', 'Chapter 2: The Bell Tower']);
+  });
+});
