@@ -58,7 +58,7 @@ export async function readOptional(file: string): Promise<SourceFile | undefined
 export async function readWork(file: string, root = path.dirname(file), inherited?: MetaLayer): Promise<WorkSource> {
   const extra = inherited ? { inherited } : {};
   if ((await statOrUndefined(file))?.isDirectory()) {
-    const sidecar = await readOptional(path.join(file, 'book.yaml'));
+    const sidecar = (await readOptional(path.join(file, 'book.yaml'))) ?? (await readOptional(path.join(file, 'book.yml')));
     const names = await folderFiles(file, sidecar);
     if (!names.length) throw new QuireError({ code: 'empty-folder', message: `no story files (${STORY_EXTENSIONS.join(', ')}) in this folder`, file });
     const files = await Promise.all(names.map((n) => readSource(path.join(file, n))));
