@@ -1,7 +1,7 @@
 import type { Block, Chapter, Inline, Metadata, Note, Section, Span } from '../model.js';
 import { inlineText } from '../model.js';
 import type { Diagnostic } from '../diagnostics.js';
-import type { ParseResult } from '../text/parse.js';
+import type { ParseResult, TraceEntry } from '../text/parse.js';
 import type { DetectionOverrides } from '../meta.js';
 
 /** What every format reader returns: the plain-text result plus the footnotes it found. */
@@ -142,4 +142,14 @@ function spanOf(items: readonly Item[]): Span {
 /** An empty result a reader fills in. */
 export function emptyResult(meta: Partial<Metadata> = {}, diagnostics: Diagnostic[] = []): FormatResult {
   return { meta, front: [], chapters: [], back: [], notes: [], trace: [], diagnostics };
+}
+
+/** How each item was read, for `quire inspect`: one entry per heading or top-level block. */
+export function traceOf(items: readonly Item[], format: string): TraceEntry[] {
+  return items.map((i) => {
+    if (i.kind === 'heading') return { line: i.span.start, rule: `${format}-heading`, kind: 'heading', text: inlineText(i.title) };
+    const b = i.block;
+    const words = b.type === 'paragraph' || b.type === 'pov' || b.type === 'endMark' ? inlineText(b.children) : '';
+    return { line: b.span.start, rule: `${format}-${b.type}`, kind: b.type, text: words };
+  });
 }

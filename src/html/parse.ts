@@ -3,7 +3,7 @@ import { isTag } from 'domhandler';
 import { findOne, getOuterHTML, textContent } from 'domutils';
 import { Diagnostics } from '../diagnostics.js';
 import type { Metadata } from '../model.js';
-import { buildOutline, type FormatResult, type Item, type ReaderInput } from '../formats/outline.js';
+import { buildOutline, traceOf, type FormatResult, type Item, type ReaderInput } from '../formats/outline.js';
 import { htmlItems, type HtmlContext } from './items.js';
 import { parseHtml, stripChrome } from './sanitize.js';
 import { readAo3 } from './ao3.js';
@@ -63,7 +63,7 @@ export function parseHtmlWork(input: ReaderInput): FormatResult {
     chapters: outline.chapters,
     back: [],
     notes: [],
-    trace: [],
+    trace: traceOf(found, 'html'),
     diagnostics: diags.list,
   };
 }

@@ -1,10 +1,10 @@
 import { Marked, type Token, type Tokens } from 'marked';
 import markedFootnote, { type Footnotes } from 'marked-footnote';
 import type { Block, Inline, Note, Span } from '../model.js';
-import { inlineText, text } from '../model.js';
+import { text } from '../model.js';
 import { Diagnostics } from '../diagnostics.js';
 import type { DetectionOverrides } from '../meta.js';
-import { buildOutline, itemBlocks, type FormatResult, type Item, type ReaderInput } from '../formats/outline.js';
+import { buildOutline, itemBlocks, traceOf, type FormatResult, type Item, type ReaderInput } from '../formats/outline.js';
 import { imageBlock } from '../formats/images.js';
 import { htmlItems } from '../html/items.js';
 import { hasRawHtml, inlineHtml, mdInlines, noteId, restoreRefs } from './inline.js';
@@ -45,9 +45,7 @@ export function parseMarkdown(input: ReaderInput): FormatResult {
     chapters: outline.chapters,
     back: [],
     notes,
-    trace: items.map((i) => (i.kind === 'block'
-      ? { line: i.block.span.start, rule: `markdown-${i.block.type}`, kind: i.block.type, text: 'children' in i.block && Array.isArray(i.block.children) && i.block.type !== 'blockquote' && i.block.type !== 'authorNote' ? inlineText(i.block.children) : '' }
-      : { line: i.span.start, rule: 'markdown-heading', kind: 'heading', text: inlineText(i.title) })),
+    trace: traceOf(items, 'markdown'),
     diagnostics: diags.list,
   };
 }
