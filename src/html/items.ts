@@ -22,15 +22,25 @@ export interface HtmlContext {
 export function htmlItems(html: string, ctx: HtmlContext): Item[] {
   const clean = sanitizeFragment(html);
   const doc = parseHtml(clean);
-  const lineStarts = [0];
-  for (let i = clean.indexOf('\n'); i !== -1; i = clean.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const lineOf = (node: ChildNode): number => {
-    const at = node.startIndex ?? 0;
-    let lo = 0;
-    while (lo + 1 < lineStarts.length && lineStarts[lo + 1]! <= at) lo++;
-    return ctx.firstLine + lo;
-  };
+  const line = lineFinder(clean, ctx.firstLine);
+  const lineOf = (node: ChildNode): number => line(node.startIndex ?? 0);
   return new Walker(ctx, lineOf).blocks(doc.children);
+}
+
+/** Maps a character offset in `text` to its source line, by binary search over line starts. */
+export function lineFinder(text: string, firstLine: number): (index: number) => number {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (index) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return firstLine + lo;
+  };
 }
 
 const INLINE = new Set(['span', 'em', 'i', 'strong', 'b', 'u', 's', 'strike', 'del', 'ins', 'small', 'big', 'sup', 'sub', 'cite', 'q', 'abbr', 'code', 'tt', 'kbd', 'mark', 'font', 'a', 'br', 'img']);

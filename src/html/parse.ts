@@ -4,7 +4,7 @@ import { findOne, getOuterHTML, textContent } from 'domutils';
 import { Diagnostics } from '../diagnostics.js';
 import type { Metadata } from '../model.js';
 import { buildOutline, traceOf, type FormatResult, type Item, type ReaderInput } from '../formats/outline.js';
-import { htmlItems, type HtmlContext } from './items.js';
+import { htmlItems, lineFinder, type HtmlContext } from './items.js';
 import { parseHtml, stripChrome } from './sanitize.js';
 import { readAo3 } from './ao3.js';
 import { readFfnet } from './ffnet.js';
@@ -27,18 +27,7 @@ export interface SiteInput {
 export function parseHtmlWork(input: ReaderInput): FormatResult {
   const diags = new Diagnostics(input.file);
   const doc = parseHtml(input.text);
-  const lineStarts = [0];
-  for (let i = input.text.indexOf('\n'); i !== -1; i = input.text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const lineAt = (index: number): number => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= index) lo = mid;
-      else hi = mid - 1;
-    }
-    return input.firstLine + lo;
-  };
+  const lineAt = lineFinder(input.text, input.firstLine);
   const ctx = (el: AnyNode): HtmlContext => ({
     file: input.file,
     firstLine: lineAt(el.startIndex ?? 0),

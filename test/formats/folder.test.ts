@@ -48,6 +48,12 @@ describe('a folder of chapter files', () => {
     for (const [name, body] of files) expect(body, name).not.toMatch(/<script|alert\(3\)/);
   });
 
+  it('gives the same bytes on every build', async () => {
+    const dir = await tree(twelveChapters());
+    const [a, b] = [await buildValid(dir), await buildValid(dir)];
+    expect(Buffer.from(a.epub).equals(Buffer.from(b.epub))).toBe(true);
+  });
+
   it('follows book.yaml order, and reads number words in names', async () => {
     const ordered = await tree({
       'book.yaml': 'title: Out of Order\norder: [epilogue, chapter-two.md, chapter-one.md]\n',
