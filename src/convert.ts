@@ -70,6 +70,7 @@ export function parseWork(source: WorkSource, options: Omit<ConvertOptions, 'css
     parsed = readStory({ text: story.body, file: main.path, firstLine: story.firstLine, detection, idPrefix: '', titleFromHeading: true });
     diags.list.push(...parsed.diagnostics);
   }
+  // A folder's whole name (dots and all) is its title of last resort, so give it an extension to drop.
   const fallback = titleFromFileName(folder ? `${source.path.replace(/[\\/]+$/, '')}.dir` : main.path);
   const meta = mergeMeta([source.inherited ?? {}, parsed.meta, fromFrontMatter, fromSidecar.meta, options.meta ?? {}], fallback, diags);
   const book: Book = { meta, front: parsed.front, chapters: nameChapters(parsed.chapters, meta.title), back: parsed.back, notes: parsed.notes };
