@@ -57,7 +57,7 @@ export async function build(inputs: readonly string[], options: BuildOptions): P
   }
   for (const work of works) {
     try {
-      const source = await readWork(work.path, work.root);
+      const source = await readWork(work.path, work.root, work.inherited);
       const result = await convertWork(source, { ...options, css });
       const output = path.join(options.out, `${names.claim(result.book.meta.title, titleFromFileName(work.path))}.epub`);
       await writeAtomic(output, result.epub);

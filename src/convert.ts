@@ -3,9 +3,14 @@ import type { Book, Chapter } from './model.js';
 import { inlineText, text } from './model.js';
 import { Diagnostics, type Diagnostic } from './diagnostics.js';
 import { decodeText } from './read/decode.js';
-import { parseYaml, splitFrontMatter } from './read/frontmatter.js';
+import { parseYaml } from './read/frontmatter.js';
 import type { WorkSource } from './read/source.js';
-import { parsePlainText, type ParseResult, type TraceEntry } from './text/parse.js';
+import { collectResources } from './read/resources.js';
+import type { TraceEntry } from './text/parse.js';
+import type { FormatResult } from './formats/outline.js';
+import { readStory, storyText } from './formats/registry.js';
+import { readFolder } from './formats/folder.js';
+import { numberNotes } from './formats/notes.js';
 import { identifierFor, mergeMeta, modifiedDate, readYamlMeta, w3cDate, type DetectionOverrides, type MetaLayer } from './meta.js';
 import { renderBook } from './render/index.js';
 import { generateCover, loadCover, missingGlyphs, type CoverImage } from './cover/index.js';
@@ -32,7 +37,7 @@ export interface ConvertOptions {
 export interface ParsedWork {
   book: Book;
   /** What structure detection found, before metadata from YAML and flags was merged in. */
-  detection: ParseResult;
+  detection: FormatResult;
   trace: TraceEntry[];
   diagnostics: Diagnostic[];
 }
@@ -55,11 +60,8 @@ export function titleFromFileName(file: string): string {
 export function parseWork(source: WorkSource, options: Omit<ConvertOptions, 'css'> = {}): ParsedWork {
   const [main] = source.files;
   if (!main) throw new Error('a work needs at least one source file');
+  const folder = source.kind === 'folder';
   const diags = new Diagnostics(main.path);
-  const decoded = decodeText(main.bytes, main.path);
-  diags.list.push(...decoded.diagnostics);
-  const fm = splitFrontMatter(decoded.text, main.path);
-  const fromFrontMatter = readYamlMeta(fm.data, diags);
   let fromSidecar: ReturnType<typeof readYamlMeta> = { meta: {}, overrides: {} };
   if (source.sidecar) {
     const sidecarDiags = new Diagnostics(source.sidecar.path);
@@ -67,11 +69,24 @@ export function parseWork(source: WorkSource, options: Omit<ConvertOptions, 'css
     fromSidecar = readYamlMeta(data, sidecarDiags);
     diags.list.push(...sidecarDiags.list);
   }
-  const detection = { ...fromFrontMatter.overrides, ...fromSidecar.overrides, ...options.detection };
-  const parsed = parsePlainText(fm.body, { file: main.path, firstLine: fm.firstLine, ...detection });
-  diags.list.push(...parsed.diagnostics);
-  const meta = mergeMeta([parsed.meta, fromFrontMatter.meta, fromSidecar.meta, options.meta ?? {}], titleFromFileName(main.path), diags);
-  let book: Book = { meta, front: parsed.front, chapters: nameChapters(parsed.chapters, meta.title), back: parsed.back, notes: [] };
+  let parsed: FormatResult;
+  let fromFrontMatter: MetaLayer = {};
+  if (folder) {
+    parsed = readFolder(source.files, { ...fromSidecar.overrides, ...options.detection }, diags);
+  } else {
+    const story = storyText(main);
+    diags.list.push(...story.diagnostics);
+    const fm = readYamlMeta(story.data, diags);
+    fromFrontMatter = fm.meta;
+    const detection = { ...fm.overrides, ...fromSidecar.overrides, ...options.detection };
+    parsed = readStory({ text: story.body, file: main.path, firstLine: story.firstLine, detection, idPrefix: '', titleFromHeading: true });
+    diags.list.push(...parsed.diagnostics);
+  }
+  // A folder's whole name (dots and all) is its title of last resort, so give it an extension to drop.
+  const fallback = titleFromFileName(folder ? `${source.path.replace(/[\\/]+$/, '')}.dir` : main.path);
+  const meta = mergeMeta([source.inherited ?? {}, parsed.meta, fromFrontMatter, fromSidecar.meta, options.meta ?? {}], fallback, diags);
+  let book: Book = { meta, front: parsed.front, chapters: nameChapters(parsed.chapters, meta.title), back: parsed.back, notes: parsed.notes };
+  numberNotes(book);
   if (options.typography !== false) book = applyTypography(book, options.dashStyle ? { dashStyle: options.dashStyle } : {});
   if (!book.chapters.some((c) => c.blocks.length || c.sections.length)) {
     diags.warn('no-story', 'no story text found; the book has an empty chapter');
@@ -94,8 +109,11 @@ export async function convertWork(source: WorkSource, options: ConvertOptions): 
   const date = modifiedDate(meta, options.sourceDateEpoch, newest);
   const identifier = identifierFor(meta);
   const modified = w3cDate(date);
-  const rendered = renderBook(parsed.book, { identifier, modified, css: options.css, cover });
-  return { ...parsed, epub: packageEpub(rendered, date), identifier, modified };
+  const packed = collectResources(parsed.book, source.roots);
+  const diagnostics = [...parsed.diagnostics, ...packed.diagnostics];
+  const resources = packed.resources.length ? { resources: packed.resources } : {};
+  const rendered = renderBook(packed.book, { identifier, modified, css: options.css, cover, ...resources });
+  return { ...parsed, book: packed.book, diagnostics, epub: packageEpub(rendered, date), identifier, modified };
 }
 
 // The work's own image when it names one, else a generated cover. A URL is

@@ -77,6 +77,8 @@ export function readYamlMeta(data: Record<string, unknown>, diags: Diagnostics):
       case 'warnings': case 'warning': case 'archive-warnings': meta.warnings = asList(value); break;
       case 'status': if (s) meta.status = /complete|finished|done/i.test(s) && !/in\s*complete/i.test(s) ? 'complete' : 'in-progress'; break;
       case 'cover': if (s) meta.cover = s; break;
+      case 'order': break; // a folder's chapter order (book.yaml, series.yaml), read with the folder
+
       case 'chapter-pattern': setPattern(overrides, 'chapterPattern', s, rawKey, diags); break;
       case 'scene-break': case 'scene-break-pattern': setPattern(overrides, 'sceneBreakPattern', s, rawKey, diags); break;
       case 'notes':

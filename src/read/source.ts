@@ -1,6 +1,9 @@
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { QuireError } from '../diagnostics.js';
+import { FORMAT_EXTENSIONS } from '../formats/extensions.js';
+import type { MetaLayer } from '../meta.js';
+import { folderFiles, isFolderWork, seriesWorks } from './folder.js';
 
 export interface SourceFile {
   path: string;
@@ -13,17 +16,28 @@ export interface WorkSource {
   /** The story file (or folder) as the user named it. */
   path: string;
   files: SourceFile[];
-  /** `NAME.yaml` beside the story, if any. */
+  /** `NAME.yaml` beside the story, if any; `book.yaml` of a folder work. */
   sidecar?: SourceFile;
   /** Folders a cover or image path may point into. */
   roots: string[];
+  /** A folder work: each file holds chapters, in `files` order. */
+  kind?: 'file' | 'folder';
+  /** Metadata the work inherits, e.g. series name and position from a `series.yaml` above it. */
+  inherited?: MetaLayer;
 }
 
-export const STORY_EXTENSIONS = ['.txt', '.text'];
+/** What `findWorks` finds: a story file or a folder work, and what it inherits. */
+export interface WorkEntry {
+  path: string;
+  root: string;
+  inherited?: MetaLayer;
+}
+
+export const STORY_EXTENSIONS: readonly string[] = Object.values(FORMAT_EXTENSIONS).flat();
 
 export const isStoryFile = (name: string): boolean => STORY_EXTENSIONS.includes(path.extname(name).toLowerCase());
 
-async function readSource(file: string): Promise<SourceFile> {
+export async function readSource(file: string): Promise<SourceFile> {
   try {
     const [bytes, info] = await Promise.all([readFile(file), stat(file)]);
     return { path: file, bytes, mtimeMs: info.mtimeMs };
@@ -32,7 +46,7 @@ async function readSource(file: string): Promise<SourceFile> {
   }
 }
 
-async function readOptional(file: string): Promise<SourceFile | undefined> {
+export async function readOptional(file: string): Promise<SourceFile | undefined> {
   try {
     return await readSource(file);
   } catch {
@@ -40,34 +54,40 @@ async function readOptional(file: string): Promise<SourceFile | undefined> {
   }
 }
 
-/** Reads a story file and its sidecar YAML. */
-export async function readWork(file: string, root = path.dirname(file)): Promise<WorkSource> {
+/** Reads a story file and its sidecar YAML, or a folder work's chapter files and `book.yaml`. */
+export async function readWork(file: string, root = path.dirname(file), inherited?: MetaLayer): Promise<WorkSource> {
+  const extra = inherited ? { inherited } : {};
+  if ((await statOrUndefined(file))?.isDirectory()) {
+    const sidecar = (await readOptional(path.join(file, 'book.yaml'))) ?? (await readOptional(path.join(file, 'book.yml')));
+    const names = await folderFiles(file, sidecar);
+    if (!names.length) throw new QuireError({ code: 'empty-folder', message: `no story files (${STORY_EXTENSIONS.join(', ')}) in this folder`, file });
+    const files = await Promise.all(names.map((n) => readSource(path.join(file, n))));
+    const roots = [...new Set([path.resolve(file), path.resolve(root)])];
+    return { path: file, files, ...(sidecar ? { sidecar } : {}), roots, kind: 'folder', ...extra };
+  }
   const main = await readSource(file);
   const base = file.slice(0, file.length - path.extname(file).length);
   const sidecar = (await readOptional(`${base}.yaml`)) ?? (await readOptional(`${base}.yml`));
   const roots = [...new Set([path.resolve(path.dirname(file)), path.resolve(root)])];
-  return { path: file, files: [main], ...(sidecar ? { sidecar } : {}), roots };
+  return { path: file, files: [main], ...(sidecar ? { sidecar } : {}), roots, kind: 'file', ...extra };
 }
 
+const statOrUndefined = (p: string) => stat(p).catch(() => undefined);
+
 /**
- * Expands the user's inputs into works: a file is a work; a folder's story
- * files are each a work, in name order so batches are reproducible.
+ * Expands the user's inputs into works: a file is a work; in a folder, every
+ * story file at the top is a work and every sub-folder is one work (its files
+ * are chapters). A folder with a `book.yaml` is itself one work; one with a
+ * `series.yaml` holds the works of a series, in natural or stated order.
  */
-export async function findWorks(inputs: readonly string[]): Promise<Array<{ path: string; root: string }>> {
-  const works: Array<{ path: string; root: string }> = [];
+export async function findWorks(inputs: readonly string[]): Promise<WorkEntry[]> {
+  const works: WorkEntry[] = [];
   for (const input of inputs) {
-    let info;
-    try {
-      info = await stat(input);
-    } catch {
-      throw new QuireError({ code: 'no-input', message: 'no such file or folder', file: input });
-    }
-    if (info.isDirectory()) {
-      const names = (await readdir(input)).filter(isStoryFile).sort();
-      for (const name of names) works.push({ path: path.join(input, name), root: input });
-    } else {
-      works.push({ path: input, root: path.dirname(input) });
-    }
+    const info = await statOrUndefined(input);
+    if (!info) throw new QuireError({ code: 'no-input', message: 'no such file or folder', file: input });
+    if (!info.isDirectory()) works.push({ path: input, root: path.dirname(input) });
+    else if (await isFolderWork(input)) works.push({ path: input, root: path.dirname(input) });
+    else works.push(...(await seriesWorks(input)));
   }
   return works;
 }

@@ -4,7 +4,7 @@ import { chapterHref, chapterToc, renderChapter, type TocEntry } from './chapter
 import { renderNav, renderNcx, type Landmark } from './nav.js';
 import { renderOpf, type ManifestItem } from './opf.js';
 import { renderNotesPage, renderTitlePage } from './titlepage.js';
-import { renderFootnotes } from './footnotes.js';
+import { noteCitations, renderFootnotes, uniqueRefIds } from './footnotes.js';
 import { esc, xhtml } from './xml.js';
 
 import type { CoverImage } from '../cover/types.js';
@@ -59,22 +59,22 @@ export function renderBook(book: Book, options: RenderOptions): RenderedBook {
   toc.push({ title: 'Title Page', href: 'titlepage.xhtml', children: [] });
 
   if (book.front.length) {
-    files.push({ id: 'front', href: 'front.xhtml', mediaType: XHTML, spine: 'linear', data: renderNotesPage("Author's Notes", book.front, lang, 'frontmatter') });
+    files.push({ id: 'front', href: 'front.xhtml', mediaType: XHTML, spine: 'linear', data: uniqueRefIds(renderNotesPage("Author's Notes", book.front, lang, 'frontmatter')) });
     toc.push({ title: "Author's Notes", href: 'front.xhtml', children: [] });
   }
   book.chapters.forEach((chapter, i) => {
     const href = chapterHref(i);
     const start = i === 0 ? { guide: { type: 'text', title: 'Start' } } : {};
-    files.push({ id: `chapter-${i + 1}`, href, mediaType: XHTML, spine: 'linear', ...start, data: renderChapter(chapter, i, lang) });
+    files.push({ id: `chapter-${i + 1}`, href, mediaType: XHTML, spine: 'linear', ...start, data: uniqueRefIds(renderChapter(chapter, i, lang)) });
     toc.push(chapterToc(chapter, i));
   });
   landmarks.push({ type: 'bodymatter', title: 'Start of Story', href: chapterHref(0) });
   if (book.back.length) {
-    files.push({ id: 'back', href: 'back.xhtml', mediaType: XHTML, spine: 'linear', data: renderNotesPage('End Notes', book.back, lang, 'backmatter') });
+    files.push({ id: 'back', href: 'back.xhtml', mediaType: XHTML, spine: 'linear', data: uniqueRefIds(renderNotesPage('End Notes', book.back, lang, 'backmatter')) });
     toc.push({ title: 'End Notes', href: 'back.xhtml', children: [] });
   }
   if (book.notes.length) {
-    files.push({ id: 'notes', href: 'notes.xhtml', mediaType: XHTML, spine: 'linear', data: renderFootnotes(book.notes, lang) });
+    files.push({ id: 'notes', href: 'notes.xhtml', mediaType: XHTML, spine: 'linear', data: uniqueRefIds(renderFootnotes(book.notes, lang, noteCitations(book, chapterHref))) });
     toc.push({ title: 'Notes', href: 'notes.xhtml', children: [] });
   }
   for (const [i, r] of (options.resources ?? []).entries()) {

@@ -15,6 +15,7 @@ const MODES: Record<string, string> = {
   blank: 'paragraphs separated by blank lines',
   wrapped: 'hard-wrapped lines, blank lines between paragraphs',
   indented: 'hard-wrapped lines, paragraphs start indented',
+  markup: 'structure from Markdown or HTML markup',
 };
 
 export function explain(result: ParseResult, file: string): string {

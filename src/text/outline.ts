@@ -68,7 +68,7 @@ export function outlineOf(result: ParseResult): Outline {
   };
 
   return {
-    mode: result.layout.mode,
+    mode: result.layout?.mode ?? 'markup',
     meta: plainMeta(result.meta),
     front: result.front.map(block),
     chapters: result.chapters.map((c) => {

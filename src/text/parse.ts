@@ -47,7 +47,8 @@ export interface ParseResult {
   /** Doubts and repairs, with file and line. */
   diagnostics: Diagnostic[];
   /** The paragraph mode the file was read in (an addition for `quire inspect`). */
-  layout: Layout;
+  /** How paragraphs are laid out; plain text only (Markdown and HTML mark their own). */
+  layout?: Layout;
 }
 
 export function parsePlainText(text: string, options: ParseOptions): ParseResult {

@@ -24,7 +24,9 @@ describe('quire build', () => {
     const run = await quire(['build', 'stories', '--out', out]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    const stories = (await readdir(path.join(repoRoot, 'stories'))).filter((f) => /\.(txt|md|markdown|html?|xhtml)$/.test(f));
+    // Every story file at the top is a work, and so is every folder (a folder work's files are its chapters).
+    const entries = await readdir(path.join(repoRoot, 'stories'), { withFileTypes: true });
+    const stories = entries.filter((e) => e.isDirectory() || /\.(txt|md|markdown|html?|xhtml)$/.test(e.name));
     const books = (await readdir(out)).filter((f) => f.endsWith('.epub'));
     expect(books).toHaveLength(stories.length);
     for (const b of books) expect(await validateEpub(await readFile(path.join(out, b)), b)).toEqual([]);
