@@ -54,12 +54,14 @@ async function main(): Promise<number> {
       'build [inputs..]',
       'Build one EPUB per story',
       (y) => metaOptions(y.positional('inputs', { type: 'string', array: true, default: ['stories'], describe: 'Story files or folders' }))
-        .option('out', { alias: 'o', type: 'string', default: 'out', describe: 'Output folder' }),
+        .option('out', { alias: 'o', type: 'string', default: 'out', describe: 'Output folder' })
+        .option('kepub', { type: 'boolean', default: false, describe: 'Also write NAME.kepub.epub for Kobo readers' }),
       async (argv) => {
-        const report = await build(argv.inputs as string[], { out: argv.out, meta: metaFromFlags(argv), ...withEpoch() });
+        const report = await build(argv.inputs as string[], { out: argv.out, meta: metaFromFlags(argv), kepub: argv.kepub, ...withEpoch() });
         for (const w of report.works) {
           w.diagnostics.filter((d) => d.severity !== 'info').forEach(print);
           console.log(w.ok ? `built ${w.output} (${w.chapters} chapters, ${w.words} words)` : `failed ${w.source}`);
+          if (w.kepubOutput) console.log(`built ${w.kepubOutput}`);
         }
         const failed = report.works.filter((w) => !w.ok).length;
         console.log(`${report.works.length - failed} built, ${failed} failed`);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Book, Chapter } from './model.js';
 import { inlineText, text } from './model.js';
-import { Diagnostics, type Diagnostic } from './diagnostics.js';
+import { Diagnostics, QuireError, type Diagnostic } from './diagnostics.js';
 import { decodeText } from './read/decode.js';
 import { parseYaml, splitFrontMatter } from './read/frontmatter.js';
 import type { WorkSource } from './read/source.js';
@@ -9,6 +9,8 @@ import { parsePlainText, type TraceEntry } from './text/parse.js';
 import { identifierFor, mergeMeta, modifiedDate, readYamlMeta, w3cDate, type DetectionOverrides, type MetaLayer } from './meta.js';
 import { renderBook, type CoverImage } from './render/index.js';
 import { packageEpub } from './package/epub.js';
+import { toKepub } from './kepub/index.js';
+import { kindleProblems } from './render/kindle.js';
 
 export interface ConvertOptions {
   /** Metadata from CLI flags; wins over everything the work says. */
@@ -19,6 +21,8 @@ export interface ConvertOptions {
   sourceDateEpoch?: number;
   /** The book stylesheet's text. */
   css: string;
+  /** Also make a Kobo kepub of the same book. */
+  kepub?: boolean;
 }
 
 export interface ParsedWork {
@@ -29,6 +33,8 @@ export interface ParsedWork {
 
 export interface ConvertedWork extends ParsedWork {
   epub: Uint8Array;
+  /** The `.kepub.epub`, when `kepub` was asked for. */
+  kepub?: Uint8Array;
   identifier: string;
   modified: string;
 }
@@ -81,5 +87,8 @@ export function convertWork(source: WorkSource, options: ConvertOptions, cover?:
   const identifier = identifierFor(meta);
   const modified = w3cDate(date);
   const rendered = renderBook(parsed.book, { identifier, modified, css: options.css, ...(cover ? { cover } : {}) });
-  return { ...parsed, epub: packageEpub(rendered, date), identifier, modified };
+  const kindle = kindleProblems(rendered);
+  if (kindle.length) throw new QuireError({ code: 'not-kindle-safe', message: `the book would not be Kindle-safe: ${kindle.join('; ')}`, file: source.path });
+  const kepub = options.kepub ? { kepub: packageEpub(toKepub(rendered), date) } : {};
+  return { ...parsed, epub: packageEpub(rendered, date), ...kepub, identifier, modified };
 }
