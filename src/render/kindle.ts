@@ -25,9 +25,12 @@ function languageProblem(opf: string): string | undefined {
   return undefined;
 }
 
-/** Ids of each document, and whether its `<body>` carries one (Kindle drops links to it). */
-function ids(text: string): Set<string> {
-  return new Set([...text.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1] ?? ''));
+/** Ids a link may point at: every id but the `<body>`'s, since Kindle drops links to a body id. */
+function linkTargets(text: string): Set<string> {
+  const all = new Set([...text.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1] ?? ''));
+  const body = /<body\b[^>]*\sid="([^"]+)"/.exec(text)?.[1];
+  if (body) all.delete(body);
+  return all;
 }
 
 export function kindleProblems(book: RenderedBook): string[] {
@@ -49,7 +52,7 @@ export function kindleProblems(book: RenderedBook): string[] {
     for (const m of text.matchAll(/\shref="([^"#:]*)#([^"]+)"/g)) {
       const target = m[1] || href;
       const doc = docs.get(target);
-      if (!doc || !ids(doc).has(m[2] ?? '')) problems.push(`${href}: link to #${m[2]} in ${target} finds no element`);
+      if (!doc || !linkTargets(doc).has(m[2] ?? '')) problems.push(`${href}: link to #${m[2]} in ${target} points at no element, or at <body>`);
     }
   }
   for (const type of ['title-page', 'text']) {
