@@ -13,6 +13,8 @@ import { splitSentences } from './sentences.js';
 
 // Blocks whose text is one "paragraph" for Kobo's numbering.
 const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'dt', 'dd', 'td', 'th', 'pre', 'figcaption', 'blockquote', 'aside', 'div', 'section', 'figure', 'body']);
+// Only these close themselves: `<p/>` would open a paragraph for a reader that parses HTML.
+const VOID = new Set(['br', 'hr', 'img', 'meta', 'link', 'col', 'area', 'wbr', 'source', 'track', 'base', 'embed', 'input']);
 // Text that is not reading matter, or where a span is not allowed.
 const SKIP = new Set(['head', 'svg', 'math', 'script', 'style']);
 
@@ -49,7 +51,7 @@ function write(node: ChildNode, state: State, block: Element | undefined, wrap: 
     children = `\n<div id="book-columns"><div id="book-inner">${children}</div></div>\n`;
   }
   if (node.name === 'img' && wrap && inner) return span(state, inner, `<img${attrs(node)}/>`);
-  return children === '' ? `<${node.name}${attrs(node)}/>` : `<${node.name}${attrs(node)}>${children}</${node.name}>`;
+  return VOID.has(node.name) && children === '' ? `<${node.name}${attrs(node)}/>` : `<${node.name}${attrs(node)}>${children}</${node.name}>`;
 }
 
 /** One XHTML content document with Kobo's spans and wrappers; the XML prologue is kept as it was. */
@@ -58,5 +60,5 @@ export function koboSpans(xhtml: string): string {
   if (root < 0) throw new Error('not an XHTML document: no <html> element');
   const doc = parseDocument(xhtml.slice(root), { xmlMode: true });
   const state: State = { paragraph: 0, segment: 0, block: undefined };
-  return xhtml.slice(0, root) + doc.children.map((c) => write(c, state, undefined, true)).join('') + '\n';
+  return xhtml.slice(0, root) + doc.children.map((c) => write(c, state, undefined, true)).join('');
 }

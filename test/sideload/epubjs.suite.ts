@@ -29,7 +29,7 @@ export const epubjsSuite = (all: SideloadBooks) => describeWithClient('chromium'
     await rm(SHOTS, { recursive: true, force: true });
     await mkdir(SHOTS, { recursive: true });
     books = new Map(all.samples.map((b) => [b.name, b]));
-    const served = new Map<string, Uint8Array>([['showcase.epub', all.showcase.epub], ['bare-showcase.epub', all.showcase.bare]]);
+    const served = new Map<string, Uint8Array>([['showcase.epub', all.showcase.epub], ['showcase.kepub.epub', all.showcase.kepub], ['bare-showcase.epub', all.showcase.bare]]);
     for (const b of books.values()) served.set(`${b.name}.epub`, b.built.epub);
     reader = await startReader(served);
   });
@@ -88,6 +88,16 @@ export const epubjsSuite = (all: SideloadBooks) => describeWithClient('chromium'
     await reader.screenshot(path.join(SHOTS, 'showcase-5-sections.png'));
     expect(squash(two.text)).toMatch(/The Inn at Greyhead Evening Maud The inn had one lamp.*Morning Ossian Snow had come.*The End/i);
     expect(reader.outside).toEqual([]);
+  });
+
+  it('renders the kepub exactly as the EPUB: Kobo spans change nothing a reader sees', async () => {
+    await reader.open('showcase.epub');
+    const plain = await reader.show('chapter-001.xhtml');
+    await reader.open('showcase.kepub.epub');
+    const kepub = await reader.show('chapter-001.xhtml');
+    await reader.screenshot(path.join(SHOTS, 'showcase-9-kepub-chapter.png'));
+    expect(kepub.text).toBe(plain.text);
+    expect(kepub.hrs).toEqual(plain.hrs);
   });
 
   it('shows scene breaks even where a reader hides the borders of <hr>', async () => {

@@ -8,6 +8,7 @@ import { isTag, isText, type AnyNode, type Element } from 'domhandler';
 import { describe, expect, it } from 'vitest';
 import { toKepub } from '../../src/index.js';
 import { splitSentences } from '../../src/kepub/sentences.js';
+import { koboSpans } from '../../src/kepub/spans.js';
 import { cliPath, repoRoot, unzipText } from '../support/build.js';
 import { validateEpub } from '../support/epubcheck.js';
 import type { SideloadBooks } from '../support/context.js';
@@ -63,6 +64,17 @@ describe('splitSentences', () => {
   ])('%j', (input, expected) => {
     expect(splitSentences(input)).toEqual(expected);
     expect(splitSentences(input).join('')).toBe(input);
+  });
+});
+
+describe('koboSpans', () => {
+  it('wraps text and images, leaves SVG and empty elements alone, keeps the prologue', () => {
+    const doc = `<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n<html xmlns="http://www.w3.org/1999/xhtml"><head><title>T &amp; U</title></head><body>\n<p>A &lt;b&gt;. B.</p><p></p><figure><img src="a.png" alt=""/></figure><svg xmlns="http://www.w3.org/2000/svg"><title>Cover</title></svg>\n</body></html>\n`;
+    expect(koboSpans(doc)).toBe(
+      `<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n<html xmlns="http://www.w3.org/1999/xhtml"><head><title>T &amp; U</title></head><body>\n<div id="book-columns"><div id="book-inner">\n` +
+        `<p><span class="koboSpan" id="kobo.1.1">A &lt;b&gt;. </span><span class="koboSpan" id="kobo.1.2">B.</span></p><p></p>` +
+        `<figure><span class="koboSpan" id="kobo.2.1"><img src="a.png" alt=""/></span></figure><svg xmlns="http://www.w3.org/2000/svg"><title>Cover</title></svg>\n</div></div>\n</body></html>\n`,
+    );
   });
 });
 
