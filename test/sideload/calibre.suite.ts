@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { beforeAll, expect, it } from 'vitest';
 import { describeWithClient } from '../support/clients.js';
@@ -5,6 +6,7 @@ import { testCover } from '../support/cover.js';
 import { mapLimit, run, type Run } from '../support/run.js';
 import type { SideloadBooks } from '../support/context.js';
 import type { SampleBook } from '../support/samples.js';
+import { unzipText } from '../support/build.js';
 
 /** `ebook-meta`'s "Key : value" lines as a map. */
 function fields(out: string): Map<string, string> {
@@ -64,5 +66,21 @@ export const calibreSuite = (all: SideloadBooks) => describeWithClient('calibre'
       expect(fields(r.meta!.stdout).get('Title')).toBeTruthy();
     }
     expect(fields(results[0]!.meta!.stdout).get('Author(s)')).toBe('Wren Hollis');
+  });
+
+  it('keeps the scene-break ornament through AZW3 (read back by converting it to EPUB again)', async () => {
+    const azw3 = showcasePath.replace(/\.epub$/, '.azw3');
+    // The conversion test above made it; run alone, this test makes its own.
+    if (!existsSync(azw3)) expect((await run('ebook-convert', [showcasePath, azw3])).code).toBe(0);
+    const back = `${showcasePath}.back.epub`;
+    const r = await run('ebook-convert', [azw3, back]);
+    expect(r.code, r.stderr).toBe(0);
+    const files = unzipText(await readFile(back));
+    const css = [...files].filter(([n]) => n.endsWith('.css')).map(([, t]) => t).join('\n');
+    const hrs = [...files].flatMap(([, t]) => [...t.matchAll(/<hr class="([^"]+)"/g)].map((m) => m[1]!));
+    expect(hrs).toHaveLength(2);
+    const hrClasses = hrs.flatMap((c) => c.split(' '));
+    const ornament = hrClasses.some((c) => new RegExp(`\\.${c}:after\\s*\\{[^}]*content:\\s*"\\*\\s+\\*\\s+\\*"`).test(css));
+    expect(ornament).toBe(true);
   });
 });
