@@ -14,6 +14,8 @@ export interface BuildOptions extends Omit<ConvertOptions, 'css'> {
 export interface WorkReport {
   source: string;
   output?: string;
+  /** The `.kepub.epub` beside `output`, when asked for. */
+  kepubOutput?: string;
   title?: string;
   chapters?: number;
   words?: number;
@@ -59,11 +61,15 @@ export async function build(inputs: readonly string[], options: BuildOptions): P
     try {
       const source = await readWork(work.path, work.root, work.inherited);
       const result = await convertWork(source, { ...options, css });
-      const output = path.join(options.out, `${names.claim(result.book.meta.title, titleFromFileName(work.path))}.epub`);
+      const name = names.claim(result.book.meta.title, titleFromFileName(work.path));
+      const output = path.join(options.out, `${name}.epub`);
       await writeAtomic(output, result.epub);
+      const kepubOutput = result.kepub ? path.join(options.out, `${name}.kepub.epub`) : undefined;
+      if (kepubOutput && result.kepub) await writeAtomic(kepubOutput, result.kepub);
       reports.push({
         source: work.path,
         output,
+        ...(kepubOutput ? { kepubOutput } : {}),
         title: result.book.meta.title,
         chapters: result.book.chapters.length,
         words: countWords(result.book),

@@ -60,12 +60,14 @@ async function main(): Promise<number> {
       (y) => metaOptions(y.positional('inputs', { type: 'string', array: true, default: ['stories'], describe: 'Story files or folders' }))
         .option('out', { alias: 'o', type: 'string', default: 'out', describe: 'Output folder' })
         .option('typography', { type: 'boolean', default: true, describe: 'Curly quotes, dashes and ellipses (--no-typography to keep the text as written)' })
-        .option('dash-style', { choices: ['em', 'spaced-en'] as const, default: 'em' as const, describe: 'Dashes between words: word—word or word – word' }),
+        .option('dash-style', { choices: ['em', 'spaced-en'] as const, default: 'em' as const, describe: 'Dashes between words: word—word or word – word' })
+        .option('kepub', { type: 'boolean', default: false, describe: 'Also write NAME.kepub.epub for Kobo readers' }),
       async (argv) => {
-        const report = await build(argv.inputs as string[], { out: argv.out, meta: metaFromFlags(argv), typography: argv.typography, dashStyle: argv.dashStyle, allowRoots: argv.allowRoot ?? [], ...withEpoch() });
+        const report = await build(argv.inputs as string[], { out: argv.out, meta: metaFromFlags(argv), typography: argv.typography, dashStyle: argv.dashStyle, allowRoots: argv.allowRoot ?? [], kepub: argv.kepub, ...withEpoch() });
         for (const w of report.works) {
           w.diagnostics.filter((d) => d.severity !== 'info').forEach(print);
           console.log(w.ok ? `built ${w.output} (${w.chapters} chapters, ${w.words} words)` : `failed ${w.source}`);
+          if (w.kepubOutput) console.log(`built ${w.kepubOutput}`);
         }
         const failed = report.works.filter((w) => !w.ok).length;
         console.log(`${report.works.length - failed} built, ${failed} failed`);

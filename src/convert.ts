@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Book, Chapter } from './model.js';
 import { inlineText, text } from './model.js';
-import { Diagnostics, type Diagnostic } from './diagnostics.js';
+import { Diagnostics, QuireError, type Diagnostic } from './diagnostics.js';
 import { decodeText } from './read/decode.js';
 import { parseYaml } from './read/frontmatter.js';
 import type { WorkSource } from './read/source.js';
@@ -17,6 +17,8 @@ import { generateCover, loadCover, missingGlyphs, type CoverImage } from './cove
 import type { Book as BookType } from './model.js';
 import { packageEpub } from './package/epub.js';
 import { applyTypography, type TypographyOptions } from './typography/index.js';
+import { toKepub } from './kepub/index.js';
+import { kindleProblems } from './render/kindle.js';
 
 export interface ConvertOptions {
   /** Metadata from CLI flags; wins over everything the work says. */
@@ -32,6 +34,8 @@ export interface ConvertOptions {
   dashStyle?: TypographyOptions['dashStyle'];
   /** Extra folders a cover path may point into (`--allow-root`). */
   allowRoots?: readonly string[];
+  /** Also make a Kobo kepub of the same book. */
+  kepub?: boolean;
 }
 
 export interface ParsedWork {
@@ -44,6 +48,8 @@ export interface ParsedWork {
 
 export interface ConvertedWork extends ParsedWork {
   epub: Uint8Array;
+  /** The `.kepub.epub`, when `kepub` was asked for. */
+  kepub?: Uint8Array;
   identifier: string;
   modified: string;
 }
@@ -113,7 +119,10 @@ export async function convertWork(source: WorkSource, options: ConvertOptions): 
   const diagnostics = [...parsed.diagnostics, ...packed.diagnostics];
   const resources = packed.resources.length ? { resources: packed.resources } : {};
   const rendered = renderBook(packed.book, { identifier, modified, css: options.css, cover, ...resources });
-  return { ...parsed, book: packed.book, diagnostics, epub: packageEpub(rendered, date), identifier, modified };
+  const kindle = kindleProblems(rendered);
+  if (kindle.length) throw new QuireError({ code: 'not-kindle-safe', message: `the book would not be Kindle-safe: ${kindle.join('; ')}`, file: source.path });
+  const kepub = options.kepub ? { kepub: packageEpub(toKepub(rendered), date) } : {};
+  return { ...parsed, book: packed.book, diagnostics, epub: packageEpub(rendered, date), ...kepub, identifier, modified };
 }
 
 // The work's own image when it names one, else a generated cover. A URL is

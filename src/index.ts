@@ -9,6 +9,7 @@ export { build, type BuildOptions, type BuildReport, type WorkReport } from './b
 export { convertWork, parseWork, type ConvertOptions, type ConvertedWork, type ParsedWork } from './convert.js';
 export { readWork, findWorks, loadStylesheet, type WorkSource, type SourceFile } from './read/source.js';
 export type { Book, Chapter, Section, Block, Inline, Metadata, Span } from './model.js';
+export { toKepub } from './kepub/index.js';
 export { formatDiagnostic, QuireError, type Diagnostic } from './diagnostics.js';
 
 /** Reads one story and returns the tree quire would render, with how each line was read. */

@@ -51,7 +51,7 @@ export function renderBlock(block: Block): string {
     case 'epigraph': {
       const quote = block.quote.map((q) => paragraph(q)).join('\n');
       const cite = block.cite ? `\n<p class="epigraph-cite"><cite>${renderInlines(block.cite)}</cite></p>` : '';
-      return `<blockquote epub:type="epigraph">\n${quote}${cite}\n</blockquote>`;
+      return `<blockquote class="epigraph" epub:type="epigraph">\n${quote}${cite}\n</blockquote>`;
     }
     case 'pov':
       return paragraph(block.children, 'pov');
