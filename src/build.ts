@@ -32,8 +32,8 @@ export function toDiagnostic(e: unknown, file: string): Diagnostic {
   return { severity: 'error', code: 'internal', message: `internal error: ${(e as Error)?.message ?? String(e)}`, file };
 }
 
-// Write beside the target, then rename: a reader never sees half an EPUB.
-async function writeAtomic(file: string, data: Uint8Array): Promise<void> {
+/** Writes beside the target, then renames: a reader never sees half a file. */
+export async function writeAtomic(file: string, data: Uint8Array): Promise<void> {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     await writeFile(tmp, data);

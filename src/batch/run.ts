@@ -1,0 +1,122 @@
+/**
+ * The batch runner: finds the works, hands each to a worker thread, and
+ * settles output names in input order, so names never depend on which
+ * worker finished first.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { Piscina } from 'piscina';
+import { QuireError, type Diagnostic } from '../diagnostics.js';
+import { titleFromFileName } from '../convert.js';
+import { findWorks, loadStylesheet } from '../read/source.js';
+import { OutputNames } from '../outname.js';
+import { toDiagnostic, writeAtomic } from '../build.js';
+import { cacheId, cachePath, loadCache, optionsKey, type Cache, type CacheEntry } from './cache.js';
+import { createChecker, type Checker } from './check.js';
+import { inShard } from './shard.js';
+import { summarize } from './report.js';
+import { quireVersion } from './version.js';
+import type { TaskResult, WorkTask } from './worker.js';
+import type { BatchEvents, BatchOptions, BatchReport, WorkResult } from './types.js';
+
+const TMP = /^\.quire-.*\.tmp$/;
+const WORKER = new URL('./worker.js', import.meta.url);
+
+/** Builds every work named by `inputs`; one bad work never stops the rest. */
+export async function runBatch(inputs: readonly string[], options: BatchOptions, events: BatchEvents = {}): Promise<BatchReport> {
+  const started = performance.now();
+  const works = (await findWorks(inputs)).filter((w) => inShard(w, options.shard));
+  await prepareOut(options.out);
+  const cache = await loadCache(options.out);
+  const next: Cache = { format: cache.format, works: {} };
+  const convert = { ...(options.meta ? { meta: options.meta } : {}), ...(options.detection ? { detection: options.detection } : {}), ...(options.sourceDateEpoch === undefined ? {} : { sourceDateEpoch: options.sourceDateEpoch }) };
+  const optKey = optionsKey(quireVersion, await loadStylesheet(), options);
+  const pool = new Piscina<WorkTask, TaskResult>({ filename: WORKER.href, maxThreads: Math.max(1, options.jobs), minThreads: 1, idleTimeout: 1000 });
+  const checker: Checker | undefined = options.check ? createChecker() : undefined;
+  events.start?.(works.length);
+
+  const tasks = works.map((work, i): { task: WorkTask; entry: CacheEntry | undefined; id: string } => {
+    const id = cacheId(options.out, work.path);
+    const entry = cache.works[id];
+    const usable = entry && !options.force && existsSync(path.join(options.out, entry.output)) && (!options.check || entry.checked);
+    const task: WorkTask = { source: work.path, root: work.root, tmp: path.join(options.out, `.quire-${i}-${process.pid}.tmp`), optionsKey: optKey, options: convert };
+    if (usable) task.cachedKey = entry.key;
+    return { task, entry, id };
+  });
+  const run = (task: WorkTask): Promise<TaskResult> =>
+    pool.run(task).catch((e: unknown) => ({ status: 'failed' as const, sources: [task.source], durationMs: 0, diagnostics: [toDiagnostic(e, task.source)] }));
+  // Everything is queued at once; the pool bounds how many books exist at a time.
+  const pending = tasks.map(({ task }) => run(task).then((r) => withCheck(r, task.tmp, task.source, checker)));
+
+  const names = new OutputNames();
+  const results: WorkResult[] = [];
+  try {
+    for (const [i, { task, entry, id }] of tasks.entries()) {
+      let r = await pending[i]!;
+      const title = r.status === 'skipped' ? entry!.title : r.title;
+      const name = title === undefined ? undefined : `${names.claim(title, titleFromFileName(task.source))}.epub`;
+      // A skipped book whose name another work now holds is built again under its new name.
+      if (r.status === 'skipped' && name !== entry!.output) {
+        r = await withCheck(await run({ ...task, cachedKey: '' }), task.tmp, task.source, checker);
+      }
+      const result = await settle(r, name, entry, options, task.tmp);
+      results.push(result);
+      if (r.key && result.output && !result.diagnostics.some((d) => d.severity === 'error')) {
+        next.works[id] = cacheEntry(r, result, entry, Boolean(options.check));
+      }
+      events.done?.(result, results.length, works.length);
+    }
+  } finally {
+    await pool.destroy();
+    checker?.close();
+    await writeAtomic(cachePath(options.out), new TextEncoder().encode(`${JSON.stringify(next, null, 1)}\n`)).catch(() => undefined);
+  }
+  const summary = summarize(results, Math.round(performance.now() - started));
+  return { ok: results.every((r) => r.ok), works: results, summary };
+}
+
+async function prepareOut(out: string): Promise<void> {
+  try {
+    await mkdir(out, { recursive: true });
+    // Leftovers of a killed run: never a finished book, always safe to drop.
+    for (const name of await readdir(out)) if (TMP.test(name)) await rm(path.join(out, name), { force: true });
+  } catch (e) {
+    throw new QuireError({ code: 'unwritable-out', message: `cannot create output folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, file: out });
+  }
+}
+
+async function withCheck(r: TaskResult, tmp: string, source: string, checker: Checker | undefined): Promise<TaskResult> {
+  if (!checker || r.status !== 'built') return r;
+  return { ...r, diagnostics: [...r.diagnostics, ...(await checker.check(tmp, source))] };
+}
+
+async function settle(r: TaskResult, name: string | undefined, entry: CacheEntry | undefined, options: BatchOptions, tmp: string): Promise<WorkResult> {
+  const base = { source: r.sources[0] ?? '', sources: r.sources, durationMs: r.durationMs };
+  if (r.status === 'failed' || name === undefined) return { ...base, status: 'failed', ok: false, diagnostics: r.diagnostics };
+  const output = path.join(options.out, name);
+  const from = r.status === 'skipped' ? entry! : { title: r.title!, chapters: r.chapters!, words: r.words!, diagnostics: r.diagnostics };
+  if (r.status === 'built') {
+    try {
+      await rename(tmp, output);
+    } catch (e) {
+      return { ...base, status: 'failed', ok: false, diagnostics: [...from.diagnostics, toDiagnostic(e, output)] };
+    }
+  }
+  const failing = (d: Diagnostic) => d.severity === 'error' || (options.strict === true && d.severity === 'warning');
+  return { ...base, status: r.status, ok: !from.diagnostics.some(failing), output, title: from.title, chapters: from.chapters, words: from.words, diagnostics: from.diagnostics };
+}
+
+function cacheEntry(r: TaskResult, result: WorkResult, entry: CacheEntry | undefined, checked: boolean): CacheEntry {
+  return {
+    key: r.key!,
+    output: path.basename(result.output!),
+    title: result.title!,
+    chapters: result.chapters!,
+    words: result.words!,
+    sources: result.sources,
+    diagnostics: result.diagnostics,
+    checked: r.status === 'skipped' ? (entry?.checked ?? false) : checked,
+  };
+}
+
