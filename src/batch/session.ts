@@ -36,8 +36,10 @@ export async function buildSession(inputs: readonly string[], options: SessionOp
   };
   await once();
   if (options.watch) {
-    if (!options.quiet) term.stderr.write(`watching ${inputs.join(', ')} for changes; Ctrl-C to stop\n`);
-    await watchInputs(inputs, once, term.signal ? { signal: term.signal } : {});
+    const onReady = () => {
+      if (!options.quiet) term.stderr.write(`watching ${inputs.join(', ')} for changes; Ctrl-C to stop\n`);
+    };
+    await watchInputs(inputs, once, { onReady, ...(term.signal ? { signal: term.signal } : {}) });
   }
   return last?.ok ? 0 : 1;
 }

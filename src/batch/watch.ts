@@ -13,6 +13,8 @@ export interface WatchOptions {
   /** Quiet time after the last change before a rebuild: editors write a file in several steps. */
   debounceMs?: number;
   signal?: AbortSignal;
+  /** Called once every watch is in place. */
+  onReady?: () => void;
 }
 
 /** Calls `rebuild` after changes to the inputs' story files, one rebuild at a time, until `signal` aborts. */
@@ -45,11 +47,13 @@ export async function watchInputs(inputs: readonly string[], rebuild: () => Prom
     const stem = path.basename(input, path.extname(input));
     const relevant = (name: string) =>
       isDir ? isStoryFile(name) || SIDECAR.test(name) : name === path.basename(input) || (SIDECAR.test(name) && path.basename(name, path.extname(name)) === stem);
-    const w = watch(dir, { recursive: isDir }, (_event, name) => {
+    // Not recursive: a folder's works are its own files, and Node 20's recursive watch on Linux misses early events.
+    const w = watch(dir, (_event, name) => {
       if (name && relevant(path.basename(String(name)))) changed();
     });
     watchers.push(w);
   }
+  options.onReady?.();
   await new Promise<void>((resolve) => {
     if (options.signal?.aborted) return resolve();
     options.signal?.addEventListener('abort', () => resolve(), { once: true });

@@ -22,8 +22,8 @@ export function spawnQuire(args: string[], opts: { cwd?: string; env?: NodeJS.Pr
   return spawn(process.execPath, [cliPath, ...args], { cwd: opts.cwd ?? repoRoot, env: opts.env ?? ciEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-/** Resolves once the child's stdout matches `pattern`; rejects after `ms`. */
-export function waitForOutput(child: ChildProcess, pattern: RegExp, ms = 30_000): Promise<string> {
+/** Resolves once the child's output on `stream` matches `pattern`; rejects after `ms`. */
+export function waitForOutput(child: ChildProcess, pattern: RegExp, ms = 30_000, stream: 'stdout' | 'stderr' = 'stdout'): Promise<string> {
   return new Promise((resolve, reject) => {
     let seen = '';
     const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; saw:\n${seen}`)), ms);
@@ -31,11 +31,11 @@ export function waitForOutput(child: ChildProcess, pattern: RegExp, ms = 30_000)
       seen += d.toString();
       if (pattern.test(seen)) {
         clearTimeout(timer);
-        child.stdout?.off('data', onData);
+        child[stream]?.off('data', onData);
         resolve(seen);
       }
     };
-    child.stdout?.on('data', onData);
+    child[stream]?.on('data', onData);
   });
 }
 
