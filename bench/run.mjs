@@ -73,7 +73,7 @@ const perFile = (files, outDir, cmd) => files.map((f, i) => cmd(q(f), q(path.joi
 const pandocCmd = (f, o) => `pandoc -f markdown -t epub3 --metadata title=Bench ${f} -o ${o}`;
 const calibreCmd = (f, o) => `ebook-convert ${f} ${o} >/dev/null`;
 
-async function compare(caseName, files, quireArgs, { others = true, tag = '' } = {}) {
+async function compare(caseName, files, quireArgs, { others = true, tag = '', works = files.length } = {}) {
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'quire-bench-out-'));
   const out = (name) => path.join(tmp, name);
   const results = {};
@@ -81,7 +81,7 @@ async function compare(caseName, files, quireArgs, { others = true, tag = '' } =
     await rm(out('quire'), { recursive: true, force: true });
     const r = await measure(`node ${q(cli)} build ${files.map(q).join(' ')} --out ${q(out('quire'))} --force --quiet --jobs ${jobs}`);
     results[`quire --jobs ${jobs}`] = r;
-    row(caseName, `quire --jobs ${jobs}`, r, `${(files.length / r.wall).toFixed(1)} works/s${quireArgs.note ? `; ${await quireArgs.note(out('quire'))}` : ''}`);
+    row(caseName, `quire --jobs ${jobs}`, r, `${(works / r.wall).toFixed(1)} works/s${quireArgs.note ? `; ${await quireArgs.note(out('quire'))}` : ''}`);
   }
   if (others) {
     const sample = others === true ? files : files.slice(0, others);
@@ -134,7 +134,7 @@ try {
       files.push(f);
     }
     console.log(`\n(3) 1,000 generated works`);
-    await compare('3 1,000 works', [dir], { jobs: [1, 2] }, { others: false });
+    await compare('3 1,000 works', [dir], { jobs: [1, 2] }, { others: false, works: files.length });
     console.log(`  pandoc and calibre on a ${SAMPLE}-work sample (one process per work):`);
     await compare('3 1,000 works', files, { jobs: [] }, { others: SAMPLE });
   }
