@@ -32,7 +32,7 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions,
   const next: Cache = { format: cache.format, works: {} };
   const convert = { ...(options.meta ? { meta: options.meta } : {}), ...(options.detection ? { detection: options.detection } : {}), ...(options.sourceDateEpoch === undefined ? {} : { sourceDateEpoch: options.sourceDateEpoch }) };
   const optKey = optionsKey(quireVersion, await loadStylesheet(), options);
-  const pool = new Piscina<WorkTask, TaskResult>({ filename: WORKER.href, maxThreads: Math.max(1, options.jobs), minThreads: 1, idleTimeout: 1000 });
+  const pool = await taskRunner(Math.min(options.jobs, works.length));
   const checker: Checker | undefined = options.check ? createChecker() : undefined;
   events.start?.(works.length);
 
@@ -74,6 +74,27 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions,
   }
   const summary = summarize(results, Math.round(performance.now() - started));
   return { ok: results.every((r) => r.ok), works: results, summary };
+}
+
+/**
+ * Worker threads when there is more than one to run at once; otherwise the
+ * same task in this thread, which spares a thread's start-up (about as long as
+ * a small book takes).
+ */
+async function taskRunner(threads: number): Promise<{ run(task: WorkTask): Promise<TaskResult>; destroy(): Promise<void> }> {
+  if (threads <= 1) {
+    const { default: convertTask } = (await import(WORKER.href)) as typeof import('./worker.js');
+    // One at a time, as a one-thread pool would: queued tasks must not all read their sources at once.
+    let queue: Promise<unknown> = Promise.resolve();
+    const run = (task: WorkTask) => {
+      const result = queue.then(() => convertTask(task));
+      queue = result.catch(() => undefined);
+      return result;
+    };
+    return { run, destroy: async () => undefined };
+  }
+  const pool = new Piscina<WorkTask, TaskResult>({ filename: WORKER.href, minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
+  return { run: (task) => pool.run(task), destroy: () => pool.destroy() };
 }
 
 async function prepareOut(out: string): Promise<void> {
