@@ -117,7 +117,8 @@ async function main(): Promise<number> {
           ...withEpoch(),
         };
         const stop = new AbortController();
-        process.once('SIGINT', () => stop.abort());
+        // Only a watch is stopped gently; any other build keeps Ctrl-C's default.
+        if (options.watch) process.once('SIGINT', () => stop.abort());
         exit = await buildSession(inputs, options, { stdout: process.stdout, stderr: process.stderr, env: process.env, signal: stop.signal });
       },
     )

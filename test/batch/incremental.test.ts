@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { epubsIn, library, problemsIn, quire, story, tmp } from './helpers.js';
@@ -47,10 +47,23 @@ describe('incremental builds', () => {
     await library(dir, 2);
     const out = path.join(dir, 'out');
     await statuses(['build', dir, '--out', out]);
-    await writeFile(path.join(out, 'story-1.epub'), '');
-    const { rm } = await import('node:fs/promises');
     await rm(path.join(out, 'story-1.epub'));
     expect(await statuses(['build', dir, '--out', out])).toEqual(['s000.txt skipped', 's001.txt built']);
+    expect(await problemsIn(out)).toEqual({});
+  });
+
+  it('moves a skipped book to a new name when another work takes its old one', async () => {
+    const dir = await tmp();
+    await library(dir, 2, (i) => (i === 0 ? 'First' : 'Second'));
+    const out = path.join(dir, 'out');
+    expect(await statuses(['build', dir, '--out', out])).toEqual(['s000.txt built', 's001.txt built']);
+    await writeFile(path.join(dir, 's000.txt'), story('Second', 3));
+    // s000 comes first, so it now owns second.epub and the unchanged s001 must become second-2.epub.
+    const run = await quire(['build', dir, '--out', out, '--json']);
+    const works = (JSON.parse(run.stdout) as JsonReport).works.map((w) => [path.basename(w.source), w.status, path.basename(w.output ?? ''), w.chapters]);
+    expect(works).toEqual([['s000.txt', 'built', 'second.epub', 3], ['s001.txt', 'built', 'second-2.epub', 2]]);
+    expect(await epubsIn(out)).toEqual(['first.epub', 'second-2.epub', 'second.epub']);
+    expect(await statuses(['build', dir, '--out', out])).toEqual(['s000.txt skipped', 's001.txt skipped']);
     expect(await problemsIn(out)).toEqual({});
   });
 });
