@@ -103,7 +103,7 @@ describe('quire build: output for logs', () => {
     const quiet = await quire(['build', dir, '--out', out, '--force', '--quiet']);
     expect(quiet).toEqual({ code: 0, stdout: '', stderr: '' });
     const verbose = await quire(['build', dir, '--out', out, '--verbose']);
-    expect(verbose.stdout).toMatch(/^skipped .*story-0\.epub \(2 chapters, 38 words\) in \d+ ms$/m);
+    expect(verbose.stdout).toMatch(/^skipped .*story-0\.epub \(2 chapters, 88 words\) in \d+ ms$/m);
     expect(await problemsIn(out)).toEqual({});
   });
 
