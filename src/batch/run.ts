@@ -109,7 +109,13 @@ async function prepareOut(out: string): Promise<void> {
 
 async function withCheck(r: TaskResult, tmp: string, source: string, checker: Checker | undefined): Promise<TaskResult> {
   if (!checker || r.status !== 'built') return r;
-  return { ...r, diagnostics: [...r.diagnostics, ...(await checker.check(tmp, source))] };
+  let found: Diagnostic[];
+  try {
+    found = await checker.check(tmp, source);
+  } catch (e) {
+    found = [{ severity: 'error', code: 'epubcheck', message: `EPUBCheck could not check this book: ${(e as Error)?.message ?? String(e)}`, file: source }];
+  }
+  return { ...r, diagnostics: [...r.diagnostics, ...found] };
 }
 
 async function settle(r: TaskResult, name: string | undefined, entry: CacheEntry | undefined, options: BatchOptions, tmp: string): Promise<WorkResult> {
