@@ -4,7 +4,7 @@
  * worker finished first.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Piscina } from 'piscina';
 import { QuireError, type Diagnostic } from '../diagnostics.js';
@@ -32,9 +32,10 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions,
   const next: Cache = { format: cache.format, works: {} };
   const convert = { ...(options.meta ? { meta: options.meta } : {}), ...(options.detection ? { detection: options.detection } : {}), ...(options.sourceDateEpoch === undefined ? {} : { sourceDateEpoch: options.sourceDateEpoch }) };
   const optKey = optionsKey(quireVersion, await loadStylesheet(), options);
-  const pool = await taskRunner(Math.min(options.jobs, works.length));
+  const threads = Math.max(1, Math.min(options.jobs, works.length, await threadsWorthStarting(works)));
+  const pool = await taskRunner(threads);
   const checker: Checker | undefined = options.check ? createChecker() : undefined;
-  events.start?.(works.length);
+  events.start?.(works.length, threads);
 
   const tasks = works.map((work, i): { task: WorkTask; entry: CacheEntry | undefined; id: string } => {
     const id = cacheId(options.out, work.path);
@@ -76,6 +77,21 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions,
   return { ok: results.every((r) => r.ok), works: results, summary };
 }
 
+// A thread's start-up (loading the pipeline's modules) costs about as much as
+// converting this many bytes; below that a second thread only slows a batch.
+const BYTES_PER_THREAD = 512 * 1024;
+
+async function threadsWorthStarting(works: ReadonlyArray<{ path: string }>): Promise<number> {
+  let bytes = 0;
+  for (const w of works) {
+    const info = await stat(w.path).catch(() => undefined);
+    // A folder work's size is unknown here: count it as worth a thread.
+    bytes += !info ? 0 : info.isDirectory() ? BYTES_PER_THREAD : info.size;
+    if (bytes >= BYTES_PER_THREAD * 64) break;
+  }
+  return Math.max(1, Math.floor(bytes / BYTES_PER_THREAD));
+}
+
 /**
  * Worker threads when there is more than one to run at once; otherwise the
  * same task in this thread, which spares a thread's start-up (about as long as
@@ -84,12 +100,22 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions,
 async function taskRunner(threads: number): Promise<{ run(task: WorkTask): Promise<TaskResult>; destroy(): Promise<void> }> {
   if (threads <= 1) {
     const { default: convertTask } = (await import(WORKER.href)) as typeof import('./worker.js');
-    // One at a time, as a one-thread pool would: queued tasks must not all read their sources at once.
-    let queue: Promise<unknown> = Promise.resolve();
-    const run = (task: WorkTask) => {
-      const result = queue.then(() => convertTask(task));
-      queue = result.catch(() => undefined);
-      return result;
+    // Two in flight: one reads or writes its files while the other converts.
+    // Never more, or queued tasks would all read their sources at once.
+    const IN_FLIGHT = 2;
+    let active = 0;
+    const waiting: Array<() => void> = [];
+    const run = async (task: WorkTask): Promise<TaskResult> => {
+      // A finishing task hands its slot straight to the next in line.
+      if (active >= IN_FLIGHT) await new Promise<void>((resolve) => waiting.push(resolve));
+      else active++;
+      try {
+        return await convertTask(task);
+      } finally {
+        const next = waiting.shift();
+        if (next) next();
+        else active--;
+      }
     };
     return { run, destroy: async () => undefined };
   }

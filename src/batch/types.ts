@@ -58,6 +58,7 @@ export interface BatchReport {
 
 /** What the runner tells whoever shows progress. */
 export interface BatchEvents {
-  start?(total: number): void;
+  /** `threads` is how many works are converted at once. */
+  start?(total: number, threads: number): void;
   done?(result: WorkResult, finished: number, total: number): void;
 }

@@ -73,11 +73,14 @@ describe('parallel builds', () => {
     const dir = await tmp();
     // Uneven sizes make workers finish out of input order; equal titles make names depend on order.
     await library(dir, 12, (i) => (i % 3 === 0 ? 'Same Title' : `Story ${i}`), [2, 3]);
-    for (const i of [0, 6]) await writeFile(path.join(dir, `s${String(i).padStart(3, '0')}.txt`), story('Same Title', 40, 40));
+    // Over a megabyte in all, so the batch is worth a second thread.
+    for (const i of [0, 6, 9]) await writeFile(path.join(dir, `s${String(i).padStart(3, '0')}.txt`), story('Same Title', 70, 70));
     const one = path.join(dir, 'one');
     const two = path.join(dir, 'two');
     expect((await quire(['build', dir, '--out', one, '--jobs', '1'])).code).toBe(0);
-    expect((await quire(['build', dir, '--out', two, '--jobs', '2'])).code).toBe(0);
+    const parallel = await quire(['build', dir, '--out', two, '--jobs', '2', '--verbose']);
+    expect(parallel.code).toBe(0);
+    expect(parallel.stdout).toMatch(/^building 12 works, 2 at a time$/m);
     const a = await hashes(one);
     expect(Object.keys(a)).toHaveLength(12);
     expect(Object.keys(a).filter((n) => n.startsWith('same-title'))).toEqual(['same-title-2.epub', 'same-title-3.epub', 'same-title-4.epub', 'same-title.epub']);
