@@ -6,7 +6,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { Piscina } from 'piscina';
 import { QuireError, type Diagnostic } from '../diagnostics.js';
 import { titleFromFileName } from '../convert.js';
 import { findWorks, loadStylesheet } from '../read/source.js';
@@ -119,6 +118,8 @@ async function taskRunner(threads: number): Promise<{ run(task: WorkTask): Promi
     };
     return { run, destroy: async () => undefined };
   }
+  // Loaded only when threads are used: a small batch should not pay for it.
+  const { Piscina } = await import('piscina');
   const pool = new Piscina<WorkTask, TaskResult>({ filename: WORKER.href, minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
   return { run: (task) => pool.run(task), destroy: () => pool.destroy() };
 }
