@@ -1,32 +1,9 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { QuireError, type Diagnostic } from './diagnostics.js';
-import { convertWork, titleFromFileName, type ConvertOptions } from './convert.js';
-import { findWorks, loadStylesheet, readWork } from './read/source.js';
-import { OutputNames } from './outname.js';
-import { countWords } from './stats.js';
+import { runBatch } from './batch/run.js';
+import type { BatchOptions, BatchReport } from './batch/types.js';
 
-export interface BuildOptions extends Omit<ConvertOptions, 'css'> {
-  /** Output folder; created if missing. */
-  out: string;
-}
-
-export interface WorkReport {
-  source: string;
-  output?: string;
-  /** The `.kepub.epub` beside `output`, when asked for. */
-  kepubOutput?: string;
-  title?: string;
-  chapters?: number;
-  words?: number;
-  ok: boolean;
-  diagnostics: Diagnostic[];
-}
-
-export interface BuildReport {
-  works: WorkReport[];
-  ok: boolean;
-}
+export type BuildOptions = Omit<BatchOptions, 'jobs'> & { jobs?: number };
 
 /** A failure a user can act on becomes a diagnostic; anything else is a bug and keeps its message. */
 export function toDiagnostic(e: unknown, file: string): Diagnostic {
@@ -35,7 +12,7 @@ export function toDiagnostic(e: unknown, file: string): Diagnostic {
 }
 
 // Write beside the target, then rename: a reader never sees half an EPUB.
-async function writeAtomic(file: string, data: Uint8Array): Promise<void> {
+export async function writeAtomic(file: string, data: Uint8Array): Promise<void> {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     await writeFile(tmp, data);
@@ -46,39 +23,11 @@ async function writeAtomic(file: string, data: Uint8Array): Promise<void> {
   }
 }
 
-/** Builds every work named by `inputs` into `options.out`; one bad work never stops the rest. */
-export async function build(inputs: readonly string[], options: BuildOptions): Promise<BuildReport> {
-  const css = await loadStylesheet();
-  const works = await findWorks(inputs);
-  const names = new OutputNames();
-  const reports: WorkReport[] = [];
-  try {
-    await mkdir(options.out, { recursive: true });
-  } catch (e) {
-    throw new QuireError({ code: 'unwritable-out', message: `cannot create output folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, file: options.out });
-  }
-  for (const work of works) {
-    try {
-      const source = await readWork(work.path, work.root, work.inherited);
-      const result = await convertWork(source, { ...options, css });
-      const name = names.claim(result.book.meta.title, titleFromFileName(work.path));
-      const output = path.join(options.out, `${name}.epub`);
-      await writeAtomic(output, result.epub);
-      const kepubOutput = result.kepub ? path.join(options.out, `${name}.kepub.epub`) : undefined;
-      if (kepubOutput && result.kepub) await writeAtomic(kepubOutput, result.kepub);
-      reports.push({
-        source: work.path,
-        output,
-        ...(kepubOutput ? { kepubOutput } : {}),
-        title: result.book.meta.title,
-        chapters: result.book.chapters.length,
-        words: countWords(result.book),
-        ok: true,
-        diagnostics: result.diagnostics,
-      });
-    } catch (e) {
-      reports.push({ source: work.path, ok: false, diagnostics: [toDiagnostic(e, work.path)] });
-    }
-  }
-  return { works: reports, ok: reports.every((r) => r.ok) };
+/**
+ * Builds every work named by `inputs` into `options.out`; one bad work never
+ * stops the rest. The library's entry point to the batch runner, one work at a
+ * time unless `jobs` says otherwise.
+ */
+export function build(inputs: readonly string[], options: BuildOptions): Promise<BatchReport> {
+  return runBatch(inputs, { ...options, jobs: options.jobs ?? 1 });
 }

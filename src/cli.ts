@@ -1,11 +1,16 @@
 #!/usr/bin/env node
 // yargs wiring only: argv → options → API → exit code. The only file that prints.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { build, formatDiagnostic, inspect, type Diagnostic } from './index.js';
+import { formatDiagnostic, inspect, type Diagnostic } from './index.js';
 import type { MetaLayer } from './meta.js';
 import { inspectionJson, inspectionText } from './inspect.js';
+import { buildSession, type SessionOptions } from './batch/session.js';
+import { findConfig, loadConfig } from './batch/config.js';
+import { parseShard } from './batch/shard.js';
+import type { Shard } from './batch/types.js';
 
 const EXIT_OK = 0;
 const EXIT_FAILED = 1;
@@ -47,31 +52,85 @@ const metaOptions = (y: Argv) =>
     .option('cover', { type: 'string', describe: 'Use this image (JPEG, PNG, GIF, WebP or SVG) as the cover' })
     .option('allow-root', { type: 'string', array: true, describe: 'Also let cover paths point into this folder' });
 
+const batchOptions = <T>(y: Argv<T>) =>
+  y
+    .option('out', { alias: 'o', type: 'string', default: 'out', describe: 'Output folder' })
+    .option('jobs', { alias: 'j', type: 'number', describe: 'Works built at once [default: number of cores]' })
+    .option('force', { type: 'boolean', default: false, describe: 'Rebuild works the cache says are unchanged' })
+    .option('strict', { type: 'boolean', default: false, describe: 'Fail a work that has warnings' })
+    .option('check', { type: 'boolean', default: false, describe: 'Validate each book with EPUBCheck; fail it on any error' })
+    .option('shard', { type: 'string', describe: 'Build only part I of N (e.g. 2/4), split by a hash of each path' })
+    .option('json', { type: 'boolean', default: false, describe: 'Print the report as JSON on stdout' })
+    .option('report', { type: 'string', describe: 'Write the JSON report to FILE' })
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print errors only' })
+    .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'Print notes and timings too' })
+    .option('watch', { alias: 'w', type: 'boolean', default: false, describe: 'Rebuild a work when its files change' })
+    .option('config', { type: 'string', describe: 'Config file [default: quire.config.json/.yaml found upward]' })
+    .option('typography', { type: 'boolean', default: true, describe: 'Curly quotes, dashes and ellipses (--no-typography keeps the text as written)' })
+    .option('dash-style', { choices: ['em', 'spaced-en'] as const, default: 'em' as const, describe: 'Dashes between words: word—word or word – word' })
+    .option('kepub', { type: 'boolean', default: false, describe: 'Also write NAME.kepub.epub for Kobo readers' })
+    .check((argv) => {
+      if (argv.jobs !== undefined && (!Number.isInteger(argv.jobs) || argv.jobs < 1)) throw new UsageError('--jobs must be a whole number of at least 1');
+      if (argv.shard !== undefined) shardFrom(argv.shard);
+      if (argv.quiet && argv.verbose) throw new UsageError('--quiet and --verbose contradict each other');
+      return true;
+    });
+
+function shardFrom(text: string): Shard {
+  const shard = parseShard(String(text));
+  if (!shard) throw new UsageError(`--shard must be I/N with 1 ≤ I ≤ N, such as 1/4, not "${text}"`);
+  return shard;
+}
+
+/** The config file's values: `inputs` apart, because yargs gives positionals no config. */
+function readConfig(args: string[]): { values: Record<string, unknown>; inputs?: string[] } {
+  const named = args.findIndex((a) => a === '--config' || a.startsWith('--config='));
+  const explicit = named === -1 ? undefined : args[named]!.includes('=') ? args[named]!.split('=').slice(1).join('=') : args[named + 1];
+  const file = explicit ?? findConfig(process.cwd());
+  if (!file) return { values: {} };
+  if (explicit && !existsSync(explicit)) throw new UsageError(`no such config file: ${explicit}`);
+  const { inputs, ...values } = loadConfig(file);
+  return Array.isArray(inputs) ? { values, inputs: inputs as string[] } : { values };
+}
+
 const print = (d: Diagnostic) => console.error(formatDiagnostic(d));
 
 async function main(): Promise<number> {
   let exit = EXIT_OK;
+  const config = process.argv[2] === 'build' ? readConfig(hideBin(process.argv)) : { values: {} as Record<string, unknown>, inputs: undefined };
   await yargs(hideBin(process.argv))
     .scriptName('quire')
     .usage('$0 <command> [options]\n\nTurn story files into EPUB 3 ebooks.')
     .command(
       'build [inputs..]',
-      'Build one EPUB per story',
-      (y) => metaOptions(y.positional('inputs', { type: 'string', array: true, default: ['stories'], describe: 'Story files or folders' }))
-        .option('out', { alias: 'o', type: 'string', default: 'out', describe: 'Output folder' })
-        .option('typography', { type: 'boolean', default: true, describe: 'Curly quotes, dashes and ellipses (--no-typography to keep the text as written)' })
-        .option('dash-style', { choices: ['em', 'spaced-en'] as const, default: 'em' as const, describe: 'Dashes between words: word—word or word – word' })
-        .option('kepub', { type: 'boolean', default: false, describe: 'Also write NAME.kepub.epub for Kobo readers' }),
+      'Build one EPUB per story, in parallel and incrementally',
+      (y) => batchOptions(metaOptions(y.positional('inputs', { type: 'string', array: true, describe: 'Story files or folders [default: stories]' }))).config(config.values),
       async (argv) => {
-        const report = await build(argv.inputs as string[], { out: argv.out, meta: metaFromFlags(argv), typography: argv.typography, dashStyle: argv.dashStyle, allowRoots: argv.allowRoot ?? [], kepub: argv.kepub, ...withEpoch() });
-        for (const w of report.works) {
-          w.diagnostics.filter((d) => d.severity !== 'info').forEach(print);
-          console.log(w.ok ? `built ${w.output} (${w.chapters} chapters, ${w.words} words)` : `failed ${w.source}`);
-          if (w.kepubOutput) console.log(`built ${w.kepubOutput}`);
-        }
-        const failed = report.works.filter((w) => !w.ok).length;
-        console.log(`${report.works.length - failed} built, ${failed} failed`);
-        exit = failed ? EXIT_FAILED : EXIT_OK;
+        const given = (argv.inputs ?? []) as string[];
+        const inputs = given.length ? given : config.inputs ?? ['stories'];
+        const options: SessionOptions = {
+          out: argv.out,
+          jobs: argv.jobs ?? availableParallelism(),
+          force: argv.force,
+          strict: argv.strict,
+          check: argv.check,
+          quiet: argv.quiet,
+          verbose: argv.verbose,
+          json: argv.json,
+          watch: argv.watch,
+          meta: metaFromFlags(argv),
+          typography: argv.typography,
+          dashStyle: argv.dashStyle,
+          kepub: argv.kepub,
+          allowRoots: argv.allowRoot ?? [],
+          ...(argv.report ? { report: argv.report } : {}),
+          ...(argv.shard === undefined ? {} : { shard: shardFrom(argv.shard) }),
+          ...withEpoch(),
+        };
+        const stop = new AbortController();
+        // Only a watch is stopped gently; any other build keeps Ctrl-C's default.
+        if (options.watch) process.once('SIGINT', () => stop.abort());
+        exit = await buildSession(inputs, options, { stdout: process.stdout, stderr: process.stderr, env: process.env, signal: stop.signal });
       },
     )
     .command(

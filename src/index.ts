@@ -5,7 +5,10 @@
 import { convertWork, parseWork, type ConvertOptions, type ParsedWork } from './convert.js';
 import { readWork } from './read/source.js';
 
-export { build, type BuildOptions, type BuildReport, type WorkReport } from './build.js';
+export { build, type BuildOptions } from './build.js';
+export { runBatch } from './batch/run.js';
+export type { BatchOptions, BatchReport, BatchSummary, BatchEvents, WorkResult, Shard } from './batch/types.js';
+export { jsonReport, type JsonReport } from './batch/report.js';
 export { convertWork, parseWork, type ConvertOptions, type ConvertedWork, type ParsedWork } from './convert.js';
 export { readWork, findWorks, loadStylesheet, type WorkSource, type SourceFile } from './read/source.js';
 export type { Book, Chapter, Section, Block, Inline, Metadata, Span } from './model.js';

@@ -1,9 +1,37 @@
 import type { Block, Book } from './model.js';
 import { assertNever, inlineText } from './model.js';
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const APOSTROPHE = (c: number) => c === 0x27 || c === 0x2019;
 
-export const countWordsIn = (s: string): number => s.match(WORD)?.length ?? 0;
+function isWordChar(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+  const cp = s.codePointAt(i) ?? c;
+  return WORD_CHAR.test(String.fromCodePoint(cp));
+}
+
+/**
+ * Runs of letters and digits, an apostrophe inside a word joining it
+ * (`don't` is one word). A scan rather than `s.match(/…/g)`: on a 20 MB story
+ * the match array of every word cost a fifth of the whole build.
+ */
+export function countWordsIn(s: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const wide = c >= 0xd800 && c <= 0xdbff;
+    if (isWordChar(s, i)) {
+      if (!inWord) n++;
+      inWord = true;
+    } else if (!(inWord && APOSTROPHE(c) && i + 1 < s.length && isWordChar(s, i + 1))) {
+      inWord = false;
+    }
+    if (wide) i++;
+  }
+  return n;
+}
 
 /** Words of the story itself: chapters, without author's notes, front or back matter. */
 export function countWords(book: Book): number {

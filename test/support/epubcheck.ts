@@ -11,7 +11,7 @@ import { createInterface } from 'node:readline';
 import { EpubCheck } from '@likecoin/epubcheck-ts';
 
 export const JAVA_EPUBCHECK = process.env.EPUBCHECK_JAR ?? '/usr/share/java/epubcheck.jar';
-const SERVER = path.join(path.dirname(new URL(import.meta.url).pathname), 'EpubCheckServer.java');
+const SERVER = path.join(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'java', 'EpubCheckServer.java');
 
 let server: { child: ChildProcessWithoutNullStreams; waiting: Array<(line: string) => void>; queue: Promise<unknown> } | undefined;
 

@@ -1,0 +1,146 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: builds the same inputs with quire, pandoc and calibre, side
+ * by side in one run, and prints wall time and peak memory. A benchmark, not a
+ * test: nothing here fails the build. Generated inputs live in a temp folder.
+ *
+ *   BENCH_TIMEOUT=300 npm run bench     # seconds a tool may take per case
+ *   BENCH_ONLY=1,3 npm run bench        # some cases only
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cli = path.join(repo, 'dist', 'cli.js');
+const corpusDir = [path.resolve(repo, '..', 'shared', 'corpus'), '/work/shared/corpus'].find((d) => existsSync(d));
+const TIMEOUT = Number(process.env.BENCH_TIMEOUT ?? 180);
+const ONLY = (process.env.BENCH_ONLY ?? '1,2,3').split(',').map(Number);
+const SAMPLE = 50;
+
+const which = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).stdout.trim() || undefined;
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const tools = { pandoc: which('pandoc'), calibre: which('ebook-convert') };
+
+if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run `npm run build` first');
+if (!corpusDir) throw new Error('the shared corpus is missing');
+if (!TIME) console.log('note: /usr/bin/time is absent (apt-get install time); peak memory is not measured');
+for (const [name, bin] of Object.entries(tools)) if (!bin) console.log(`note: ${name} is not installed; its rows are skipped`);
+
+/** Runs a shell command under /usr/bin/time: wall seconds and peak RSS of the process tree's largest process. */
+function measure(script, timeoutS = TIMEOUT) {
+  return new Promise((resolve) => {
+    const stats = path.join(os.tmpdir(), `quire-bench-${process.pid}-${Math.random().toString(36).slice(2)}.time`);
+    const args = TIME ? [TIME, '-f', '%e %M', '-o', stats, 'sh', '-c', script] : ['sh', '-c', script];
+    const started = performance.now();
+    const child = spawn(args[0], args.slice(1), { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-2000)));
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+    }, timeoutS * 1000);
+    child.on('exit', async (code) => {
+      clearTimeout(timer);
+      const wall = (performance.now() - started) / 1000;
+      let rssMiB;
+      try {
+        const [, kb] = (await readFile(stats, 'utf8')).trim().split('\n').pop().split(' ');
+        if (Number.isFinite(Number(kb))) rssMiB = Number(kb) / 1024;
+      } catch { /* killed before time wrote */ }
+      await rm(stats, { force: true });
+      resolve({ wall, rssMiB, ok: code === 0 && !timedOut, timedOut, code, stderr });
+    });
+  });
+}
+
+const q = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
+const rows = [];
+function row(caseName, tool, r, extra = '') {
+  const wall = r.timedOut ? `did not finish in ${TIMEOUT} s` : `${r.wall.toFixed(2)} s`;
+  const mem = r.rssMiB === undefined ? '—' : `${r.rssMiB.toFixed(0)} MiB`;
+  const note = r.ok || r.timedOut ? extra : `failed (exit ${r.code}): ${r.stderr.trim().split('\n').pop()}`;
+  rows.push({ caseName, tool, wall, mem, note });
+  console.log(`  ${tool.padEnd(18)} ${wall.padEnd(26)} ${mem.padEnd(10)} ${note}`);
+}
+
+/** One process per file for the tools that convert one file at a time. */
+const perFile = (files, outDir, cmd) => files.map((f, i) => cmd(q(f), q(path.join(outDir, `${i}.epub`)))).join(' && ');
+const pandocCmd = (f, o) => `pandoc -f markdown -t epub3 --metadata title=Bench ${f} -o ${o}`;
+const calibreCmd = (f, o) => `ebook-convert ${f} ${o} >/dev/null`;
+
+async function compare(caseName, files, quireArgs, { others = true, tag = '', works = files.length } = {}) {
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'quire-bench-out-'));
+  const out = (name) => path.join(tmp, name);
+  const results = {};
+  for (const jobs of quireArgs.jobs) {
+    await rm(out('quire'), { recursive: true, force: true });
+    const r = await measure(`node ${q(cli)} build ${files.map(q).join(' ')} --out ${q(out('quire'))} --force --quiet --jobs ${jobs}`);
+    results[`quire --jobs ${jobs}`] = r;
+    row(caseName, `quire --jobs ${jobs}`, r, `${(works / r.wall).toFixed(1)} works/s${quireArgs.note ? `; ${await quireArgs.note(out('quire'))}` : ''}`);
+  }
+  if (others) {
+    const sample = others === true ? files : files.slice(0, others);
+    const label = others === true ? '' : ` (${sample.length}-work sample)`;
+    for (const [tool, cmd] of [['pandoc', pandocCmd], ['calibre', calibreCmd]]) {
+      if (!tools[tool]) { rows.push({ caseName, tool, wall: 'not installed', mem: '—', note: '' }); continue; }
+      await mkdir(out(tool), { recursive: true });
+      const r = await measure(perFile(sample, out(tool), cmd));
+      results[tool] = r;
+      row(caseName, `${tool}${label}`, r, r.ok ? `${(sample.length / r.wall).toFixed(1)} works/s${tag}` : '');
+    }
+  }
+  await rm(tmp, { recursive: true, force: true });
+  return results;
+}
+
+const corpus = (await readdir(corpusDir)).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(corpusDir, f));
+const stories = (await readdir(path.join(repo, 'stories'))).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(repo, 'stories', f));
+const gen = await mkdtemp(path.join(os.tmpdir(), 'quire-bench-in-'));
+console.log(`quire bench on ${os.cpus().length} cores, node ${process.version}; generated inputs in ${gen}\n`);
+
+try {
+  if (ONLY.includes(1)) {
+    console.log(`(1) batch: ${corpus.length} corpus files + stories/ (${corpus.length + stories.length} works)`);
+    await compare('1 batch', [...corpus, ...stories], { jobs: [os.availableParallelism()] });
+  }
+  if (ONLY.includes(2)) {
+    const texts = await Promise.all(corpus.map((f) => readFile(f, 'utf8')));
+    const parts = ['Title: The Long Story\nAuthor: Bench Writer\n\n'];
+    let size = 0;
+    let n = 0;
+    while (size < 20e6) for (const t of texts) { n++; const p = `Chapter ${n}\n\n${t}\n\n`; parts.push(p); size += Buffer.byteLength(p); }
+    const big = path.join(gen, 'long-story.txt');
+    await writeFile(big, parts.join(''));
+    console.log(`\n(2) one ${(size / 1e6).toFixed(1)} MB story, ${n} chapters (corpus ×${n / texts.length})`);
+    const chapters = async (dir) => {
+      const report = JSON.parse(await readFile(path.join(dir, '.quire-cache.json'), 'utf8'));
+      return `${Object.values(report.works)[0]?.chapters ?? '?'} chapters in the TOC`;
+    };
+    await compare('2 one 20 MB story', [big], { jobs: [os.availableParallelism()], note: chapters });
+  }
+  if (ONLY.includes(3)) {
+    const dir = path.join(gen, 'library');
+    await mkdir(dir);
+    const texts = await Promise.all(corpus.map((f) => readFile(f, 'utf8')));
+    const files = [];
+    for (let i = 0; i < 1000; i++) {
+      const f = path.join(dir, `work-${String(i).padStart(4, '0')}.txt`);
+      await writeFile(f, `---\ntitle: "Work ${i}: ${['Ash', 'Birch', 'Cedar', 'Elm', 'Oak'][i % 5]} and ${['Rain', 'Snow', 'Wind'][i % 3]}"\nauthor: Writer ${i % 17}\n---\n\n${texts[i % texts.length]}`);
+      files.push(f);
+    }
+    console.log(`\n(3) 1,000 generated works`);
+    await compare('3 1,000 works', [dir], { jobs: [1, 2] }, { others: false, works: files.length });
+    console.log(`  pandoc and calibre on a ${SAMPLE}-work sample (one process per work):`);
+    await compare('3 1,000 works', files, { jobs: [] }, { others: SAMPLE });
+  }
+} finally {
+  await rm(gen, { recursive: true, force: true });
+}
+
+console.log('\n| case | tool | wall time | peak memory | notes |\n|---|---|---|---|---|');
+for (const r of rows) console.log(`| ${r.caseName} | ${r.tool} | ${r.wall} | ${r.mem} | ${r.note} |`);

@@ -1,0 +1,85 @@
+import type { ConvertOptions } from '../convert.js';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics.js';
+import type { BatchOptions } from './types.js';
+
+export const CACHE_FILE = '.quire-cache.json';
+const FORMAT = 1;
+
+/** What the last successful build of a work left behind: enough to skip it and still report it. */
+export interface CacheEntry {
+  key: string;
+  /** The output's file name inside the output folder. */
+  output: string;
+  title: string;
+  chapters: number;
+  words: number;
+  sources: string[];
+  diagnostics: Diagnostic[];
+  /** Whether EPUBCheck passed this very output. */
+  checked: boolean;
+}
+
+export interface Cache {
+  format: number;
+  works: Record<string, CacheEntry>;
+}
+
+export const cachePath = (out: string): string => path.join(out, CACHE_FILE);
+
+/** The cache of the last build, or an empty one when it is missing, unreadable or from another format. */
+export async function loadCache(out: string): Promise<Cache> {
+  try {
+    const data = JSON.parse(await readFile(cachePath(out), 'utf8')) as Cache;
+    if (data && data.format === FORMAT && typeof data.works === 'object') return data;
+  } catch {
+    // A missing or damaged cache only costs a full rebuild.
+  }
+  return { format: FORMAT, works: {} };
+}
+
+export const emptyCache = (): Cache => ({ format: FORMAT, works: {} });
+
+/** The cache's key for a work: its path from the output folder, so moving a checkout keeps the cache valid. */
+export const cacheId = (out: string, source: string): string =>
+  path.relative(path.resolve(out), path.resolve(source)).split(path.sep).join('/');
+
+/**
+ * Everything besides the sources that changes a book's bytes: quire's version,
+ * the stylesheet and the conversion options. Batch-only flags (jobs, check,
+ * strict, shard) do not change a book, so they are left out.
+ */
+/** The options that change a book's bytes, and only those: they go to the workers and into the cache key. */
+export function conversionOptions(options: BatchOptions): Omit<ConvertOptions, 'css'> {
+  const picked: Omit<ConvertOptions, 'css'> = {};
+  for (const key of CONVERSION_KEYS) {
+    if (options[key] !== undefined) (picked as Record<string, unknown>)[key] = options[key];
+  }
+  return picked;
+}
+
+// Written out so that a batch-only option (--verbose, --json …) can never
+// change a cache key or reach a worker by accident.
+const CONVERSION_KEYS = ['meta', 'detection', 'sourceDateEpoch', 'typography', 'dashStyle', 'allowRoots', 'kepub'] as const satisfies ReadonlyArray<keyof Omit<ConvertOptions, 'css'>>;
+
+export function optionsKey(version: string, css: string, options: BatchOptions): string {
+  const relevant = { ...conversionOptions(options), epoch: options.sourceDateEpoch ?? null };
+  const json = JSON.stringify(relevant, (_k, v: unknown) => (v instanceof RegExp ? String(v) : v));
+  return createHash('sha256').update(`quire ${version}\0`).update(css).update('\0').update(json).digest('hex');
+}
+
+/**
+ * A work's key: the options key plus every source byte. Without
+ * SOURCE_DATE_EPOCH a book's modified date may come from the files' mtimes,
+ * so then they count too.
+ */
+export function sourceKey(optionsKeyHex: string, files: ReadonlyArray<{ path: string; bytes: Uint8Array; mtimeMs: number }>, withMtime: boolean): string {
+  const h = createHash('sha256').update(optionsKeyHex);
+  for (const f of files) {
+    h.update(`\0${path.basename(f.path)}\0${f.bytes.length}\0`).update(f.bytes);
+    if (withMtime) h.update(`\0${f.mtimeMs}`);
+  }
+  return h.digest('hex');
+}

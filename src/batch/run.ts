@@ -1,0 +1,178 @@
+/**
+ * The batch runner: finds the works, hands each to a worker thread, and
+ * settles output names in input order, so names never depend on which
+ * worker finished first.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { QuireError, type Diagnostic } from '../diagnostics.js';
+import { titleFromFileName } from '../convert.js';
+import { findWorks, loadStylesheet } from '../read/source.js';
+import { OutputNames } from '../outname.js';
+import { toDiagnostic, writeAtomic } from '../build.js';
+import { cacheId, cachePath, conversionOptions, loadCache, optionsKey, type Cache, type CacheEntry } from './cache.js';
+import { createChecker, type Checker } from './check.js';
+import { inShard } from './shard.js';
+import { summarize } from './report.js';
+import { quireVersion } from './version.js';
+import { kepubTmp, type TaskResult, type WorkTask } from './worker.js';
+import type { BatchEvents, BatchOptions, BatchReport, WorkResult } from './types.js';
+
+const TMP = /^\.quire-.*\.tmp$/;
+const WORKER = new URL('./worker.js', import.meta.url);
+
+/** Builds every work named by `inputs`; one bad work never stops the rest. */
+export async function runBatch(inputs: readonly string[], options: BatchOptions, events: BatchEvents = {}): Promise<BatchReport> {
+  const started = performance.now();
+  const works = (await findWorks(inputs)).filter((w) => inShard(w, options.shard));
+  await prepareOut(options.out);
+  const cache = await loadCache(options.out);
+  const next: Cache = { format: cache.format, works: {} };
+  const convert = conversionOptions(options);
+  const optKey = optionsKey(quireVersion, await loadStylesheet(), options);
+  const threads = Math.max(1, Math.min(options.jobs, works.length, await threadsWorthStarting(works)));
+  const pool = await taskRunner(threads);
+  const checker: Checker | undefined = options.check ? createChecker() : undefined;
+  events.start?.(works.length, threads);
+
+  const tasks = works.map((work, i): { task: WorkTask; entry: CacheEntry | undefined; id: string } => {
+    const id = cacheId(options.out, work.path);
+    const entry = cache.works[id];
+    const usable = entry && !options.force && existsSync(path.join(options.out, entry.output)) && (!options.check || entry.checked);
+    const task: WorkTask = { source: work.path, root: work.root, tmp: path.join(options.out, `.quire-${i}-${process.pid}.tmp`), optionsKey: optKey, options: convert };
+    if (work.inherited) task.inherited = work.inherited;
+    if (usable) task.cachedKey = entry.key;
+    return { task, entry, id };
+  });
+  const run = (task: WorkTask): Promise<TaskResult> =>
+    pool.run(task).catch((e: unknown) => ({ status: 'failed' as const, sources: [task.source], durationMs: 0, diagnostics: [toDiagnostic(e, task.source)] }));
+  // Everything is queued at once; the pool bounds how many books exist at a time.
+  const pending = tasks.map(({ task }) => run(task).then((r) => withCheck(r, task.tmp, task.source, checker)));
+
+  const names = new OutputNames();
+  const results: WorkResult[] = [];
+  try {
+    for (const [i, { task, entry, id }] of tasks.entries()) {
+      let r = await pending[i]!;
+      const title = r.status === 'skipped' ? entry!.title : r.title;
+      const name = title === undefined ? undefined : `${names.claim(title, titleFromFileName(task.source))}.epub`;
+      // A skipped book whose name another work now holds is built again under its new name.
+      if (r.status === 'skipped' && name !== entry!.output) {
+        r = await withCheck(await run({ ...task, cachedKey: '' }), task.tmp, task.source, checker);
+      }
+      const result = await settle(r, name, entry, options, task.tmp);
+      results.push(result);
+      if (r.key && result.output && !result.diagnostics.some((d) => d.severity === 'error')) {
+        next.works[id] = cacheEntry(r, result, entry, Boolean(options.check));
+      }
+      events.done?.(result, results.length, works.length);
+    }
+  } finally {
+    await pool.destroy();
+    checker?.close();
+    await writeAtomic(cachePath(options.out), new TextEncoder().encode(`${JSON.stringify(next, null, 1)}\n`)).catch(() => undefined);
+  }
+  const summary = summarize(results, Math.round(performance.now() - started));
+  return { ok: results.every((r) => r.ok), works: results, summary };
+}
+
+// A thread's start-up (loading the pipeline's modules) costs about as much as
+// converting this many bytes; below that a second thread only slows a batch.
+const BYTES_PER_THREAD = 512 * 1024;
+
+async function threadsWorthStarting(works: ReadonlyArray<{ path: string }>): Promise<number> {
+  let bytes = 0;
+  for (const w of works) {
+    const info = await stat(w.path).catch(() => undefined);
+    // A folder work's size is unknown here: count it as worth a thread.
+    bytes += !info ? 0 : info.isDirectory() ? BYTES_PER_THREAD : info.size;
+    if (bytes >= BYTES_PER_THREAD * 64) break;
+  }
+  return Math.max(1, Math.floor(bytes / BYTES_PER_THREAD));
+}
+
+/**
+ * Worker threads when there is more than one to run at once; otherwise the
+ * same task in this thread, which spares a thread's start-up (about as long as
+ * a small book takes).
+ */
+async function taskRunner(threads: number): Promise<{ run(task: WorkTask): Promise<TaskResult>; destroy(): Promise<void> }> {
+  if (threads <= 1) {
+    const { default: convertTask } = (await import(WORKER.href)) as typeof import('./worker.js');
+    // Two in flight: one reads or writes its files while the other converts.
+    // Never more, or queued tasks would all read their sources at once.
+    const IN_FLIGHT = 2;
+    let active = 0;
+    const waiting: Array<() => void> = [];
+    const run = async (task: WorkTask): Promise<TaskResult> => {
+      // A finishing task hands its slot straight to the next in line.
+      if (active >= IN_FLIGHT) await new Promise<void>((resolve) => waiting.push(resolve));
+      else active++;
+      try {
+        return await convertTask(task);
+      } finally {
+        const next = waiting.shift();
+        if (next) next();
+        else active--;
+      }
+    };
+    return { run, destroy: async () => undefined };
+  }
+  // Loaded only when threads are used: a small batch should not pay for it.
+  const { Piscina } = await import('piscina');
+  const pool = new Piscina<WorkTask, TaskResult>({ filename: WORKER.href, minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
+  return { run: (task) => pool.run(task), destroy: () => pool.destroy() };
+}
+
+async function prepareOut(out: string): Promise<void> {
+  try {
+    await mkdir(out, { recursive: true });
+    // Leftovers of a killed run: never a finished book, always safe to drop.
+    for (const name of await readdir(out)) if (TMP.test(name)) await rm(path.join(out, name), { force: true });
+  } catch (e) {
+    throw new QuireError({ code: 'unwritable-out', message: `cannot create output folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, file: out });
+  }
+}
+
+async function withCheck(r: TaskResult, tmp: string, source: string, checker: Checker | undefined): Promise<TaskResult> {
+  if (!checker || r.status !== 'built') return r;
+  let found: Diagnostic[];
+  try {
+    found = await checker.check(tmp, source);
+  } catch (e) {
+    found = [{ severity: 'error', code: 'epubcheck', message: `EPUBCheck could not check this book: ${(e as Error)?.message ?? String(e)}`, file: source }];
+  }
+  return { ...r, diagnostics: [...r.diagnostics, ...found] };
+}
+
+async function settle(r: TaskResult, name: string | undefined, entry: CacheEntry | undefined, options: BatchOptions, tmp: string): Promise<WorkResult> {
+  const base = { source: r.sources[0] ?? '', sources: r.sources, durationMs: r.durationMs };
+  if (r.status === 'failed' || name === undefined) return { ...base, status: 'failed', ok: false, diagnostics: r.diagnostics };
+  const output = path.join(options.out, name);
+  const from = r.status === 'skipped' ? entry! : { title: r.title!, chapters: r.chapters!, words: r.words!, diagnostics: r.diagnostics };
+  if (r.status === 'built') {
+    try {
+      await rename(tmp, output);
+      if (r.kepub) await rename(kepubTmp(tmp), output.replace(/\.epub$/, '.kepub.epub'));
+    } catch (e) {
+      return { ...base, status: 'failed', ok: false, diagnostics: [...from.diagnostics, toDiagnostic(e, output)] };
+    }
+  }
+  const failing = (d: Diagnostic) => d.severity === 'error' || (options.strict === true && d.severity === 'warning');
+  return { ...base, status: r.status, ok: !from.diagnostics.some(failing), output, title: from.title, chapters: from.chapters, words: from.words, diagnostics: from.diagnostics };
+}
+
+function cacheEntry(r: TaskResult, result: WorkResult, entry: CacheEntry | undefined, checked: boolean): CacheEntry {
+  return {
+    key: r.key!,
+    output: path.basename(result.output!),
+    title: result.title!,
+    chapters: result.chapters!,
+    words: result.words!,
+    sources: result.sources,
+    diagnostics: result.diagnostics,
+    checked: r.status === 'skipped' ? (entry?.checked ?? false) : checked,
+  };
+}
+

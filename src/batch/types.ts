@@ -1,0 +1,64 @@
+import type { Diagnostic } from '../diagnostics.js';
+import type { ConvertOptions } from '../convert.js';
+
+/** What a batch is asked to do; every field has a CLI flag and a config-file key. */
+export interface BatchOptions extends Omit<ConvertOptions, 'css'> {
+  /** Output folder; created if missing. */
+  out: string;
+  /** Worker threads; at least 1. */
+  jobs: number;
+  /** Rebuild even when the cache says a work is unchanged. */
+  force?: boolean;
+  /** Warnings fail a work. */
+  strict?: boolean;
+  /** Validate each output with EPUBCheck and fail a work on any error. */
+  check?: boolean;
+  /** Build only this 1-based part of N. */
+  shard?: Shard;
+}
+
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+export type WorkStatus = 'built' | 'skipped' | 'failed';
+
+/** One work's outcome: small and plain, so it crosses threads and goes into the JSON report. */
+export interface WorkResult {
+  /** The story file (or folder) as found. */
+  source: string;
+  /** Every file the work was read from, the sidecar included. */
+  sources: string[];
+  status: WorkStatus;
+  /** False when it failed, or had warnings under `--strict`. */
+  ok: boolean;
+  output?: string;
+  title?: string;
+  chapters?: number;
+  words?: number;
+  durationMs: number;
+  diagnostics: Diagnostic[];
+}
+
+export interface BatchSummary {
+  total: number;
+  built: number;
+  skipped: number;
+  failed: number;
+  warnings: number;
+  durationMs: number;
+}
+
+export interface BatchReport {
+  ok: boolean;
+  works: WorkResult[];
+  summary: BatchSummary;
+}
+
+/** What the runner tells whoever shows progress. */
+export interface BatchEvents {
+  /** `threads` is how many works are converted at once. */
+  start?(total: number, threads: number): void;
+  done?(result: WorkResult, finished: number, total: number): void;
+}

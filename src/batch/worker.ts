@@ -1,0 +1,76 @@
+/**
+ * One work per task, in a worker thread: read, convert, write the EPUB to a
+ * temporary file, and send back only a small result. The book never crosses
+ * threads, so a batch of any size holds at most one book per thread.
+ */
+import { writeFile, rm } from 'node:fs/promises';
+import { convertWork, type ConvertOptions } from '../convert.js';
+import { loadStylesheet, readWork } from '../read/source.js';
+import { countWords } from '../stats.js';
+import { toDiagnostic } from '../build.js';
+import { sourceKey } from './cache.js';
+import type { Diagnostic } from '../diagnostics.js';
+import type { MetaLayer } from '../meta.js';
+
+export interface WorkTask {
+  source: string;
+  root: string;
+  /** Where to write the EPUB; the main thread renames it once the name is settled. */
+  tmp: string;
+  optionsKey: string;
+  /** The key of the last build; equal keys mean skip. */
+  cachedKey?: string;
+  options: Omit<ConvertOptions, 'css'>;
+  /** Metadata a parent folder's `series.yaml` gives the work. */
+  inherited?: MetaLayer;
+}
+
+/** Where a work's kepub waits beside its EPUB until the name is settled. */
+export const kepubTmp = (tmp: string): string => tmp.replace(/\.tmp$/, '.kepub.tmp');
+
+export interface TaskResult {
+  status: 'built' | 'skipped' | 'failed';
+  key?: string;
+  sources: string[];
+  title?: string;
+  chapters?: number;
+  words?: number;
+  durationMs: number;
+  diagnostics: Diagnostic[];
+  /** A kepub was written beside the EPUB. */
+  kepub?: boolean;
+}
+
+let css: Promise<string> | undefined;
+
+export default async function convertTask(task: WorkTask): Promise<TaskResult> {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  let sources = [task.source];
+  try {
+    css ??= loadStylesheet();
+    const work = await readWork(task.source, task.root, task.inherited);
+    const files = [...work.files, ...(work.sidecar ? [work.sidecar] : [])];
+    sources = files.map((f) => f.path);
+    const key = sourceKey(task.optionsKey, files, task.options.sourceDateEpoch === undefined);
+    if (key === task.cachedKey) return { status: 'skipped', key, sources, durationMs: elapsed(), diagnostics: [] };
+    const result = await convertWork(work, { ...task.options, css: await css });
+    await writeFile(task.tmp, result.epub);
+    if (result.kepub) await writeFile(kepubTmp(task.tmp), result.kepub);
+    return {
+      status: 'built',
+      key,
+      sources,
+      title: result.book.meta.title,
+      chapters: result.book.chapters.length,
+      words: countWords(result.book),
+      durationMs: elapsed(),
+      diagnostics: result.diagnostics,
+      ...(result.kepub ? { kepub: true } : {}),
+    };
+  } catch (e) {
+    await rm(task.tmp, { force: true });
+    await rm(kepubTmp(task.tmp), { force: true });
+    return { status: 'failed', sources, durationMs: elapsed(), diagnostics: [toDiagnostic(e, task.source)] };
+  }
+}

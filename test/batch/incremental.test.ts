@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { epubsIn, library, problemsIn, quire, story, tmp } from './helpers.js';
+import type { JsonReport } from '../../src/batch/report.js';
+
+const statuses = async (args: string[]) => {
+  const run = await quire([...args, '--json']);
+  expect(run.code, run.stderr).toBe(0);
+  return (JSON.parse(run.stdout) as JsonReport).works.map((w) => `${path.basename(w.source)} ${w.status}`);
+};
+
+async function hashes(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const name of await epubsIn(dir)) out[name] = createHash('sha256').update(await readFile(path.join(dir, name))).digest('hex');
+  return out;
+}
+
+describe('incremental builds', () => {
+  it('skips unchanged works and rebuilds a work whose story, sidecar or options changed', async () => {
+    const dir = await tmp();
+    await library(dir, 3);
+    const out = path.join(dir, 'out');
+    const build = ['build', dir, '--out', out];
+    expect(await statuses(build)).toEqual(['s000.txt built', 's001.txt built', 's002.txt built']);
+    const first = await hashes(out);
+    expect(await statuses(build)).toEqual(['s000.txt skipped', 's001.txt skipped', 's002.txt skipped']);
+
+    await writeFile(path.join(dir, 's001.txt'), story('Story 1', 3));
+    expect(await statuses(build)).toEqual(['s000.txt skipped', 's001.txt built', 's002.txt skipped']);
+    await writeFile(path.join(dir, 's002.yaml'), 'language: fr\n');
+    expect(await statuses(build)).toEqual(['s000.txt skipped', 's001.txt skipped', 's002.txt built']);
+    const second = await hashes(out);
+    expect(second['story-0.epub']).toBe(first['story-0.epub']);
+    expect(second['story-1.epub']).not.toBe(first['story-1.epub']);
+    expect(second['story-2.epub']).not.toBe(first['story-2.epub']);
+
+    expect(await statuses([...build, '--author', 'Someone Else'])).toEqual(['s000.txt built', 's001.txt built', 's002.txt built']);
+    expect(await statuses([...build, '--author', 'Someone Else', '--force'])).toEqual(['s000.txt built', 's001.txt built', 's002.txt built']);
+    expect(await statuses([...build, '--author', 'Someone Else'])).toEqual(['s000.txt skipped', 's001.txt skipped', 's002.txt skipped']);
+    expect(await problemsIn(out)).toEqual({});
+  });
+
+  it('rebuilds a work whose book was deleted from the output folder', async () => {
+    const dir = await tmp();
+    await library(dir, 2);
+    const out = path.join(dir, 'out');
+    await statuses(['build', dir, '--out', out]);
+    await rm(path.join(out, 'story-1.epub'));
+    expect(await statuses(['build', dir, '--out', out])).toEqual(['s000.txt skipped', 's001.txt built']);
+    expect(await problemsIn(out)).toEqual({});
+  });
+
+  it('moves a skipped book to a new name when another work takes its old one', async () => {
+    const dir = await tmp();
+    await library(dir, 2, (i) => (i === 0 ? 'First' : 'Second'));
+    const out = path.join(dir, 'out');
+    expect(await statuses(['build', dir, '--out', out])).toEqual(['s000.txt built', 's001.txt built']);
+    await writeFile(path.join(dir, 's000.txt'), story('Second', 3));
+    // s000 comes first, so it now owns second.epub and the unchanged s001 must become second-2.epub.
+    const run = await quire(['build', dir, '--out', out, '--json']);
+    const works = (JSON.parse(run.stdout) as JsonReport).works.map((w) => [path.basename(w.source), w.status, path.basename(w.output ?? ''), w.chapters]);
+    expect(works).toEqual([['s000.txt', 'built', 'second.epub', 3], ['s001.txt', 'built', 'second-2.epub', 2]]);
+    expect(await epubsIn(out)).toEqual(['first.epub', 'second-2.epub', 'second.epub']);
+    expect(await statuses(['build', dir, '--out', out])).toEqual(['s000.txt skipped', 's001.txt skipped']);
+    expect(await problemsIn(out)).toEqual({});
+  });
+});
+
+describe('parallel builds', () => {
+  it('give the same names and the same bytes with --jobs 1 and --jobs 2, titles colliding or not', async () => {
+    const dir = await tmp();
+    // Uneven sizes make workers finish out of input order; equal titles make names depend on order.
+    await library(dir, 12, (i) => (i % 3 === 0 ? 'Same Title' : `Story ${i}`), [2, 3]);
+    // Over a megabyte in all, so the batch is worth a second thread.
+    for (const i of [0, 6, 9]) await writeFile(path.join(dir, `s${String(i).padStart(3, '0')}.txt`), story('Same Title', 70, 70));
+    const one = path.join(dir, 'one');
+    const two = path.join(dir, 'two');
+    expect((await quire(['build', dir, '--out', one, '--jobs', '1'])).code).toBe(0);
+    const parallel = await quire(['build', dir, '--out', two, '--jobs', '2', '--verbose']);
+    expect(parallel.code).toBe(0);
+    expect(parallel.stdout).toMatch(/^building 12 works, 2 at a time$/m);
+    const a = await hashes(one);
+    expect(Object.keys(a)).toHaveLength(12);
+    expect(Object.keys(a).filter((n) => n.startsWith('same-title'))).toEqual(['same-title-2.epub', 'same-title-3.epub', 'same-title-4.epub', 'same-title.epub']);
+    expect(await hashes(two)).toEqual(a);
+    expect(await problemsIn(one)).toEqual({});
+  });
+});
