@@ -162,6 +162,15 @@ const withEpoch = () => {
   return epoch === undefined ? {} : { sourceDateEpoch: epoch };
 };
 
+// A reader that stops early (`quire build | head`) closes the pipe: stop
+// quietly instead of dying with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
+    throw e;
+  });
+}
+
 main().then(
   (code) => {
     process.exitCode = code;

@@ -80,13 +80,16 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions,
 // A thread's start-up (loading the pipeline's modules) costs about as much as
 // converting this many bytes; below that a second thread only slows a batch.
 const BYTES_PER_THREAD = 512 * 1024;
+// Every work also pays a fixed cost whatever its size, mostly drawing its
+// generated cover (about 80 ms of CPU): worth this many bytes of text.
+const BYTES_PER_WORK = 128 * 1024;
 
 async function threadsWorthStarting(works: ReadonlyArray<{ path: string }>): Promise<number> {
   let bytes = 0;
   for (const w of works) {
     const info = await stat(w.path).catch(() => undefined);
     // A folder work's size is unknown here: count it as worth a thread.
-    bytes += !info ? 0 : info.isDirectory() ? BYTES_PER_THREAD : info.size;
+    bytes += BYTES_PER_WORK + (!info ? 0 : info.isDirectory() ? BYTES_PER_THREAD : info.size);
     if (bytes >= BYTES_PER_THREAD * 64) break;
   }
   return Math.max(1, Math.floor(bytes / BYTES_PER_THREAD));

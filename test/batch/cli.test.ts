@@ -1,8 +1,10 @@
+import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ciEnv, epubsIn, library, problemsIn, quire, tmp } from './helpers.js';
 import type { JsonReport } from '../../src/batch/report.js';
+import { cliPath } from '../support/build.js';
 
 describe('quire build: exit codes', () => {
   it('exits 0 when every work built, 1 when any failed (the rest still built)', async () => {
@@ -116,5 +118,20 @@ describe('quire build: output for logs', () => {
     const doc = JSON.parse(run.stdout) as JsonReport;
     expect(doc.works.map((w) => [w.status, w.errors])).toEqual([['built', []], ['built', []]]);
     expect(await problemsIn(out)).toEqual({});
+  });
+});
+
+describe('quire build | head', () => {
+  it('stops quietly when the reader closes the pipe, with no stack trace (regression: EPIPE)', async () => {
+    const dir = await tmp();
+    await library(dir, 6);
+    const child = spawn(process.execPath, [cliPath, 'build', dir, '--out', path.join(dir, 'out'), '--jobs', '1', '--verbose'], { env: ciEnv() });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(stderr).not.toMatch(/EPIPE/);
+    expect(code).toBe(0);
   });
 });
