@@ -1,22 +1,12 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { cliPath, repoRoot } from '../support/build.js';
 import { validateEpub } from '../support/epubcheck.js';
 
-export interface Run { code: number; stdout: string; stderr: string }
-
-/** The env a CI job has: no TTY, CI=true, a fixed build date. */
-export const ciEnv = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({ ...process.env, CI: 'true', SOURCE_DATE_EPOCH: '1700000000', NO_COLOR: '', ...extra });
-
-export function quire(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [cliPath, ...args], { cwd: opts.cwd ?? repoRoot, env: opts.env ?? ciEnv(), maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
+export { ciEnv, quire, type Run } from '../support/cli.js';
+import { ciEnv } from '../support/cli.js';
 
 export function spawnQuire(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): ChildProcess {
   return spawn(process.execPath, [cliPath, ...args], { cwd: opts.cwd ?? repoRoot, env: opts.env ?? ciEnv(), stdio: ['ignore', 'pipe', 'pipe'] });

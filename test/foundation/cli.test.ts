@@ -1,20 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliPath, repoRoot, unzipText } from '../support/build.js';
 import { validateEpub } from '../support/epubcheck.js';
+import { quire as run } from '../support/cli.js';
 
-interface Run { code: number; stdout: string; stderr: string }
-
-function quire(args: string[], cwd = repoRoot): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [cliPath, ...args], { cwd }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
+const quire = (args: string[], cwd = repoRoot) => run(args, { cwd, env: process.env });
 
 const tmp = () => mkdtemp(path.join(os.tmpdir(), 'quire-cli-'));
 
