@@ -68,46 +68,45 @@ export function quotes(input: Run): Run {
   const run = rewrite(input, /(?<=\d)'(\d{1,2})"/g, (m) => `′${m[1]}″`);
   const text = run.text;
   const stack = new Stack();
-  let out = '';
+  // Every character maps to exactly one output character, so the output is
+  // kept as an array and `left` is the last one written (slicing a growing
+  // string would copy it on every character).
+  const out: string[] = new Array<string>(text.length);
+  let left = '';
   for (let i = 0; i < text.length; i++) {
     const c = text.charAt(i);
-    const locked = run.locked[i] ?? false;
-    const left = out.slice(-1);
     const right = text.charAt(i + 1);
-    if (locked) {
-      out += c;
-      continue;
+    let ch = c;
+    if (!(run.locked[i] ?? false)) {
+      switch (c) {
+        case '“':
+        case '‘':
+          stack.push(c === '“' ? 'double' : 'single');
+          break;
+        case '”':
+          stack.close('double');
+          break;
+        case '’':
+          if (!(ALNUM.test(left) && LETTER.test(right))) stack.close('single');
+          break;
+        case '"':
+          ch = double(left, right, stack);
+          break;
+        case "'":
+          ch = single(text, i, left, right, stack);
+          break;
+        case '`':
+        case '´':
+          // A backtick or acute accent between letters is a typed apostrophe (`don´t`).
+          ch = LETTER.test(left) && LETTER.test(right) ? '’' : c;
+          break;
+        default:
+      }
     }
-    switch (c) {
-      case '“':
-      case '‘':
-        stack.push(c === '“' ? 'double' : 'single');
-        out += c;
-        break;
-      case '”':
-        stack.close('double');
-        out += c;
-        break;
-      case '’':
-        if (!(ALNUM.test(left) && LETTER.test(right))) stack.close('single');
-        out += c;
-        break;
-      case '"':
-        out += double(left, right, stack);
-        break;
-      case "'":
-        out += single(text, i, left, right, stack);
-        break;
-      case '`':
-      case '´':
-        // A backtick or acute accent between letters is a typed apostrophe (`don´t`).
-        out += LETTER.test(left) && LETTER.test(right) ? '’' : c;
-        break;
-      default:
-        out += c;
-    }
+    out[i] = ch;
+    left = ch;
   }
-  return { text: out, owner: run.owner, locked: run.locked };
+  return { text: out.join(''), owner: run.owner, locked: run.locked };
 }
 
 /** After a number, with no quote of that kind open, a mark is a prime: `6'`, `12"`. */

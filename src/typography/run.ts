@@ -50,6 +50,9 @@ export function rewrite(run: Run, re: RegExp, replace: (m: RegExpExecArray) => s
       locked.push(run.locked[i] ?? false);
     }
   };
+  // Most rules match nothing in most paragraphs: then the run is kept as it is.
+  re.lastIndex = 0;
+  if (!re.test(run.text)) return run;
   re.lastIndex = 0;
   for (let m = re.exec(run.text); m !== null; m = re.exec(run.text)) {
     const start = m.index;
