@@ -5,6 +5,7 @@ import { convertWork, titleFromFileName, type ConvertOptions } from './convert.j
 import { findWorks, loadStylesheet, readWork } from './read/source.js';
 import { OutputNames } from './outname.js';
 import { countWords } from './stats.js';
+import { ioReason } from './ioerror.js';
 
 export interface BuildOptions extends Omit<ConvertOptions, 'css'> {
   /** Output folder; created if missing. */
@@ -32,15 +33,19 @@ export function toDiagnostic(e: unknown, file: string): Diagnostic {
   return { severity: 'error', code: 'internal', message: `internal error: ${(e as Error)?.message ?? String(e)}`, file };
 }
 
-// Write beside the target, then rename: a reader never sees half an EPUB.
+let tmpSeq = 0;
+
+// Write beside the target, then rename: a reader never sees half an EPUB. The
+// pid and a counter keep two processes, or two builds in one process, from
+// sharing a temporary file.
 async function writeAtomic(file: string, data: Uint8Array): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
+  const tmp = `${file}.${process.pid}-${++tmpSeq}.tmp`;
   try {
     await writeFile(tmp, data);
     await rename(tmp, file);
   } catch (e) {
     await rm(tmp, { force: true });
-    throw e;
+    throw new QuireError({ code: 'unwritable-out', message: `cannot write the book: ${ioReason(e)}`, file });
   }
 }
 
@@ -53,7 +58,7 @@ export async function build(inputs: readonly string[], options: BuildOptions): P
   try {
     await mkdir(options.out, { recursive: true });
   } catch (e) {
-    throw new QuireError({ code: 'unwritable-out', message: `cannot create output folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, file: options.out });
+    throw new QuireError({ code: 'unwritable-out', message: `cannot create output folder: ${ioReason(e)}`, file: options.out });
   }
   for (const work of works) {
     try {

@@ -1,6 +1,7 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { QuireError } from '../diagnostics.js';
+import { readGuarded } from './guard.js';
 
 export interface SourceFile {
   path: string;
@@ -24,19 +25,16 @@ export const STORY_EXTENSIONS = ['.txt', '.text'];
 export const isStoryFile = (name: string): boolean => STORY_EXTENSIONS.includes(path.extname(name).toLowerCase());
 
 async function readSource(file: string): Promise<SourceFile> {
-  try {
-    const [bytes, info] = await Promise.all([readFile(file), stat(file)]);
-    return { path: file, bytes, mtimeMs: info.mtimeMs };
-  } catch (e) {
-    throw new QuireError({ code: 'unreadable', message: `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, file });
-  }
+  return { path: file, ...(await readGuarded(file)) };
 }
 
 async function readOptional(file: string): Promise<SourceFile | undefined> {
   try {
     return await readSource(file);
-  } catch {
-    return undefined;
+  } catch (e) {
+    // A sidecar that is missing is normal; one that is there but unreadable is an error.
+    if (e instanceof QuireError && e.diagnostic.code === 'not-found') return undefined;
+    throw e;
   }
 }
 
