@@ -6,6 +6,7 @@
  */
 import { open } from 'node:fs/promises';
 import { QuireError } from '../diagnostics.js';
+import { ioReason } from '../ioerror.js';
 
 /**
  * The largest story file quire reads: 32 MiB, about six million words, far
@@ -58,8 +59,8 @@ export async function readGuarded(file: string, limit = MAX_STORY_BYTES): Promis
   try {
     handle = await open(file, 'r');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return fail(code === 'ENOENT' ? 'not-found' : 'unreadable', `cannot read file: ${code ?? (e as Error).message}`);
+    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
+    return fail(missing ? 'not-found' : 'unreadable', `cannot read file: ${ioReason(e)}`);
   }
   try {
     const info = await handle.stat();
@@ -81,7 +82,7 @@ export async function readGuarded(file: string, limit = MAX_STORY_BYTES): Promis
     return { bytes, mtimeMs: info.mtimeMs };
   } catch (e) {
     if (e instanceof QuireError) throw e;
-    return fail('unreadable', `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    return fail('unreadable', `cannot read file: ${ioReason(e)}`);
   } finally {
     await handle.close();
   }
