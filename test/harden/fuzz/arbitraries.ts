@@ -123,7 +123,7 @@ const piece: fc.Arbitrary<Piece> = fc.oneof(
 );
 
 const rare: fc.Arbitrary<Piece[]> = fc.oneof(
-  { weight: 6, arbitrary: fc.constant([]) },
+  { weight: 6, arbitrary: fc.constant<Piece[]>([]) },
   { weight: 1, arbitrary: hugeHeading.map((p) => [p]) },
   { weight: 1, arbitrary: manyBreaks.map((p) => [p]) },
 );
@@ -162,7 +162,7 @@ function encode(text: string, encoding: (typeof ENCODINGS)[number]): Uint8Array 
 
 /** Whether every character survives a round trip through the encoding (lone surrogates do not). */
 const roundTrips = (text: string, enc: (typeof ENCODINGS)[number]): boolean =>
-  enc === 'windows-1252' ? iconv.decode(Buffer.from(encode(text, enc)), enc) === text : text.isWellFormed();
+  enc === 'windows-1252' ? iconv.decode(Buffer.from(encode(text, enc)), enc) === text : !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
 
 /** Structured stories in any of the encodings, random byte soup, and stories with bytes spliced in. */
 const anyCase: fc.Arbitrary<FuzzCase> = fc.oneof(
