@@ -56,7 +56,10 @@ const paragraph: fc.Arbitrary<Piece> = fc
     // A wrapped line that starts `word:` reads as a front-matter field before the
     // first heading, which is what the conventions say it is: keep such breaks out.
     const body = wrap ? text.replace(/(.{40,70}?) (?![^\s:]+:)/g, '$1\n') : text;
-    return { text: `${indent}${body}`, story: text };
+    // A paragraph that opens `word:` before the first heading is a front-matter
+    // field by the conventions, so generated prose never opens that way.
+    const safe = /^\S+:/.test(body) ? `And ${body}` : body;
+    return { text: `${indent}${safe}`, story: text };
   });
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'IX', 'XII', 'XL'];
@@ -86,7 +89,8 @@ const note: fc.Arbitrary<Piece> = fc
   .map(([label, s]) => ({ text: `${label} ${s}`, story: s }));
 
 const epigraph: fc.Arbitrary<Piece> = fc
-  .tuple(sentence, fc.constantFrom('~', '—', '--', '-'), fc.array(word, { minLength: 1, maxLength: 3 }))
+  // Sources are names: a source like `Gaara chapter twelve` reads as a `Title Ch. N` heading.
+  .tuple(sentence, fc.constantFrom('~', '—', '--', '-'), fc.array(fc.constantFrom('Sasuke', 'Sakura', 'Marian', 'Wright', 'Bach', 'Zoë'), { minLength: 1, maxLength: 3 }))
   .map(([q, mark, who]) => ({ text: `"${q}"\n${mark} ${who.join(' ')}`, story: `${q} ${who.join(' ')}` }));
 
 const pov: fc.Arbitrary<Piece> = fc.constantFrom('Sasuke', 'Sakura', 'Gaara').map((n) => ({ text: `*${n}*`, story: n }));
