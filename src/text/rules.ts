@@ -156,9 +156,9 @@ export const RULES: readonly Rule[] = [
       const letters = c.text.replace(/[^\p{L}\p{N}]/gu, '');
       if (!RE.ornamentLetters.test(letters)) return null;
       // One or two letters are an ornament only when framed by symbols (`~o~`, `-x-`):
-      // `O!` or a wrapped `- o!` is prose.
+      // `O!`, a wrapped `- o!` or `_o_, (o) -` is prose.
       const t = c.text.trim();
-      const framed = /^[^\p{L}\p{N}\s]/u.test(t) && /[^\p{L}\p{N}\s.,!?;:…'"’”]$/u.test(t);
+      const framed = /^[^\p{L}\p{N}\s.,!?;:…'"’”]+\s*\p{L}{1,2}\s*[^\p{L}\p{N}\s.,!?;:…'"’”]+$/u.test(t);
       return letters.length >= 3 || framed ? {} : null;
     } },
   { name: 'note-label', kind: 'note', max: Infinity, doc: "`A/N:`, `Author's Note:`, `Closing notes:`, `Rosie's Notes II:`, `Disclaimer:`",

@@ -16,5 +16,7 @@ describe('fuzz regressions', () => {
     const text = 'Title: T\n\nShe looked up.\n\nO!\n\nThe rain fell, he said\n- o!\n\nx.\n\n~o~\n\nThe end came.\n';
     const book = await bookOf(text);
     expect(missingWords('She looked up O The rain fell he said o x The end came', book)).toEqual([]);
+    const wrapped = await bookOf('Title: T\n\nChapter 1\n\nShe said nothing and\n_o_, (o) -\nthen left.\n');
+    expect(missingWords('She said nothing and o o then left', wrapped)).toEqual([]);
   });
 });
