@@ -11,6 +11,7 @@ import { titleFromFileName } from '../convert.js';
 import { findWorks, loadStylesheet } from '../read/source.js';
 import { OutputNames } from '../outname.js';
 import { toDiagnostic, writeAtomic } from '../build.js';
+import { ioReason } from '../ioerror.js';
 import { cacheId, cachePath, conversionOptions, loadCache, optionsKey, type Cache, type CacheEntry } from './cache.js';
 import { createChecker, type Checker } from './check.js';
 import { inShard } from './shard.js';
@@ -19,12 +20,16 @@ import { quireVersion } from './version.js';
 import { kepubTmp, type TaskResult, type WorkTask } from './worker.js';
 import type { BatchEvents, BatchOptions, BatchReport, WorkResult } from './types.js';
 
-const TMP = /^\.quire-.*\.tmp$/;
+// `.quire-<pid>-<run>-<work>.tmp`: the pid says whose it is, the run number
+// keeps two builds in one process apart.
+const TMP = /^\.quire-(\d+)-.*\.tmp$/;
+let runs = 0;
 const WORKER = new URL('./worker.js', import.meta.url);
 
 /** Builds every work named by `inputs`; one bad work never stops the rest. */
 export async function runBatch(inputs: readonly string[], options: BatchOptions, events: BatchEvents = {}): Promise<BatchReport> {
   const started = performance.now();
+  const runId = ++runs;
   const works = (await findWorks(inputs)).filter((w) => inShard(w, options.shard));
   await prepareOut(options.out);
   const cache = await loadCache(options.out);
@@ -40,7 +45,7 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions,
     const id = cacheId(options.out, work.path);
     const entry = cache.works[id];
     const usable = entry && !options.force && existsSync(path.join(options.out, entry.output)) && (!options.check || entry.checked);
-    const task: WorkTask = { source: work.path, root: work.root, tmp: path.join(options.out, `.quire-${i}-${process.pid}.tmp`), optionsKey: optKey, options: convert };
+    const task: WorkTask = { source: work.path, root: work.root, tmp: path.join(options.out, `.quire-${process.pid}-${runId}-${i}.tmp`), optionsKey: optKey, options: convert };
     if (work.inherited) task.inherited = work.inherited;
     if (usable) task.cachedKey = entry.key;
     return { task, entry, id };
@@ -128,13 +133,28 @@ async function taskRunner(threads: number): Promise<{ run(task: WorkTask): Promi
   return { run: (task) => pool.run(task), destroy: () => pool.destroy() };
 }
 
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it exists but belongs to someone else.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 async function prepareOut(out: string): Promise<void> {
   try {
     await mkdir(out, { recursive: true });
-    // Leftovers of a killed run: never a finished book, always safe to drop.
-    for (const name of await readdir(out)) if (TMP.test(name)) await rm(path.join(out, name), { force: true });
+    // Leftovers of a killed run: never a finished book, safe to drop once the
+    // process that wrote them is gone (another quire may be building here now).
+    for (const name of await readdir(out)) {
+      const pid = TMP.exec(name)?.[1];
+      if (pid !== undefined && !alive(Number(pid))) await rm(path.join(out, name), { force: true });
+    }
   } catch (e) {
-    throw new QuireError({ code: 'unwritable-out', message: `cannot create output folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, file: out });
+    throw new QuireError({ code: 'unwritable-out', message: `cannot create output folder: ${ioReason(e)}`, file: out });
   }
 }
 
@@ -159,7 +179,9 @@ async function settle(r: TaskResult, name: string | undefined, entry: CacheEntry
       await rename(tmp, output);
       if (r.kepub) await rename(kepubTmp(tmp), output.replace(/\.epub$/, '.kepub.epub'));
     } catch (e) {
-      return { ...base, status: 'failed', ok: false, diagnostics: [...from.diagnostics, toDiagnostic(e, output)] };
+      const unwritable: Diagnostic = { severity: 'error', code: 'unwritable-out', message: `cannot write the book: ${ioReason(e)}`, file: output };
+      await rm(tmp, { force: true });
+      return { ...base, status: 'failed', ok: false, diagnostics: [...from.diagnostics, unwritable] };
     }
   }
   const failing = (d: Diagnostic) => d.severity === 'error' || (options.strict === true && d.severity === 'warning');

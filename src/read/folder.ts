@@ -1,4 +1,4 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Diagnostics, QuireError } from '../diagnostics.js';
 import { FORMAT_EXTENSIONS } from '../formats/extensions.js';
@@ -14,10 +14,20 @@ const SERIES_FILES = ['series.yaml', 'series.yml'];
 
 async function entries(dir: string): Promise<{ files: string[]; dirs: string[] }> {
   const list = await readdir(dir, { withFileTypes: true });
-  const files = naturalSort(list.filter((e) => e.isFile() && isStory(e.name)).map((e) => e.name));
-  const dirs = naturalSort(list.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name));
-  return { files, dirs };
+  const files: string[] = [];
+  const dirs: string[] = [];
+  for (const e of list) {
+    if (e.isDirectory() && !e.name.startsWith('.')) dirs.push(e.name);
+    else if (isStory(e.name) && (e.isFile() || (e.isSymbolicLink() && !(await isDirectory(path.join(dir, e.name)))))) {
+      // A linked story counts; a broken or looping link too, so that reading it reports it.
+      files.push(e.name);
+    }
+    // A linked folder is never followed: it could lead back here.
+  }
+  return { files: naturalSort(files), dirs: naturalSort(dirs) };
 }
+
+const isDirectory = (p: string): Promise<boolean> => stat(p).then((s) => s.isDirectory(), () => false);
 
 async function yamlIn(dir: string, names: readonly string[]): Promise<{ file: string; data: Record<string, unknown> } | undefined> {
   for (const name of names) {

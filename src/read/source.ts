@@ -4,6 +4,7 @@ import { QuireError } from '../diagnostics.js';
 import { FORMAT_EXTENSIONS } from '../formats/extensions.js';
 import type { MetaLayer } from '../meta.js';
 import { folderFiles, isFolderWork, seriesWorks } from './folder.js';
+import { readGuarded } from './guard.js';
 
 export interface SourceFile {
   path: string;
@@ -38,19 +39,16 @@ export const STORY_EXTENSIONS: readonly string[] = Object.values(FORMAT_EXTENSIO
 export const isStoryFile = (name: string): boolean => STORY_EXTENSIONS.includes(path.extname(name).toLowerCase());
 
 export async function readSource(file: string): Promise<SourceFile> {
-  try {
-    const [bytes, info] = await Promise.all([readFile(file), stat(file)]);
-    return { path: file, bytes, mtimeMs: info.mtimeMs };
-  } catch (e) {
-    throw new QuireError({ code: 'unreadable', message: `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, file });
-  }
+  return { path: file, ...(await readGuarded(file)) };
 }
 
 export async function readOptional(file: string): Promise<SourceFile | undefined> {
   try {
     return await readSource(file);
-  } catch {
-    return undefined;
+  } catch (e) {
+    // A sidecar that is missing is normal; one that is there but unreadable is an error.
+    if (e instanceof QuireError && e.diagnostic.code === 'not-found') return undefined;
+    throw e;
   }
 }
 

@@ -155,8 +155,11 @@ export const RULES: readonly Rule[] = [
     test: (c) => {
       const letters = c.text.replace(/[^\p{L}\p{N}]/gu, '');
       if (!RE.ornamentLetters.test(letters)) return null;
-      const decorated = letters.length < c.text.replace(/\s/g, '').length;
-      return letters.length >= 3 || decorated ? {} : null;
+      // One or two letters are an ornament only when framed by symbols (`~o~`, `-x-`):
+      // `O!`, a wrapped `- o!` or `_o_, (o) -` is prose.
+      const t = c.text.trim();
+      const framed = /^[^\p{L}\p{N}\s.,!?;:…'"’”]+\s*\p{L}{1,2}\s*[^\p{L}\p{N}\s.,!?;:…'"’”]+$/u.test(t);
+      return letters.length >= 3 || framed ? {} : null;
     } },
   { name: 'note-label', kind: 'note', max: Infinity, doc: "`A/N:`, `Author's Note:`, `Closing notes:`, `Rosie's Notes II:`, `Disclaimer:`",
     test: (c) => {
