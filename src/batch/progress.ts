@@ -37,7 +37,7 @@ export function workLine(w: WorkResult, verbose: boolean, color: boolean): strin
   const state = w.ok ? w.status : 'failed';
   const word = paint(color, state === 'failed' ? 31 : state === 'built' ? 32 : 36, state);
   if (!w.output) return `${word} ${w.source}${time}`;
-  return `${word} ${w.output} (${w.chapters} chapters, ${w.words} words)${time}`;
+  return `${word} ${w.output} (${plural(w.chapters ?? 0, 'chapter')}, ${plural(w.words ?? 0, 'word')})${time}`;
 }
 
 const shown = (d: Diagnostic, verbose: boolean) => d.severity !== 'info' || verbose;
@@ -81,3 +81,5 @@ export function createProgress(o: ProgressOptions): Progress {
     },
   };
 }
+
+const plural = (n: number, noun: string): string => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
