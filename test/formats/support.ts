@@ -6,6 +6,7 @@ import { expect } from 'vitest';
 import { convertWork, loadStylesheet, readWork, type ConvertedWork } from '../../src/index.js';
 import type { MetaLayer } from '../../src/meta.js';
 import { validateEpub } from '../support/epubcheck.js';
+import { safetyProblems } from '../support/safe.js';
 
 export const fixtures = path.join(path.dirname(new URL(import.meta.url).pathname), 'fixtures');
 
@@ -13,6 +14,7 @@ export const fixtures = path.join(path.dirname(new URL(import.meta.url).pathname
 export async function buildValid(file: string, inherited?: MetaLayer): Promise<ConvertedWork> {
   const work = await convertWork(await readWork(file, path.dirname(file), inherited), { css: await loadStylesheet(), sourceDateEpoch: 1_700_000_000 });
   expect(await validateEpub(work.epub, `${path.basename(file)}.epub`)).toEqual([]);
+  expect(safetyProblems(work.epub)).toEqual([]);
   return work;
 }
 

@@ -129,7 +129,7 @@ export function safetyProblems(epub: Uint8Array): string[] {
       continue;
     }
     if (name === 'mimetype') continue;
-    if (!/^(META-INF\/container\.xml|OEBPS\/[\w.-]+)$/.test(name)) problems.push(`${name}: unexpected entry`);
+    if (!/^(META-INF\/container\.xml|OEBPS\/(images\/)?[\w.-]+)$/.test(name)) problems.push(`${name}: unexpected entry`);
     const allow = allowFor(name);
     if (allow) {
       problems.push(...checkXml(name, strFromU8(data), allow, entries));
