@@ -8,26 +8,35 @@
 export interface Run {
   readonly text: string;
   /** Index of the source node for each UTF-16 unit of `text`. */
-  readonly owner: readonly number[];
-  /** Units no rule may change. */
-  readonly locked: readonly boolean[];
+  readonly owner: Uint32Array;
+  /** 1 for units no rule may change. */
+  readonly locked: Uint8Array;
 }
 
+// Typed arrays, not arrays of numbers: a 20 MB story is 20 million entries per
+// array, and boxed arrays made garbage collection the biggest cost of a build.
+
 export function makeRun(parts: readonly string[]): Run {
-  const owner: number[] = [];
-  parts.forEach((p, i) => {
-    for (let k = 0; k < p.length; k++) owner.push(i);
-  });
   const text = parts.join('');
-  return lockProtected({ text, owner, locked: owner.map(() => false) });
+  const owner = new Uint32Array(text.length);
+  let at = 0;
+  parts.forEach((p, i) => {
+    owner.fill(i, at, at + p.length);
+    at += p.length;
+  });
+  return lockProtected({ text, owner, locked: new Uint8Array(text.length) });
 }
 
 /** The run's text split back into one string per source node. */
 export function splitRun(run: Run, count: number): string[] {
+  if (count === 1) return [run.text];
   const out = Array.from({ length: count }, () => '');
-  for (let i = 0; i < run.text.length; i++) {
-    const o = run.owner[i] ?? 0;
-    out[o] += run.text.charAt(i);
+  let from = 0;
+  for (let i = 1; i <= run.text.length; i++) {
+    if (i < run.text.length && run.owner[i] === run.owner[from]) continue;
+    const o = run.owner[from] ?? 0;
+    out[o] += run.text.slice(from, i);
+    from = i;
   }
   return out;
 }
@@ -39,21 +48,11 @@ export function splitRun(run: Run, count: number): string[] {
  * the node where the match began.
  */
 export function rewrite(run: Run, re: RegExp, replace: (m: RegExpExecArray) => string | undefined): Run {
-  let text = '';
-  const owner: number[] = [];
-  const locked: boolean[] = [];
-  let at = 0;
-  const keep = (from: number, to: number): void => {
-    text += run.text.slice(from, to);
-    for (let i = from; i < to; i++) {
-      owner.push(run.owner[i] ?? 0);
-      locked.push(run.locked[i] ?? false);
-    }
-  };
   // Most rules match nothing in most paragraphs: then the run is kept as it is.
   re.lastIndex = 0;
   if (!re.test(run.text)) return run;
   re.lastIndex = 0;
+  const edits: Array<{ start: number; end: number; value: string }> = [];
   for (let m = re.exec(run.text); m !== null; m = re.exec(run.text)) {
     const start = m.index;
     const end = start + m[0].length;
@@ -61,18 +60,33 @@ export function rewrite(run: Run, re: RegExp, replace: (m: RegExpExecArray) => s
       re.lastIndex++;
       continue;
     }
-    if (run.locked.slice(start, end).some(Boolean)) continue;
+    if (run.locked.subarray(start, end).some((x) => x !== 0)) continue;
     const value = replace(m);
     if (value === undefined || value === m[0]) continue;
-    keep(at, start);
+    edits.push({ start, end, value });
+  }
+  if (edits.length === 0) return run;
+  const length = edits.reduce((n, e) => n + e.value.length - (e.end - e.start), run.text.length);
+  const owner = new Uint32Array(length);
+  const locked = new Uint8Array(length);
+  let text = '';
+  let at = 0;
+  let o = 0;
+  const keep = (to: number): void => {
+    text += run.text.slice(at, to);
+    owner.set(run.owner.subarray(at, to), o);
+    locked.set(run.locked.subarray(at, to), o);
+    o += to - at;
+  };
+  for (const { start, end, value } of edits) {
+    keep(start);
     text += value;
-    for (let k = 0; k < value.length; k++) {
-      owner.push(run.owner[value.length === m[0].length ? start + k : start] ?? 0);
-      locked.push(false);
-    }
+    const same = value.length === end - start;
+    for (let k = 0; k < value.length; k++) owner[o + k] = run.owner[same ? start + k : start] ?? 0;
+    o += value.length;
     at = end;
   }
-  keep(at, run.text.length);
+  keep(run.text.length);
   return { text, owner, locked };
 }
 
@@ -89,12 +103,13 @@ const PROTECTED = [
 ];
 
 function lockProtected(run: Run): Run {
-  const locked = [...run.locked];
+  let locked: Uint8Array | undefined;
   for (const re of PROTECTED) {
     re.lastIndex = 0;
     for (let m = re.exec(run.text); m !== null; m = re.exec(run.text)) {
-      for (let i = m.index; i < m.index + m[0].length; i++) locked[i] = true;
+      locked ??= new Uint8Array(run.locked);
+      locked.fill(1, m.index, m.index + m[0].length);
     }
   }
-  return { ...run, locked };
+  return locked ? { ...run, locked } : run;
 }
