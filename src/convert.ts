@@ -16,6 +16,7 @@ import { renderBook } from './render/index.js';
 import { generateCover, loadCover, missingGlyphs, type CoverImage } from './cover/index.js';
 import type { Book as BookType } from './model.js';
 import { packageEpub } from './package/epub.js';
+import { countWords } from './stats.js';
 import { applyTypography, type TypographyOptions } from './typography/index.js';
 import { toKepub } from './kepub/index.js';
 import { kindleProblems } from './render/kindle.js';
@@ -48,6 +49,8 @@ export interface ParsedWork {
 
 export interface ConvertedWork extends ParsedWork {
   epub: Uint8Array;
+  /** Words of the story itself, as the title page shows them. */
+  words: number;
   /** The `.kepub.epub`, when `kepub` was asked for. */
   kepub?: Uint8Array;
   identifier: string;
@@ -118,11 +121,12 @@ export async function convertWork(source: WorkSource, options: ConvertOptions): 
   const packed = collectResources(parsed.book, source.roots);
   const diagnostics = [...parsed.diagnostics, ...packed.diagnostics];
   const resources = packed.resources.length ? { resources: packed.resources } : {};
-  const rendered = renderBook(packed.book, { identifier, modified, css: options.css, cover, ...resources });
+  const words = countWords(packed.book);
+  const rendered = renderBook(packed.book, { identifier, modified, css: options.css, cover, words, ...resources });
   const kindle = kindleProblems(rendered);
   if (kindle.length) throw new QuireError({ code: 'not-kindle-safe', message: `the book would not be Kindle-safe: ${kindle.join('; ')}`, file: source.path });
   const kepub = options.kepub ? { kepub: packageEpub(toKepub(rendered), date) } : {};
-  return { ...parsed, book: packed.book, diagnostics, epub: packageEpub(rendered, date), ...kepub, identifier, modified };
+  return { ...parsed, book: packed.book, diagnostics, epub: packageEpub(rendered, date), ...kepub, words, identifier, modified };
 }
 
 // The work's own image when it names one, else a generated cover. A URL is

@@ -6,7 +6,6 @@
 import { writeFile, rm } from 'node:fs/promises';
 import { convertWork, type ConvertOptions } from '../convert.js';
 import { loadStylesheet, readWork } from '../read/source.js';
-import { countWords } from '../stats.js';
 import { toDiagnostic } from '../build.js';
 import { sourceKey } from './cache.js';
 import type { Diagnostic } from '../diagnostics.js';
@@ -63,7 +62,7 @@ export default async function convertTask(task: WorkTask): Promise<TaskResult> {
       sources,
       title: result.book.meta.title,
       chapters: result.book.chapters.length,
-      words: countWords(result.book),
+      words: result.words,
       durationMs: elapsed(),
       diagnostics: result.diagnostics,
       ...(result.kepub ? { kepub: true } : {}),

@@ -23,6 +23,8 @@ export interface RenderOptions {
   /** The book stylesheet. */
   css: string;
   cover?: CoverImage;
+  /** The story's word count, when the caller has it already. */
+  words?: number;
   /** Images and other files the chapters refer to, already read and checked. */
   resources?: readonly ResourceFile[];
 }
@@ -45,7 +47,7 @@ export function renderBook(book: Book, options: RenderOptions): RenderedBook {
   const files: RenderedFile[] = [];
   const landmarks: Landmark[] = [];
   const toc: TocEntry[] = [];
-  const stats = { chapters: book.chapters.length, words: countWords(book) };
+  const stats = { chapters: book.chapters.length, words: options.words ?? countWords(book) };
 
   if (options.cover) {
     const c = options.cover;
