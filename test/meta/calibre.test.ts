@@ -6,15 +6,13 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { buildFile, storyFile } from '../support/build.js';
 import { validateEpub } from '../support/epubcheck.js';
-import { which } from '../support/tools.js';
+import { describeWithClient } from '../support/clients.js';
 
 const run = promisify(execFile);
-const ebookMeta = which('ebook-meta');
 
 // calibre is how many readers manage their library: it must read back what we wrote.
-describe.runIf(ebookMeta || process.env.CI)('calibre ebook-meta', () => {
+describeWithClient('calibre', 'calibre ebook-meta', () => {
   it('reads back title, authors, series, tags, language and the cover', async () => {
-    if (!ebookMeta) throw new Error('calibre (ebook-meta) is not installed; CI must install it');
     const file = await storyFile(
       '---\ntitle: A Shelf of Stars\nauthor:\n  - name: Ada Quill\n    file-as: Quill, Ada\n  - Bo Reed\nlanguage: fr\nseries: { name: Night Skies, position: 2 }\ntags: [astronomy, slow burn]\n---\n\nChapitre 1\n\nIl faisait nuit.\n',
     );
@@ -24,7 +22,7 @@ describe.runIf(ebookMeta || process.env.CI)('calibre ebook-meta', () => {
     const epub = path.join(dir, 'book.epub');
     await writeFile(epub, built.epub);
     const cover = path.join(dir, 'cover.png');
-    const { stdout } = await run(ebookMeta!, [epub, '--get-cover', cover], { env: { ...process.env, QT_QPA_PLATFORM: 'offscreen' } });
+    const { stdout } = await run('ebook-meta', [epub, '--get-cover', cover], { env: { ...process.env, QT_QPA_PLATFORM: 'offscreen' } });
     const field = (name: string) => stdout.match(new RegExp(`^${name}\\s*:\\s*(.*)$`, 'm'))?.[1]?.trim();
     expect(field('Title')).toBe('A Shelf of Stars');
     expect(field('Author\\(s\\)')).toMatch(/^Ada Quill & Bo Reed \[Quill, Ada\]/);
