@@ -26,8 +26,20 @@ function onPath(cmd: string): boolean {
 const severityOf = (s: string): Severity => (s === 'WARNING' || s === 'warning' ? 'warning' : 'error');
 const diag = (severity: Severity, message: string, file: string): Diagnostic => ({ severity, code: 'epubcheck', message, file });
 
-function javaChecker(): Checker {
+/** Whether Debian's Java EPUBCheck can run here. */
+export const javaEpubcheckAvailable = (): boolean => existsSync(JAR) && onPath('java');
+
+export interface CheckerOptions {
+  /** The JVM must not keep this process alive (a test worker that never calls close()). */
+  background?: boolean;
+}
+
+function javaChecker(options: CheckerOptions): Checker {
   const child = spawn('java', ['-Xss1024k', '-cp', JAR, SERVER], { stdio: ['pipe', 'pipe', 'ignore'] });
+  if (options.background) {
+    child.unref();
+    for (const stream of [child.stdin, child.stdout]) (stream as unknown as { unref?: () => void }).unref?.();
+  }
   const waiting: Array<(line: string | undefined) => void> = [];
   createInterface({ input: child.stdout }).on('line', (line) => waiting.shift()?.(line));
   child.on('exit', () => waiting.splice(0).forEach((w) => w(undefined)));
@@ -68,6 +80,8 @@ function npmChecker(): Checker {
 }
 
 /** The best validator this machine has, or the npm port when asked for it. */
-export function createChecker(kind: 'best' | 'npm' = 'best'): Checker {
-  return kind === 'best' && existsSync(JAR) && onPath('java') ? javaChecker() : npmChecker();
+export function createChecker(kind: 'best' | 'npm' = 'best', options: CheckerOptions = {}): Checker {
+  return kind === 'best' && javaEpubcheckAvailable() ? javaChecker(options) : npmChecker();
 }
+
+export const EPUBCHECK_JAR = JAR;
