@@ -32,34 +32,23 @@ export function mapC1Controls(line: string): LineFix {
  */
 const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-export function removeForbidden(line: string): LineFix {
+/** A cleaner that deletes every match of `re` (global) and counts them. */
+const removing = (re: RegExp) => (line: string): LineFix => {
   let count = 0;
-  const text = line.replace(FORBIDDEN, () => {
+  const text = line.replace(re, () => {
     count++;
     return '';
   });
   return { text, count };
-}
+};
+
+export const removeForbidden = removing(FORBIDDEN);
 
 /** A byte-order mark in mid-file is a leftover of files pasted together. */
-export function removeStrayBoms(line: string): LineFix {
-  let count = 0;
-  const text = line.replace(/\ufeff/g, () => {
-    count++;
-    return '';
-  });
-  return { text, count };
-}
+export const removeStrayBoms = removing(/\ufeff/g);
 
 /** Replacement characters from bytes the single-byte encoding leaves undefined. */
-export function removeReplacementChars(line: string): LineFix {
-  let count = 0;
-  const text = line.replace(/\ufffd/g, () => {
-    count++;
-    return '';
-  });
-  return { text, count };
-}
+export const removeReplacementChars = removing(/\ufffd/g);
 
 const NBSP = '\u00a0';
 
