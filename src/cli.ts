@@ -4,9 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { formatDiagnostic, inspect, type Diagnostic } from './index.js';
+import { formatDiagnostic, type Diagnostic } from './diagnostics.js';
 import type { MetaLayer } from './meta.js';
-import { inspectionJson, inspectionText } from './inspect.js';
 import { buildSession, type SessionOptions } from './batch/session.js';
 import { findConfig, loadConfig } from './batch/config.js';
 import { parseShard } from './batch/shard.js';
@@ -140,6 +139,8 @@ async function main(): Promise<number> {
         .option('json', { type: 'boolean', default: false, describe: 'Print JSON' })
         .option('lines', { type: 'boolean', default: false, describe: 'Also list every line and the rule that read it' }),
       async (argv) => {
+        // Loaded here: `build` should not pay for what only inspect uses.
+        const [{ inspect }, { inspectionJson, inspectionText }] = await Promise.all([import('./index.js'), import('./inspect.js')]);
         const result = await inspect(String(argv.file), { meta: metaFromFlags(argv), ...withEpoch() });
         const file = String(argv.file);
         console.log(argv.json ? JSON.stringify(inspectionJson(result), null, 2) : inspectionText(result, file, argv.lines));

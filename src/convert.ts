@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Book, Chapter } from './model.js';
 import { inlineText, text } from './model.js';
 import { Diagnostics, QuireError, type Diagnostic } from './diagnostics.js';
@@ -20,6 +19,7 @@ import { countWords } from './stats.js';
 import { applyTypography, type TypographyOptions } from './typography/index.js';
 import { toKepub } from './kepub/index.js';
 import { kindleProblems } from './render/kindle.js';
+import { titleFromFileName } from './outname.js';
 
 export interface ConvertOptions {
   /** Metadata from CLI flags; wins over everything the work says. */
@@ -55,14 +55,6 @@ export interface ConvertedWork extends ParsedWork {
   kepub?: Uint8Array;
   identifier: string;
   modified: string;
-}
-
-/** `losing-battles_ch12.txt` → `Losing Battles Ch12`: the title of last resort. */
-export function titleFromFileName(file: string): string {
-  const stem = path.basename(file, path.extname(file)).replace(/[-_.]+/g, ' ').trim();
-  const small = /^(a|an|and|as|at|but|by|for|in|of|on|or|the|to|vs)$/;
-  const words = stem.split(/\s+/).map((w, i) => (i > 0 && small.test(w) ? w : w.replace(/^\p{Ll}/u, (c) => c.toUpperCase())));
-  return words.join(' ') || 'Untitled';
 }
 
 /** Reads a work's text and metadata into a `Book`: everything but rendering. */

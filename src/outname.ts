@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 // Names Windows will not open as files, whatever the extension.
 const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
 const MAX = 80;
@@ -30,4 +32,12 @@ export class OutputNames {
     this.taken.add(name);
     return name;
   }
+}
+
+/** `losing-battles_ch12.txt` → `Losing Battles Ch12`: the title of last resort. */
+export function titleFromFileName(file: string): string {
+  const stem = path.basename(file, path.extname(file)).replace(/[-_.]+/g, ' ').trim();
+  const small = /^(a|an|and|as|at|but|by|for|in|of|on|or|the|to|vs)$/;
+  const words = stem.split(/\s+/).map((w, i) => (i > 0 && small.test(w) ? w : w.replace(/^\p{Ll}/u, (c) => c.toUpperCase())));
+  return words.join(' ') || 'Untitled';
 }

@@ -7,9 +7,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { QuireError, type Diagnostic } from '../diagnostics.js';
-import { titleFromFileName } from '../convert.js';
 import { findWorks, loadStylesheet } from '../read/source.js';
-import { OutputNames } from '../outname.js';
+import { OutputNames, titleFromFileName } from '../outname.js';
 import { toDiagnostic, writeAtomic } from '../build.js';
 import { ioReason } from '../ioerror.js';
 import { cacheId, cachePath, conversionOptions, loadCache, optionsKey, type Cache, type CacheEntry } from './cache.js';
@@ -17,7 +16,7 @@ import { createChecker, type Checker } from './check.js';
 import { inShard } from './shard.js';
 import { summarize } from './report.js';
 import { quireVersion } from './version.js';
-import { kepubTmp, type TaskResult, type WorkTask } from './worker.js';
+import { kepubTmp, type TaskResult, type WorkTask } from './types.js';
 import type { BatchEvents, BatchOptions, BatchReport, WorkResult } from './types.js';
 
 // `.quire-<pid>-<run>-<work>.tmp`: the pid says whose it is, the run number

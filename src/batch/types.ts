@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { ConvertOptions } from '../convert.js';
+import type { MetaLayer } from '../meta.js';
 
 /** What a batch is asked to do; every field has a CLI flag and a config-file key. */
 export interface BatchOptions extends Omit<ConvertOptions, 'css'> {
@@ -61,4 +62,34 @@ export interface BatchEvents {
   /** `threads` is how many works are converted at once. */
   start?(total: number, threads: number): void;
   done?(result: WorkResult, finished: number, total: number): void;
+}
+
+/** One work as the main thread hands it to a worker. */
+export interface WorkTask {
+  source: string;
+  root: string;
+  /** Where to write the EPUB; the main thread renames it once the name is settled. */
+  tmp: string;
+  optionsKey: string;
+  /** The key of the last build; equal keys mean skip. */
+  cachedKey?: string;
+  options: Omit<ConvertOptions, 'css'>;
+  /** Metadata a parent folder's `series.yaml` gives the work. */
+  inherited?: MetaLayer;
+}
+
+/** Where a work's kepub waits beside its EPUB until the name is settled. */
+export const kepubTmp = (tmp: string): string => tmp.replace(/\.tmp$/, '.kepub.tmp');
+
+export interface TaskResult {
+  status: 'built' | 'skipped' | 'failed';
+  key?: string;
+  sources: string[];
+  title?: string;
+  chapters?: number;
+  words?: number;
+  durationMs: number;
+  diagnostics: Diagnostic[];
+  /** A kepub was written beside the EPUB. */
+  kepub?: boolean;
 }

@@ -4,41 +4,11 @@
  * threads, so a batch of any size holds at most one book per thread.
  */
 import { writeFile, rm } from 'node:fs/promises';
-import { convertWork, type ConvertOptions } from '../convert.js';
+import { convertWork } from '../convert.js';
 import { loadStylesheet, readWork } from '../read/source.js';
 import { toDiagnostic } from '../build.js';
 import { sourceKey } from './cache.js';
-import type { Diagnostic } from '../diagnostics.js';
-import type { MetaLayer } from '../meta.js';
-
-export interface WorkTask {
-  source: string;
-  root: string;
-  /** Where to write the EPUB; the main thread renames it once the name is settled. */
-  tmp: string;
-  optionsKey: string;
-  /** The key of the last build; equal keys mean skip. */
-  cachedKey?: string;
-  options: Omit<ConvertOptions, 'css'>;
-  /** Metadata a parent folder's `series.yaml` gives the work. */
-  inherited?: MetaLayer;
-}
-
-/** Where a work's kepub waits beside its EPUB until the name is settled. */
-export const kepubTmp = (tmp: string): string => tmp.replace(/\.tmp$/, '.kepub.tmp');
-
-export interface TaskResult {
-  status: 'built' | 'skipped' | 'failed';
-  key?: string;
-  sources: string[];
-  title?: string;
-  chapters?: number;
-  words?: number;
-  durationMs: number;
-  diagnostics: Diagnostic[];
-  /** A kepub was written beside the EPUB. */
-  kepub?: boolean;
-}
+import { kepubTmp, type TaskResult, type WorkTask } from './types.js';
 
 let css: Promise<string> | undefined;
 

@@ -1,0 +1,48 @@
+/**
+ * The CLI's own thread only schedules works; the conversion pipeline loads in
+ * the threads that convert. These tests follow the static imports from the CLI
+ * and fail if a change pulls the pipeline (and its ~0.4 s of module loading)
+ * back onto the main thread, where it would run before any worker starts.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const SRC = path.resolve(import.meta.dirname, '..', '..', 'src');
+
+/** Every file and package reached by static `import`/`export … from` (type-only imports excluded). */
+function staticGraph(entry: string): { files: Set<string>; packages: Set<string> } {
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const walk = (file: string): void => {
+    if (files.has(file)) return;
+    files.add(file);
+    const source = readFileSync(file, 'utf8');
+    for (const m of source.matchAll(/^(?:import|export)(?!\s+type\b)[^'";]*?from\s*'([^']+)'|^import\s*'([^']+)'/gm)) {
+      const spec = (m[1] ?? m[2])!;
+      if (spec.startsWith('.')) walk(path.resolve(path.dirname(file), spec.replace(/\.js$/, '.ts')));
+      else if (!spec.startsWith('node:')) packages.add(spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/'));
+    }
+  };
+  walk(path.join(SRC, entry));
+  return { files, packages };
+}
+
+const PIPELINE_PACKAGES = ['fontkit', 'sharp', '@resvg/resvg-js', 'marked', 'sanitize-html', 'htmlparser2', 'fflate', 'chardet', 'iconv-lite'];
+const PIPELINE_FOLDERS = ['cover', 'text', 'typography', 'render', 'markdown', 'html', 'kepub', 'package'];
+
+describe('main thread start-up', () => {
+  it.each(['cli.ts', 'batch/run.ts'])('%s loads no part of the conversion pipeline', (entry) => {
+    const { files, packages } = staticGraph(entry);
+    expect([...packages].filter((p) => PIPELINE_PACKAGES.includes(p))).toEqual([]);
+    const rel = [...files].map((f) => path.relative(SRC, f).split(path.sep).join('/'));
+    expect(rel.filter((f) => PIPELINE_FOLDERS.includes(f.split('/')[0]!) || f === 'convert.ts')).toEqual([]);
+  });
+
+  it('the walk does see the pipeline where it is loaded', () => {
+    // Guards the guard: the same walk from the worker must find what the CLI may not load.
+    const { files, packages } = staticGraph('batch/worker.ts');
+    expect([...packages]).toEqual(expect.arrayContaining(['fontkit', 'sharp', 'fflate']));
+    expect([...files].some((f) => f.endsWith(path.join('src', 'convert.ts')))).toBe(true);
+  });
+});
