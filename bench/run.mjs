@@ -30,11 +30,11 @@ if (!corpusDir) throw new Error('the shared corpus is missing');
 if (!TIME) console.log('note: /usr/bin/time is absent (apt-get install time); peak memory is not measured');
 for (const [name, bin] of Object.entries(tools)) if (!bin) console.log(`note: ${name} is not installed; its rows are skipped`);
 
-/** Runs a shell command under /usr/bin/time: wall seconds and peak RSS of the process tree's largest process. */
+/** Runs a shell command under /usr/bin/time: wall seconds, CPU seconds (user + system, all threads) and peak RSS of the process tree's largest process. */
 function measure(script, timeoutS = TIMEOUT) {
   return new Promise((resolve) => {
     const stats = path.join(os.tmpdir(), `quire-bench-${process.pid}-${Math.random().toString(36).slice(2)}.time`);
-    const args = TIME ? [TIME, '-f', '%e %M', '-o', stats, 'sh', '-c', script] : ['sh', '-c', script];
+    const args = TIME ? [TIME, '-f', '%e %M %U %S', '-o', stats, 'sh', '-c', script] : ['sh', '-c', script];
     const started = performance.now();
     const child = spawn(args[0], args.slice(1), { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
     let stderr = '';
@@ -48,14 +48,23 @@ function measure(script, timeoutS = TIMEOUT) {
       clearTimeout(timer);
       const wall = (performance.now() - started) / 1000;
       let rssMiB;
+      let cpu;
       try {
-        const [, kb] = (await readFile(stats, 'utf8')).trim().split('\n').pop().split(' ');
-        if (Number.isFinite(Number(kb))) rssMiB = Number(kb) / 1024;
+        const [, kb, user, sys] = (await readFile(stats, 'utf8')).trim().split('\n').pop().split(' ').map(Number);
+        if (Number.isFinite(kb)) rssMiB = kb / 1024;
+        if (Number.isFinite(user) && Number.isFinite(sys)) cpu = user + sys;
       } catch { /* killed before time wrote */ }
       await rm(stats, { force: true });
-      resolve({ wall, rssMiB, ok: code === 0 && !timedOut, timedOut, code, stderr });
+      resolve({ wall, cpu, rssMiB, ok: code === 0 && !timedOut, timedOut, code, stderr });
     });
   });
+}
+
+/** The issue's targets, each judged from this run's own figures. */
+const verdicts = [];
+function target(caseName, goal, a, b, met, detail, usable = (x) => x.ok || x.timedOut) {
+  if (!a?.ok || !b || !usable(b)) return verdicts.push(`(${caseName}) ${goal}: not measured`);
+  verdicts.push(`(${caseName}) ${goal}: ${met(a, b) ? 'met' : 'MISSED'} (${detail(a, b)})`);
 }
 
 const q = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
@@ -63,9 +72,10 @@ const rows = [];
 function row(caseName, tool, r, extra = '') {
   const wall = r.timedOut ? `did not finish in ${TIMEOUT} s` : `${r.wall.toFixed(2)} s`;
   const mem = r.rssMiB === undefined ? '—' : `${r.rssMiB.toFixed(0)} MiB`;
+  const cpu = r.cpu === undefined || r.timedOut ? '—' : `${r.cpu.toFixed(2)} s`;
   const note = r.ok || r.timedOut ? extra : `failed (exit ${r.code}): ${r.stderr.trim().split('\n').pop()}`;
-  rows.push({ caseName, tool, wall, mem, note });
-  console.log(`  ${tool.padEnd(18)} ${wall.padEnd(26)} ${mem.padEnd(10)} ${note}`);
+  rows.push({ caseName, tool, wall, cpu, mem, note });
+  console.log(`  ${tool.padEnd(18)} ${wall.padEnd(26)} ${cpu.padEnd(9)} ${mem.padEnd(10)} ${note}`);
 }
 
 /** One process per file for the tools that convert one file at a time. */
@@ -87,7 +97,7 @@ async function compare(caseName, files, quireArgs, { others = true, tag = '', wo
     const sample = others === true ? files : files.slice(0, others);
     const label = others === true ? '' : ` (${sample.length}-work sample)`;
     for (const [tool, cmd] of [['pandoc', pandocCmd], ['calibre', calibreCmd]]) {
-      if (!tools[tool]) { rows.push({ caseName, tool, wall: 'not installed', mem: '—', note: '' }); continue; }
+      if (!tools[tool]) { rows.push({ caseName, tool, wall: 'not installed', cpu: '—', mem: '—', note: '' }); continue; }
       await mkdir(out(tool), { recursive: true });
       const r = await measure(perFile(sample, out(tool), cmd));
       results[tool] = r;
@@ -106,7 +116,10 @@ console.log(`quire bench on ${os.cpus().length} cores, node ${process.version}; 
 try {
   if (ONLY.includes(1)) {
     console.log(`(1) batch: ${corpus.length} corpus files + stories/ (${corpus.length + stories.length} works)`);
-    await compare('1 batch', [...corpus, ...stories], { jobs: [os.availableParallelism()] });
+    const r = await compare('1 batch', [...corpus, ...stories], { jobs: [os.availableParallelism()] });
+    const q = r[`quire --jobs ${os.availableParallelism()}`];
+    target('1', 'faster than pandoc', q, r.pandoc, (a, b) => a.wall < b.wall, (a, b) => `${a.wall.toFixed(2)} s vs ${b.wall.toFixed(2)} s`);
+    target('1', 'at least 10× faster than calibre', q, r.calibre, (a, b) => b.wall / a.wall >= 10, (a, b) => `${(b.wall / a.wall).toFixed(1)}×`);
   }
   if (ONLY.includes(2)) {
     const texts = await Promise.all(corpus.map((f) => readFile(f, 'utf8')));
@@ -121,7 +134,11 @@ try {
       const report = JSON.parse(await readFile(path.join(dir, '.quire-cache.json'), 'utf8'));
       return `${Object.values(report.works)[0]?.chapters ?? '?'} chapters in the TOC`;
     };
-    await compare('2 one 20 MB story', [big], { jobs: [os.availableParallelism()], note: chapters });
+    const r = await compare('2 one 20 MB story', [big], { jobs: [os.availableParallelism()], note: chapters });
+    const q = r[`quire --jobs ${os.availableParallelism()}`];
+    // A pandoc that ran out of time took at least the time limit.
+    target('2', 'at least 15× faster than pandoc', q, r.pandoc, (a, b) => b.wall / a.wall >= 15, (a, b) => `${b.timedOut ? '≥ ' : ''}${(b.wall / a.wall).toFixed(1)}×`);
+    target('2', 'at most a fifth of pandoc\'s peak memory', q, r.pandoc, (a, b) => a.rssMiB <= b.rssMiB / 5, (a, b) => `${((100 * a.rssMiB) / b.rssMiB).toFixed(0)}%`, (b) => b.rssMiB !== undefined);
   }
   if (ONLY.includes(3)) {
     const dir = path.join(gen, 'library');
@@ -134,7 +151,10 @@ try {
       files.push(f);
     }
     console.log(`\n(3) 1,000 generated works`);
-    await compare('3 1,000 works', [dir], { jobs: [1, 2] }, { others: false, works: files.length });
+    const r = await compare('3 1,000 works', [dir], { jobs: [1, 2] }, { others: false, works: files.length });
+    const [one, two] = [r['quire --jobs 1'], r['quire --jobs 2']];
+    target('3', 'at least 50 works/s with --jobs 2', two, two, (a) => files.length / a.wall >= 50, (a) => `${(files.length / a.wall).toFixed(1)} works/s`);
+    target('3', 'throughput scales with --jobs', two, one, (a, b) => a.wall < b.wall, (a, b) => `${(b.wall / a.wall).toFixed(2)}× from --jobs 1 to 2`);
     console.log(`  pandoc and calibre on a ${SAMPLE}-work sample (one process per work):`);
     await compare('3 1,000 works', files, { jobs: [] }, { others: SAMPLE });
   }
@@ -142,5 +162,6 @@ try {
   await rm(gen, { recursive: true, force: true });
 }
 
-console.log('\n| case | tool | wall time | peak memory | notes |\n|---|---|---|---|---|');
-for (const r of rows) console.log(`| ${r.caseName} | ${r.tool} | ${r.wall} | ${r.mem} | ${r.note} |`);
+console.log('\n| case | tool | wall time | CPU time | peak memory | notes |\n|---|---|---|---|---|---|');
+for (const r of rows) console.log(`| ${r.caseName} | ${r.tool} | ${r.wall} | ${r.cpu} | ${r.mem} | ${r.note} |`);
+if (verdicts.length) console.log(`\nTargets:\n${verdicts.map((v) => `- ${v}`).join('\n')}`);
