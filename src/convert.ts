@@ -55,6 +55,8 @@ export interface ConvertedWork extends ParsedWork {
   kepub?: Uint8Array;
   identifier: string;
   modified: string;
+  /** Files read besides the work's sources (a named cover, packed images): a change to them changes the book. */
+  assets: string[];
 }
 
 /** Reads a work's text and metadata into a `Book`: everything but rendering. */
@@ -118,7 +120,8 @@ export async function convertWork(source: WorkSource, options: ConvertOptions): 
   const kindle = kindleProblems(rendered);
   if (kindle.length) throw new QuireError({ code: 'not-kindle-safe', message: `the book would not be Kindle-safe: ${kindle.join('; ')}`, file: source.path });
   const kepub = options.kepub ? { kepub: packageEpub(toKepub(rendered), date) } : {};
-  return { ...parsed, book: packed.book, diagnostics, epub: packageEpub(rendered, date), ...kepub, words, identifier, modified };
+  const assets = [...new Set([...(cover.source ? [cover.source] : []), ...packed.files])].sort();
+  return { ...parsed, book: packed.book, diagnostics, epub: packageEpub(rendered, date), ...kepub, words, identifier, modified, assets };
 }
 
 // The work's own image when it names one, else a generated cover. A URL is

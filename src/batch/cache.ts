@@ -20,6 +20,8 @@ export interface CacheEntry {
   diagnostics: Diagnostic[];
   /** Whether EPUBCheck passed this very output. */
   checked: boolean;
+  /** Files besides the sources that the book was made from (see `assetsKey`). */
+  assets?: string[];
 }
 
 export interface Cache {
@@ -80,6 +82,25 @@ export function sourceKey(optionsKeyHex: string, files: ReadonlyArray<{ path: st
   for (const f of files) {
     h.update(`\0${path.basename(f.path)}\0${f.bytes.length}\0`).update(f.bytes);
     if (withMtime) h.update(`\0${f.mtimeMs}`);
+  }
+  return h.digest('hex');
+}
+
+/**
+ * A work's key with the files its book was made from besides its sources (a
+ * named cover, packed images) folded in. The list comes from the last build:
+ * which files a work needs is only known once it is converted, and naming a
+ * different file means changing a source, which changes the key anyway. A
+ * file that has gone missing counts as changed.
+ */
+export async function assetsKey(key: string, assets: readonly string[]): Promise<string> {
+  if (!assets.length) return key;
+  const h = createHash('sha256').update(key);
+  for (const file of assets) {
+    const bytes = await readFile(file).catch(() => undefined);
+    h.update(`\0${file}\0`);
+    if (bytes) h.update(`${bytes.length}\0`).update(bytes);
+    else h.update('missing');
   }
   return h.digest('hex');
 }

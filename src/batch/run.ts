@@ -46,7 +46,10 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions,
     const usable = entry && !options.force && existsSync(path.join(options.out, entry.output)) && (!options.check || entry.checked);
     const task: WorkTask = { source: work.path, root: work.root, tmp: path.join(options.out, `.quire-${process.pid}-${runId}-${i}.tmp`), optionsKey: optKey, options: convert };
     if (work.inherited) task.inherited = work.inherited;
-    if (usable) task.cachedKey = entry.key;
+    if (usable) {
+      task.cachedKey = entry.key;
+      if (entry.assets?.length) task.cachedAssets = entry.assets;
+    }
     return { task, entry, id };
   });
   const run = (task: WorkTask): Promise<TaskResult> =>
@@ -197,6 +200,7 @@ function cacheEntry(r: TaskResult, result: WorkResult, entry: CacheEntry | undef
     sources: result.sources,
     diagnostics: result.diagnostics,
     checked: r.status === 'skipped' ? (entry?.checked ?? false) : checked,
+    ...(r.assets?.length ? { assets: r.assets } : {}),
   };
 }
 

@@ -73,6 +73,8 @@ export interface WorkTask {
   optionsKey: string;
   /** The key of the last build; equal keys mean skip. */
   cachedKey?: string;
+  /** The files besides its sources the last build read (see `assetsKey`). */
+  cachedAssets?: string[];
   options: Omit<ConvertOptions, 'css'>;
   /** Metadata a parent folder's `series.yaml` gives the work. */
   inherited?: MetaLayer;
@@ -92,4 +94,6 @@ export interface TaskResult {
   diagnostics: Diagnostic[];
   /** A kepub was written beside the EPUB. */
   kepub?: boolean;
+  /** Files besides the sources that the book was made from. */
+  assets?: string[];
 }

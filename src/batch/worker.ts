@@ -7,7 +7,7 @@ import { writeFile, rm } from 'node:fs/promises';
 import { convertWork } from '../convert.js';
 import { loadStylesheet, readWork } from '../read/source.js';
 import { toDiagnostic } from '../build.js';
-import { sourceKey } from './cache.js';
+import { assetsKey, sourceKey } from './cache.js';
 import { kepubTmp, type TaskResult, type WorkTask } from './types.js';
 
 let css: Promise<string> | undefined;
@@ -21,9 +21,12 @@ export default async function convertTask(task: WorkTask): Promise<TaskResult> {
     const work = await readWork(task.source, task.root, task.inherited);
     const files = [...work.files, ...(work.sidecar ? [work.sidecar] : [])];
     sources = files.map((f) => f.path);
-    const key = sourceKey(task.optionsKey, files, task.options.sourceDateEpoch === undefined);
-    if (key === task.cachedKey) return { status: 'skipped', key, sources, durationMs: elapsed(), diagnostics: [] };
+    const ownKey = sourceKey(task.optionsKey, files, task.options.sourceDateEpoch === undefined);
+    if (task.cachedKey && (await assetsKey(ownKey, task.cachedAssets ?? [])) === task.cachedKey) {
+      return { status: 'skipped', key: task.cachedKey, sources, durationMs: elapsed(), diagnostics: [], ...(task.cachedAssets?.length ? { assets: task.cachedAssets } : {}) };
+    }
     const result = await convertWork(work, { ...task.options, css: await css });
+    const key = await assetsKey(ownKey, result.assets);
     await writeFile(task.tmp, result.epub);
     if (result.kepub) await writeFile(kepubTmp(task.tmp), result.kepub);
     return {
@@ -36,6 +39,7 @@ export default async function convertTask(task: WorkTask): Promise<TaskResult> {
       durationMs: elapsed(),
       diagnostics: result.diagnostics,
       ...(result.kepub ? { kepub: true } : {}),
+      ...(result.assets.length ? { assets: result.assets } : {}),
     };
   } catch (e) {
     await rm(task.tmp, { force: true });

@@ -111,7 +111,7 @@ export async function loadCover(p: string, options: LoadCoverOptions): Promise<C
   const kind = sniffImage(data);
   if (!kind) fail(options, 'cover-not-an-image', `cover image "${p}" is not a JPEG, PNG, GIF, WebP or SVG image (its contents say otherwise, whatever its name)`);
   try {
-    return await convert(data, kind);
+    return { ...(await convert(data, kind)), source: real };
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     fail(options, 'cover-unreadable', `cover image "${p}" looks like ${kind.toUpperCase()} but cannot be read: ${why}`);

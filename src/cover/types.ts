@@ -5,6 +5,8 @@ export interface CoverImage {
   extension: 'jpg' | 'png';
   width: number;
   height: number;
+  /** The file a named cover was read from (absolute, symlinks resolved); absent for a generated cover. */
+  source?: string;
 }
 
 /** What the generated cover shows. */

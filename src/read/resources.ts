@@ -23,7 +23,7 @@ const inside = (file: string, root: string): boolean => {
  * other image is left out with a warning naming file and line. The same file
  * named twice is packed once.
  */
-export function collectResources(book: Book, roots: readonly string[]): { book: Book; resources: ResourceFile[]; diagnostics: Diagnostic[] } {
+export function collectResources(book: Book, roots: readonly string[]): { book: Book; resources: ResourceFile[]; files: string[]; diagnostics: Diagnostic[] } {
   const realRoots = roots.flatMap((r) => {
     try {
       return [realpathSync(r)];
@@ -64,5 +64,5 @@ export function collectResources(book: Book, roots: readonly string[]): { book: 
     }
     return { ...b, src: href };
   });
-  return { book: out, resources, diagnostics };
+  return { book: out, resources, files: [...byPath.keys()], diagnostics };
 }

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { unzipSync } from 'fflate';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { epubsIn, library, problemsIn, quire, story, tmp } from './helpers.js';
 import type { JsonReport } from '../../src/batch/report.js';
@@ -65,6 +67,41 @@ describe('incremental builds', () => {
     expect(await epubsIn(out)).toEqual(['first.epub', 'second-2.epub', 'second.epub']);
     expect(await statuses(['build', dir, '--out', out])).toEqual(['s000.txt skipped', 's001.txt skipped']);
     expect(await problemsIn(out)).toEqual({});
+  });
+});
+
+describe('incremental builds and the files a book is made from', () => {
+  const png = (r: number, g: number, b: number) => sharp({ create: { width: 400, height: 640, channels: 3, background: { r, g, b } } }).png().toBuffer();
+
+  it('rebuilds a work when its named cover or a packed image changes or goes missing, and only then', async () => {
+    const dir = await tmp();
+    await library(dir, 2);
+    await writeFile(path.join(dir, 'cover.png'), await png(200, 40, 40));
+    await writeFile(path.join(dir, 's000.yaml'), 'cover: cover.png\n');
+    await writeFile(path.join(dir, 'pic.png'), await png(20, 90, 160));
+    await writeFile(path.join(dir, 'pictured.md'), '# Pictured\n\n## One\n\nA harbour at dusk.\n\n![The harbour](pic.png)\n\nThe end.\n');
+    const out = path.join(dir, 'out');
+    const build = ['build', dir, '--out', out];
+    expect(await statuses(build)).toEqual(['pictured.md built', 's000.txt built', 's001.txt built']);
+    expect(await statuses(build)).toEqual(['pictured.md skipped', 's000.txt skipped', 's001.txt skipped']);
+
+    await writeFile(path.join(dir, 'cover.png'), await png(40, 200, 40));
+    expect(await statuses(build)).toEqual(['pictured.md skipped', 's000.txt built', 's001.txt skipped']);
+    await writeFile(path.join(dir, 'pic.png'), await png(160, 90, 20));
+    expect(await statuses(build)).toEqual(['pictured.md built', 's000.txt skipped', 's001.txt skipped']);
+    expect(await problemsIn(out)).toEqual({});
+
+    // The book in out/ must be the one made from the new cover.
+    const book = unzipSync(new Uint8Array(await readFile(path.join(out, 'story-0.epub'))));
+    const cover = Object.entries(book).find(([name]) => /cover\.png$/.test(name))?.[1];
+    expect(cover && Buffer.from(cover).equals(await readFile(path.join(dir, 'cover.png')))).toBe(true);
+
+    await rm(path.join(dir, 'cover.png'));
+    const run = await quire([...build, '--json']);
+    expect(run.code).toBe(1);
+    const works = (JSON.parse(run.stdout) as JsonReport).works;
+    expect(works.map((w) => `${path.basename(w.source)} ${w.status}`)).toEqual(['pictured.md skipped', 's000.txt failed', 's001.txt skipped']);
+    expect(works[1]!.errors.map((d) => d.code)).toContain('cover-not-found');
   });
 });
 
