@@ -78,7 +78,7 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions,
   } finally {
     await pool.destroy();
     checker?.close();
-    await writeAtomic(cachePath(options.out), new TextEncoder().encode(`${JSON.stringify(next, null, 1)}\n`)).catch(() => undefined);
+    await saveCache(options.out, next, new Set(tasks.map((t) => t.id)));
   }
   const summary = summarize(results, Math.round(performance.now() - started));
   return { ok: results.every((r) => r.ok), works: results, summary };
@@ -133,6 +133,21 @@ async function taskRunner(threads: number): Promise<{ run(task: WorkTask): Promi
   const { Piscina } = await import('piscina');
   const pool = new Piscina<WorkTask, TaskResult>({ filename: WORKER.href, minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
   return { run: (task) => pool.run(task), destroy: () => pool.destroy() };
+}
+
+/**
+ * Writes this run's entries, keeping those of works it did not build whose
+ * books are still there: another shard, or another set of inputs, sharing the
+ * output folder. The cache is read again first, so shards that finish one
+ * after the other into one folder do not drop each other's entries.
+ */
+async function saveCache(out: string, next: Cache, ran: ReadonlySet<string>): Promise<void> {
+  const latest = await loadCache(out);
+  for (const [id, entry] of Object.entries(latest.works)) {
+    if (!ran.has(id) && !(id in next.works) && existsSync(path.join(out, entry.output))) next.works[id] = entry;
+  }
+  const sorted: Cache = { format: next.format, works: Object.fromEntries(Object.entries(next.works).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
+  await writeAtomic(cachePath(out), new TextEncoder().encode(`${JSON.stringify(sorted, null, 1)}\n`)).catch(() => undefined);
 }
 
 function alive(pid: number): boolean {

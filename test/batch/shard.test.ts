@@ -41,4 +41,23 @@ describe('--shard I/N', () => {
     const all = [...Array.from({ length: 20 }, (_, i) => `s${String(i).padStart(3, '0')}.txt`), 'extra.txt'];
     expect([...seen].sort()).toEqual(all.sort());
   });
+
+  it('shards that share one output folder keep each other\'s cache entries', async () => {
+    const dir = await tmp();
+    await library(dir, 6, (i) => `Work ${i}`, [1, 1]);
+    const out = path.join(dir, 'out');
+    const statuses = async (args: string[]) => {
+      const run = await quire(['build', dir, '--out', out, ...args, '--json']);
+      expect(run.code, run.stderr).toBe(0);
+      return (JSON.parse(run.stdout) as JsonReport).works.map((w) => w.status);
+    };
+    const first = await statuses(['--shard', '1/2']);
+    const second = await statuses(['--shard', '2/2']);
+    expect(first.length + second.length).toBe(6);
+    expect([...first, ...second].every((s) => s === 'built')).toBe(true);
+    // Shard 1 again, then the whole library: nothing left to build.
+    expect(await statuses(['--shard', '1/2'])).toEqual(first.map(() => 'skipped'));
+    expect(await statuses([])).toEqual(Array(6).fill('skipped'));
+    expect(await problemsIn(out)).toEqual({});
+  });
 });
