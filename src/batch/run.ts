@@ -187,7 +187,7 @@ async function withCheck(r: TaskResult, tmp: string, source: string, checker: Ch
 }
 
 async function settle(r: TaskResult, name: string | undefined, entry: CacheEntry | undefined, options: BatchOptions, tmp: string): Promise<WorkResult> {
-  const base = { source: r.sources[0] ?? '', sources: r.sources, durationMs: r.durationMs };
+  const base = { source: r.sources[0] ?? '', sources: r.sources, durationMs: r.durationMs, ...(r.assets?.length ? { assets: r.assets } : {}) };
   if (r.status === 'failed' || name === undefined) return { ...base, status: 'failed', ok: false, diagnostics: r.diagnostics };
   const output = path.join(options.out, name);
   const from = r.status === 'skipped' ? entry! : { title: r.title!, chapters: r.chapters!, words: r.words!, diagnostics: r.diagnostics };

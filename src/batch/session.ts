@@ -31,15 +31,17 @@ export interface Terminal {
 /** Runs the build and returns the exit code: 0 all built, 1 any failed. */
 export async function buildSession(inputs: readonly string[], options: SessionOptions, term: Terminal): Promise<number> {
   let last: BatchReport | undefined;
-  const once = async () => {
+  // The files a build read, so --watch can follow folder works and images.
+  const once = async (): Promise<string[]> => {
     last = await buildOnce(inputs, options, term);
+    return last.works.flatMap((w) => [...w.sources, ...(w.assets ?? [])]);
   };
-  await once();
+  const files = await once();
   if (options.watch) {
     const onReady = () => {
       if (!options.quiet) term.stderr.write(`watching ${inputs.join(', ')} for changes; Ctrl-C to stop\n`);
     };
-    await watchInputs(inputs, once, { onReady, ...(term.signal ? { signal: term.signal } : {}) });
+    await watchInputs(inputs, files, once, { onReady, ...(term.signal ? { signal: term.signal } : {}) });
   }
   return last?.ok ? 0 : 1;
 }

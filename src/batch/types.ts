@@ -40,6 +40,8 @@ export interface WorkResult {
   words?: number;
   durationMs: number;
   diagnostics: Diagnostic[];
+  /** Files besides the sources that the book was made from (a named cover, packed images). */
+  assets?: string[];
 }
 
 export interface BatchSummary {
