@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cli = path.join(repo, 'dist', 'cli.js');
+const cli = path.join(repo, 'dist', 'bundle', 'cli.js');
 const corpusDir = [path.resolve(repo, '..', 'shared', 'corpus'), '/work/shared/corpus'].find((d) => existsSync(d));
 const TIMEOUT = Number(process.env.BENCH_TIMEOUT ?? 180);
 const ONLY = (process.env.BENCH_ONLY ?? '1,2,3').split(',').map(Number);
@@ -25,7 +25,7 @@ const which = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const tools = { pandoc: which('pandoc'), calibre: which('ebook-convert') };
 
-if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run `npm run build` first');
+if (!existsSync(cli)) throw new Error('dist/bundle/cli.js is missing: run `npm run build` first');
 if (!corpusDir) throw new Error('the shared corpus is missing');
 if (!TIME) console.log('note: /usr/bin/time is absent (apt-get install time); peak memory is not measured');
 for (const [name, bin] of Object.entries(tools)) if (!bin) console.log(`note: ${name} is not installed; its rows are skipped`);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // yargs wiring only: argv → options → API → exit code. The only file that prints.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
@@ -10,12 +10,11 @@ import { buildSession, type SessionOptions } from './batch/session.js';
 import { findConfig, loadConfig } from './batch/config.js';
 import { parseShard } from './batch/shard.js';
 import type { Shard } from './batch/types.js';
+import { quireVersion } from './batch/version.js';
 
 const EXIT_OK = 0;
 const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
-
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
 interface MetaFlags {
   title?: string | undefined;
@@ -148,7 +147,7 @@ async function main(): Promise<number> {
     )
     .demandCommand(1, 'Name a command: build or inspect')
     .strict()
-    .version(pkg.version)
+    .version(quireVersion)
     .help()
     .fail((msg, err) => {
       if (err) throw err;

@@ -10,7 +10,7 @@ const sharedCandidates = [path.resolve(repoRoot, '..', 'shared'), '/work/shared'
 export const sharedDir = sharedCandidates.find((d) => existsSync(d)) ?? sharedCandidates[0]!;
 export const corpusDir = path.join(sharedDir, 'corpus');
 export const corpusFiles = ['losing-battles-ch12.txt', 'chapter-twenty-seven.txt', 'deux-of-deux.txt'].map((f) => path.join(corpusDir, f));
-export const cliPath = path.join(repoRoot, 'dist', 'cli.js');
+export const cliPath = path.join(repoRoot, 'dist', 'bundle', 'cli.js');
 
 /** Builds one story file in memory, as `quire build` would. */
 export async function buildFile(file: string, options: Partial<ConvertOptions> = {}): Promise<ConvertedWork> {
