@@ -24,12 +24,11 @@ export interface DecodedText {
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-function isUtf8(bytes: Uint8Array): boolean {
+function utf8Text(bytes: Uint8Array): string | undefined {
   try {
-    strictUtf8.decode(bytes);
-    return true;
+    return strictUtf8.decode(bytes);
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -116,13 +115,16 @@ function guessLegacy(bytes: Uint8Array): string {
   return 'windows-1252';
 }
 
-function detect(bytes: Uint8Array): { encoding: string; skip: number } {
+function detect(bytes: Uint8Array): { encoding: string; skip: number; text?: string } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', skip: 3 };
   if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) return { encoding: 'utf-32le', skip: 4 };
   if (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) return { encoding: 'utf-32be', skip: 4 };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', skip: 2 };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', skip: 2 };
-  if (isUtf8(bytes)) return { encoding: 'utf-8', skip: 0 };
+  // The check decodes the whole file already; its text is the one iconv-lite
+  // would give (there is no BOM to strip here), so it is kept, not redone.
+  const text = utf8Text(bytes);
+  if (text !== undefined) return { encoding: 'utf-8', skip: 0, text };
   return { encoding: guessLegacy(bytes), skip: 0 };
 }
 
@@ -156,11 +158,14 @@ class Repairs {
   }
 }
 
+/** Anything but printable ASCII and tab. */
+const ODD = /[^\t\x20-\x7e]/;
+
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 export function decodeText(bytes: Uint8Array, file: string): DecodedText {
   const repairs = new Repairs(file);
-  const { encoding: detected, skip } = detect(bytes);
+  const { encoding: detected, skip, text: decoded } = detect(bytes);
   const body = bytes.subarray(skip);
   let encoding = detected;
   let raw: string;
@@ -171,16 +176,22 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
     for (const [line, n] of mixed.strayLines) {
       repairs.add('mixed-encoding', 'warning', (k) => `read ${plural(k, 'byte')} that are not UTF-8 as Windows-1252`, line, n);
     }
+  } else if (decoded !== undefined) {
+    raw = decoded;
   } else {
-    raw = iconv.decode(Buffer.from(body), encoding);
+    raw = iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), encoding);
   }
   const legacy = !/^utf-(8|16le|16be|32le|32be)$/.test(encoding);
 
-  const crlf = (raw.match(/\r\n?/g) ?? []).length;
-  const lines = raw.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n').split('\n');
+  const hasCr = raw.includes('\r');
+  const crlf = hasCr ? (raw.match(/\r\n?/g) ?? []).length : 0;
+  const unmarked = raw.replace(/^\ufeff/, '');
+  const lines = (hasCr ? unmarked.replace(/\r\n?/g, '\n') : unmarked).split('\n');
   const trusted = hasStrongMojibake(raw);
 
   const out = lines.map((original, index) => {
+    // Printable ASCII and tabs: no repair below can apply, and most lines are that.
+    if (!ODD.test(original)) return original;
     const no = index + 1;
     let line = original;
     const step = (fix: { text: string; count: number }, code: string, severity: Severity, msg: (n: number) => string): void => {
