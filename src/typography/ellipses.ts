@@ -10,5 +10,5 @@ const DOTS = /\.(?:[ \u00a0]?\.){2,}/g;
 
 export function ellipses(run: Run): Run {
   // `…...` and `… .` left by an earlier pass fold into the same character.
-  return rewrite(rewrite(run, DOTS, () => '…', '.'), /…(?:[ \u00a0]?[.…])+/g, () => '…', '…');
+  return rewrite(rewrite(run, DOTS, () => '…', /\.[ \u00a0]?\./), /…(?:[ \u00a0]?[.…])+/g, () => '…', /…[ \u00a0]?[.…]/);
 }

@@ -83,6 +83,12 @@ function smartenGroup(lists: readonly (readonly Inline[])[], options: Typography
 }
 
 function inlines(list: readonly Inline[], options: TypographyOptions): Inline[] {
+  // Most paragraphs are one text node: the same result without the walk.
+  const only = list.length === 1 ? list[0] : undefined;
+  if (only?.type === 'text') {
+    const value = smartenText(only.value, options);
+    return value === '' ? [] : [{ type: 'text', value }];
+  }
   return smartenGroup([list], options)[0] ?? [];
 }
 

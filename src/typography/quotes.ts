@@ -68,7 +68,7 @@ const QUOTE_LIKE = /[“‘”’"'`´]/g;
 
 export function quotes(input: Run): Run {
   // Feet and inches (5'10") are primes, not quotes.
-  const run = rewrite(input, /(?<=\d)'(\d{1,2})"/g, (m) => `′${m[1]}″`, '"');
+  const run = rewrite(input, /(?<=\d)'(\d{1,2})"/g, (m) => `′${m[1]}″`, /\d'\d/);
   const text = run.text;
   const stack = new Stack();
   // Only quote-like characters are looked at, and the text is rebuilt from

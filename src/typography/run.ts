@@ -55,23 +55,17 @@ export function isLocked(run: Run, start: number, end: number): boolean {
   return false;
 }
 
-/** True when `text` holds at least one of the characters of `chars`. */
-function holdsAny(text: string, chars: string): boolean {
-  for (let k = 0; k < chars.length; k++) if (text.includes(chars.charAt(k))) return true;
-  return false;
-}
-
 /**
  * Replaces each match of `re` (global) whose characters are all unlocked with
  * what `replace` returns (`undefined` keeps the match). A replacement of the
  * same length keeps each character's owner; otherwise all of it belongs to
- * the node where the match began. `needs`, when given, lists characters of
- * which every match holds at least one: a text with none of them is skipped
- * without running the regex (lookbehinds scan every position, slowly).
+ * the node where the match began. `needs`, when given, is a cheap pattern
+ * every match contains (a character class): a text without it is skipped
+ * without running `re`, whose lookbehinds make it slow to scan with.
  */
-export function rewrite(run: Run, re: RegExp, replace: (m: RegExpExecArray) => string | undefined, needs?: string): Run {
+export function rewrite(run: Run, re: RegExp, replace: (m: RegExpExecArray) => string | undefined, needs?: RegExp): Run {
   // Most rules match nothing in most paragraphs: then the run is kept as it is.
-  if (needs !== undefined && !holdsAny(run.text, needs)) return run;
+  if (needs !== undefined && !needs.test(run.text)) return run;
   re.lastIndex = 0;
   if (!re.test(run.text)) return run;
   re.lastIndex = 0;
@@ -119,21 +113,22 @@ export function rewrite(run: Run, re: RegExp, replace: (m: RegExpExecArray) => s
 
 /**
  * What typography must not touch. URLs stop before trailing punctuation so
- * the quote after `see www.x.org."` is still smartened. Each pattern comes
- * with a test every match passes, far cheaper than the pattern on plain prose.
+ * the quote after `see www.x.org."` is still smartened. Every match holds
+ * something `MAY_PROTECT` finds, and most paragraphs hold none of it.
  */
-const PROTECTED: ReadonlyArray<[RegExp, (s: string) => boolean]> = [
-  [/\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?)'’]/gi, (s) => s.includes('://') || /www\./i.test(s)],
-  [/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, (s) => s.includes('@')],
-  [/\b\d{4}-\d{1,2}-\d{1,2}\b/g, (s) => /\d-\d/.test(s)], // ISO dates
-  [/\b\d+(?:[-.]\d+){2,}\b/g, (s) => /\d[-.]\d/.test(s)], // phone numbers, version strings, dotted dates
-  [/\b\d+(?:[.,:]\d+)+\b/g, (s) => /\d[.,:]\d/.test(s)], // 3.14, 1,000, 10:30
+const PROTECTED = [
+  /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?)'’]/gi,
+  /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g,
+  /\b\d{4}-\d{1,2}-\d{1,2}\b/g, // ISO dates
+  /\b\d+(?:[-.]\d+){2,}\b/g, // phone numbers, version strings, dotted dates
+  /\b\d+(?:[.,:]\d+)+\b/g, // 3.14, 1,000, 10:30
 ];
+const MAY_PROTECT = /:\/\/|www\.|@|\d[-.,:]\d/i;
 
 function lockProtected(run: Run): Run {
+  if (!MAY_PROTECT.test(run.text)) return run;
   let locked: Uint8Array | undefined;
-  for (const [re, may] of PROTECTED) {
-    if (!may(run.text)) continue;
+  for (const re of PROTECTED) {
     re.lastIndex = 0;
     for (let m = re.exec(run.text); m !== null; m = re.exec(run.text)) {
       locked ??= run.locked ? new Uint8Array(run.locked) : new Uint8Array(run.text.length);
