@@ -4,9 +4,24 @@ import { assertNever, inlineText } from './model.js';
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const APOSTROPHE = (c: number) => c === 0x27 || c === 0x2019;
 
+/**
+ * Whether each BMP code unit is a letter or digit, filled in as met: the
+ * regex behind it is slow to call for every character of a big book.
+ * 0 = not yet known, 1 = word character, 2 = not.
+ */
+const BMP_WORD = new Uint8Array(0x10000);
+
 function isWordChar(s: string, i: number): boolean {
   const c = s.charCodeAt(i);
   if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+  if (c < 0xd800 || c > 0xdfff) {
+    let known = BMP_WORD[c];
+    if (known === 0) {
+      known = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+      BMP_WORD[c] = known;
+    }
+    return known === 1;
+  }
   const cp = s.codePointAt(i) ?? c;
   return WORD_CHAR.test(String.fromCodePoint(cp));
 }
