@@ -158,8 +158,39 @@ class Repairs {
   }
 }
 
-/** Anything but printable ASCII and tab. */
-const ODD = /[^\t\x20-\x7e]/;
+/** Anything but printable ASCII, tab and newline. */
+const ODD = /[^\t\n\x20-\x7e]/g;
+
+/**
+ * Rewrites each line of `text` that holds anything but printable ASCII and
+ * tabs with `fix` (given the line and its 1-based number); other lines cannot
+ * need a repair and most lines are like that, so they are neither split out
+ * nor looked at twice.
+ */
+function mapOddLines(text: string, fix: (line: string, no: number) => string): string {
+  const pieces: string[] = [];
+  let copied = 0;
+  let no = 1;
+  let counted = 0;
+  ODD.lastIndex = 0;
+  for (let m = ODD.exec(text); m !== null; m = ODD.exec(text)) {
+    const start = text.lastIndexOf('\n', m.index) + 1;
+    const newline = text.indexOf('\n', m.index);
+    const end = newline < 0 ? text.length : newline;
+    for (let k = text.indexOf('\n', counted); k >= 0 && k < start; k = text.indexOf('\n', k + 1)) no++;
+    counted = start;
+    const line = text.slice(start, end);
+    const fixed = fix(line, no);
+    if (fixed !== line) {
+      pieces.push(text.slice(copied, start), fixed);
+      copied = end;
+    }
+    ODD.lastIndex = end;
+  }
+  if (pieces.length === 0) return text;
+  pieces.push(text.slice(copied));
+  return pieces.join('');
+}
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
@@ -186,13 +217,10 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
   const hasCr = raw.includes('\r');
   const crlf = hasCr ? (raw.match(/\r\n?/g) ?? []).length : 0;
   const unmarked = raw.replace(/^\ufeff/, '');
-  const lines = (hasCr ? unmarked.replace(/\r\n?/g, '\n') : unmarked).split('\n');
+  const lf = hasCr ? unmarked.replace(/\r\n?/g, '\n') : unmarked;
   const trusted = hasStrongMojibake(raw);
 
-  const out = lines.map((original, index) => {
-    // Printable ASCII and tabs: no repair below can apply, and most lines are that.
-    if (!ODD.test(original)) return original;
-    const no = index + 1;
+  const text = mapOddLines(lf, (original, no) => {
     let line = original;
     const step = (fix: { text: string; count: number }, code: string, severity: Severity, msg: (n: number) => string): void => {
       line = fix.text;
@@ -229,5 +257,5 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
   if (crlf > 0) {
     diagnostics.push({ severity: 'info', code: 'line-endings-normalized', message: `normalized ${plural(crlf, 'CR or CRLF line ending')} to LF`, file });
   }
-  return { text: out.join('\n'), encoding, diagnostics: [...diagnostics, ...repairs.list()] };
+  return { text, encoding, diagnostics: [...diagnostics, ...repairs.list()] };
 }
