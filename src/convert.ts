@@ -14,7 +14,7 @@ import { identifierFor, mergeMeta, modifiedDate, readYamlMeta, w3cDate, type Det
 import { renderBook } from './render/index.js';
 import { generateCover, loadCover, missingGlyphs, type CoverImage } from './cover/index.js';
 import type { Book as BookType } from './model.js';
-import { packageEpub } from './package/epub.js';
+import { packageEpubAsync } from './package/epub.js';
 import { countWords } from './stats.js';
 import { applyTypography, type TypographyOptions } from './typography/index.js';
 import { toKepub } from './kepub/index.js';
@@ -119,9 +119,9 @@ export async function convertWork(source: WorkSource, options: ConvertOptions): 
   const rendered = renderBook(packed.book, { identifier, modified, css: options.css, cover, words, ...resources });
   const kindle = kindleProblems(rendered);
   if (kindle.length) throw new QuireError({ code: 'not-kindle-safe', message: `the book would not be Kindle-safe: ${kindle.join('; ')}`, file: source.path });
-  const kepub = options.kepub ? { kepub: packageEpub(toKepub(rendered), date) } : {};
+  const kepub = options.kepub ? { kepub: await packageEpubAsync(toKepub(rendered), date) } : {};
   const assets = [...new Set([...(cover.source ? [cover.source] : []), ...packed.files])].sort();
-  return { ...parsed, book: packed.book, diagnostics, epub: packageEpub(rendered, date), ...kepub, words, identifier, modified, assets };
+  return { ...parsed, book: packed.book, diagnostics, epub: await packageEpubAsync(rendered, date), ...kepub, words, identifier, modified, assets };
 }
 
 // The work's own image when it names one, else a generated cover. A URL is

@@ -4,11 +4,23 @@ import { assertNever, inlineText } from './model.js';
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const APOSTROPHE = (c: number) => c === 0x27 || c === 0x2019;
 
+/**
+ * Whether each BMP code unit is a letter or digit: 1 yes, 2 no, 0 not asked
+ * yet. Filled in as characters are met, since asking the Unicode regex about
+ * every character of a big book cost more than the rest of the count.
+ */
+const BMP_WORD = new Uint8Array(0x10000);
+for (let c = 0; c < 0x80; c++) BMP_WORD[c] = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+
 function isWordChar(s: string, i: number): boolean {
   const c = s.charCodeAt(i);
-  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
-  const cp = s.codePointAt(i) ?? c;
-  return WORD_CHAR.test(String.fromCodePoint(cp));
+  if (c >= 0xd800 && c <= 0xdfff) return WORD_CHAR.test(String.fromCodePoint(s.codePointAt(i) ?? c));
+  let known = BMP_WORD[c];
+  if (known === 0) {
+    known = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+    BMP_WORD[c] = known;
+  }
+  return known === 1;
 }
 
 /**
@@ -19,16 +31,17 @@ function isWordChar(s: string, i: number): boolean {
 export function countWordsIn(s: string): number {
   let n = 0;
   let inWord = false;
-  for (let i = 0; i < s.length; i++) {
+  const length = s.length;
+  for (let i = 0; i < length; i++) {
     const c = s.charCodeAt(i);
-    const wide = c >= 0xd800 && c <= 0xdbff;
-    if (isWordChar(s, i)) {
+    // Plain letters and digits first: the common case, without a call.
+    if (BMP_WORD[c] === 1 || isWordChar(s, i)) {
       if (!inWord) n++;
       inWord = true;
-    } else if (!(inWord && APOSTROPHE(c) && i + 1 < s.length && isWordChar(s, i + 1))) {
+    } else if (!(inWord && APOSTROPHE(c) && i + 1 < length && isWordChar(s, i + 1))) {
       inWord = false;
     }
-    if (wide) i++;
+    if (c >= 0xd800 && c <= 0xdbff) i++;
   }
   return n;
 }

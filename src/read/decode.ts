@@ -24,12 +24,11 @@ export interface DecodedText {
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-function isUtf8(bytes: Uint8Array): boolean {
+function utf8Text(bytes: Uint8Array): string | undefined {
   try {
-    strictUtf8.decode(bytes);
-    return true;
+    return strictUtf8.decode(bytes);
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -116,13 +115,16 @@ function guessLegacy(bytes: Uint8Array): string {
   return 'windows-1252';
 }
 
-function detect(bytes: Uint8Array): { encoding: string; skip: number } {
+function detect(bytes: Uint8Array): { encoding: string; skip: number; text?: string } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', skip: 3 };
   if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) return { encoding: 'utf-32le', skip: 4 };
   if (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) return { encoding: 'utf-32be', skip: 4 };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', skip: 2 };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', skip: 2 };
-  if (isUtf8(bytes)) return { encoding: 'utf-8', skip: 0 };
+  // The check decodes the whole file already; its text is the one iconv-lite
+  // would give (there is no BOM to strip here), so it is kept, not redone.
+  const text = utf8Text(bytes);
+  if (text !== undefined) return { encoding: 'utf-8', skip: 0, text };
   return { encoding: guessLegacy(bytes), skip: 0 };
 }
 
@@ -156,11 +158,45 @@ class Repairs {
   }
 }
 
+/** Anything but printable ASCII, tab and newline. */
+const ODD = /[^\t\n\x20-\x7e]/g;
+
+/**
+ * Rewrites each line of `text` that holds anything but printable ASCII and
+ * tabs with `fix` (given the line and its 1-based number); other lines cannot
+ * need a repair and most lines are like that, so they are neither split out
+ * nor looked at twice.
+ */
+function mapOddLines(text: string, fix: (line: string, no: number) => string): string {
+  const pieces: string[] = [];
+  let copied = 0;
+  let no = 1;
+  let counted = 0;
+  ODD.lastIndex = 0;
+  for (let m = ODD.exec(text); m !== null; m = ODD.exec(text)) {
+    const start = text.lastIndexOf('\n', m.index) + 1;
+    const newline = text.indexOf('\n', m.index);
+    const end = newline < 0 ? text.length : newline;
+    for (let k = text.indexOf('\n', counted); k >= 0 && k < start; k = text.indexOf('\n', k + 1)) no++;
+    counted = start;
+    const line = text.slice(start, end);
+    const fixed = fix(line, no);
+    if (fixed !== line) {
+      pieces.push(text.slice(copied, start), fixed);
+      copied = end;
+    }
+    ODD.lastIndex = end;
+  }
+  if (pieces.length === 0) return text;
+  pieces.push(text.slice(copied));
+  return pieces.join('');
+}
+
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 export function decodeText(bytes: Uint8Array, file: string): DecodedText {
   const repairs = new Repairs(file);
-  const { encoding: detected, skip } = detect(bytes);
+  const { encoding: detected, skip, text: decoded } = detect(bytes);
   const body = bytes.subarray(skip);
   let encoding = detected;
   let raw: string;
@@ -171,17 +207,20 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
     for (const [line, n] of mixed.strayLines) {
       repairs.add('mixed-encoding', 'warning', (k) => `read ${plural(k, 'byte')} that are not UTF-8 as Windows-1252`, line, n);
     }
+  } else if (decoded !== undefined) {
+    raw = decoded;
   } else {
-    raw = iconv.decode(Buffer.from(body), encoding);
+    raw = iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), encoding);
   }
   const legacy = !/^utf-(8|16le|16be|32le|32be)$/.test(encoding);
 
-  const crlf = (raw.match(/\r\n?/g) ?? []).length;
-  const lines = raw.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n').split('\n');
+  const hasCr = raw.includes('\r');
+  const crlf = hasCr ? (raw.match(/\r\n?/g) ?? []).length : 0;
+  const unmarked = raw.replace(/^\ufeff/, '');
+  const lf = hasCr ? unmarked.replace(/\r\n?/g, '\n') : unmarked;
   const trusted = hasStrongMojibake(raw);
 
-  const out = lines.map((original, index) => {
-    const no = index + 1;
+  const text = mapOddLines(lf, (original, no) => {
     let line = original;
     const step = (fix: { text: string; count: number }, code: string, severity: Severity, msg: (n: number) => string): void => {
       line = fix.text;
@@ -218,5 +257,5 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
   if (crlf > 0) {
     diagnostics.push({ severity: 'info', code: 'line-endings-normalized', message: `normalized ${plural(crlf, 'CR or CRLF line ending')} to LF`, file });
   }
-  return { text: out.join('\n'), encoding, diagnostics: [...diagnostics, ...repairs.list()] };
+  return { text, encoding, diagnostics: [...diagnostics, ...repairs.list()] };
 }

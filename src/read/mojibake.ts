@@ -58,6 +58,10 @@ interface Found {
 }
 
 function findAt(s: string, i: number): Found | undefined {
+  // A lead byte is 0xC2–0xF4, which both decoders spell as the same Latin-1
+  // character: anything else is ruled out without a map lookup.
+  const code = s.charCodeAt(i);
+  if (code < 0xc2 || code > 0xf4) return undefined;
   const lead = BYTE_OF.get(s.charAt(i));
   if (lead === undefined) return undefined;
   const need = continuationCount(lead);
@@ -81,14 +85,17 @@ function findAt(s: string, i: number): Found | undefined {
   return { start: i, length: need + 1, value, strong };
 }
 
+/** The characters that can lead a UTF-8 sequence spelled in Windows-1252. */
+const LEADS = /[\u00c2-\u00f4]/g;
+
 function scan(s: string): Found[] {
   const found: Found[] = [];
-  for (let i = 0; i < s.length; ) {
-    const f = findAt(s, i);
-    if (f) {
-      found.push(f);
-      i += f.length;
-    } else i++;
+  LEADS.lastIndex = 0;
+  for (let m = LEADS.exec(s); m !== null; m = LEADS.exec(s)) {
+    const f = findAt(s, m.index);
+    if (!f) continue;
+    found.push(f);
+    LEADS.lastIndex = f.start + f.length;
   }
   return found;
 }

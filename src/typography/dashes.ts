@@ -22,16 +22,32 @@ function styled(before: string, after: string, style: DashStyle): string {
   return dashBetweenWords(style);
 }
 
+/**
+ * What each rule's matches always contain, cheap to look for: a paragraph
+ * without it skips the rule's regex (see `rewrite`). Each starts with a rare
+ * character, so a scan for all of them at once skips ahead quickly.
+ */
+const NEEDS = {
+  range: /[-–] ?\d/,
+  hyphens: /--/,
+  spaced: /[-–—][ \u00a0]/,
+  cutOff: /-["'”’]/,
+  lost: /\?\p{Ll}/u,
+};
+
+/** Every dash rule's need: a text matching none of them is left as it is by both passes. */
+export const DASH_NEEDS: readonly RegExp[] = Object.values(NEEDS);
+
 export function dashes(run: Run, style: DashStyle): Run {
   let r = run;
   // Number ranges first, so `10 - 20` is a range and not a pause.
-  r = rewrite(r, /(?<![\p{L}\p{N}.,\/:–-])(\d+) ?[-–] ?(\d+)(?![\p{L}\p{N}]|[-\/]\d|[.,]\d)/gu, (m) => `${m[1]}–${m[2]}`);
+  r = rewrite(r, /(?<![\p{L}\p{N}.,\/:–-])(\d+) ?[-–] ?(\d+)(?![\p{L}\p{N}]|[-\/]\d|[.,]\d)/gu, (m) => `${m[1]}–${m[2]}`, NEEDS.range);
   // Two or three hyphens, with any spaces around them.
   r = rewrite(r, /[ \t\u00a0]*-{2,3}[ \t\u00a0]*/g, (m) => {
     const before = r.text.slice(0, m.index).slice(-1);
     const after = r.text.charAt(m.index + m[0].length);
     return styled(before, after, style);
-  });
+  }, NEEDS.hyphens);
   // A hyphen, en dash or em dash with spaces on both sides, between words.
   r = rewrite(r, /(?<=\S)[ \u00a0]+[-–—][ \u00a0]+(?=\S)/g, (m) => {
     const before = r.text.charAt(m.index - 1);
@@ -39,9 +55,9 @@ export function dashes(run: Run, style: DashStyle): Run {
     // `pre- and post-war`: a hyphen hanging off a word is not a dash.
     if (/^-$/.test(m[0].trim()) && /[-–—]/.test(before + after)) return undefined;
     return styled(before, after, style);
-  });
+  }, NEEDS.spaced);
   // A word cut off by a single hyphen right before its closing quote: `I was go-"`.
-  r = rewrite(r, /(?<=\p{L}) ?-(?=["'”’](?:\s|$))/gu, () => '—');
+  r = rewrite(r, /(?<=\p{L}) ?-(?=["'”’](?:\s|$))/gu, () => '—', NEEDS.cutOff);
   return r;
 }
 
@@ -52,5 +68,5 @@ export function dashes(run: Run, style: DashStyle): Run {
  * alone (`what?Then` may be a lost space after a real question).
  */
 export function lostDashes(run: Run, style: DashStyle): Run {
-  return rewrite(run, /(?<=\p{Ll})\?(?=\p{Ll})/gu, () => dashBetweenWords(style));
+  return rewrite(run, /(?<=\p{Ll})\?(?=\p{Ll})/gu, () => dashBetweenWords(style), NEEDS.lost);
 }

@@ -32,6 +32,9 @@ const PROTECTED = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S*|[\w.+-]+@[\w-]+(?:\.[\w
 
 function protectedRanges(s: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
+  // Every match holds `://`, `www.`, `@` or `<`; most paragraphs hold none,
+  // and the email pattern alone backtracks through every word.
+  if (!(s.includes('@') || s.includes('<') || s.includes('://') || /www\./i.test(s))) return out;
   for (const m of s.matchAll(PROTECTED)) out.push([m.index, m.index + m[0].length]);
   return out;
 }
@@ -61,7 +64,11 @@ function closerAt(s: string, mark: Mark, from: number, shielded: (i: number) => 
   return -1;
 }
 
+/** Every mark starts with one of these; other characters cannot open emphasis. */
+const isMarkStart = (c: number): boolean => c === 0x2a || c === 0x5f || c === 0x2f; // * _ /
+
 export function parseEmphasis(s: string): Inline[] {
+  if (!(s.includes('*') || s.includes('_') || s.includes('/'))) return s === '' ? [] : [{ type: 'text', value: s }];
   const ranges = protectedRanges(s);
   const shielded = (i: number): boolean => ranges.some(([a, b]) => i >= a && i < b);
   const out: Inline[] = [];
@@ -75,7 +82,7 @@ export function parseEmphasis(s: string): Inline[] {
     }
   };
   for (let i = 0; i < s.length; i++) {
-    if (shielded(i)) continue;
+    if (!isMarkStart(s.charCodeAt(i)) || shielded(i)) continue;
     const before = s.charAt(i - 1);
     if (!OPEN_BEFORE.test(before)) continue;
     for (const mark of MARKS) {
