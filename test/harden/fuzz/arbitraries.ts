@@ -58,7 +58,10 @@ const paragraph: fc.Arbitrary<Piece> = fc
     const body = wrap ? text.replace(/(.{40,70}?) (?![^\s:]+:)/g, '$1\n') : text;
     // A paragraph that opens `word:` before the first heading is a front-matter
     // field by the conventions, so generated prose never opens that way.
-    const safe = /^\S+:/.test(body) ? `And ${body}` : body;
+    // A paragraph that is one ornament letter between marks (`*o*`, `_x_`, `--o -`)
+    // is a scene break by the conventions (fixture break-framed-single-letter).
+    const ornament = /^[^\p{L}\p{N}]*[oO0xX]{1,2}[^\p{L}\p{N}]*$/u.test(body);
+    const safe = /^\S+:/.test(body) || ornament ? `And ${body}` : body;
     return { text: `${indent}${safe}`, story: text };
   });
 
