@@ -7,6 +7,13 @@
 import type { Glyph, GlyphPosition } from 'fontkit';
 import { type CoverFont, type FontRole, faceFor, fontChain } from './fonts.js';
 
+export interface Ink {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
 interface Run {
   face: CoverFont;
   text: string;
@@ -23,8 +30,11 @@ export interface ShapedText {
   missing: string[];
   /** SVG path data with the pen starting at (x, baseline). */
   path(x: number, baseline: number): string;
-  /** Left and right edges of the drawn glyphs, from the pen start, for optical centring. */
-  ink(): { left: number; right: number };
+  /**
+   * Edges of the drawn glyphs: left and right from the pen start (for optical
+   * centring), top and bottom from the baseline, downwards positive as in SVG.
+   */
+  ink(): Ink;
 }
 
 // Spaces, punctuation and digits join the run they sit in, so an Arabic
@@ -129,15 +139,16 @@ export function shapeText(text: string, role: FontRole, size: number): ShapedTex
       return d;
     },
     ink() {
-      let left = Infinity;
-      let right = -Infinity;
-      eachGlyph(placed, 0, (g, x, _dy, scale) => {
+      let [left, right, top, bottom] = [Infinity, -Infinity, Infinity, -Infinity];
+      eachGlyph(placed, 0, (g, x, dy, scale) => {
         const b = g.bbox;
         if (!(b.maxX > b.minX)) return; // spaces draw nothing
         left = Math.min(left, x + b.minX * scale);
         right = Math.max(right, x + b.maxX * scale);
+        top = Math.min(top, -dy - b.maxY * scale);
+        bottom = Math.max(bottom, -dy - b.minY * scale);
       });
-      return left <= right ? { left, right } : { left: 0, right: width };
+      return left <= right ? { left, right, top, bottom } : { left: 0, right: width, top: 0, bottom: 0 };
     },
   };
 }
