@@ -63,31 +63,56 @@ export function coverBands(scene: CoverScene): Box[] {
 }
 
 /**
- * Draws one part of the page with resvg and copies it into the RGB page,
- * dropping alpha (the page is opaque). A plain loop: 3 ms for the panel,
- * where a sharp pipeline per band cost twice that and libvips' composite of
- * the bands over the page 40 ms.
+ * Copies RGBA pixels into the RGB page, dropping alpha (the page is opaque).
+ * Four pixels (16 bytes) become three 32-bit words: a third of the
+ * byte-by-byte loop's time (1.4 ms against 3.3 for a cover's bands). A sharp
+ * pipeline per band cost more, and libvips' composite of the bands over the
+ * page 40 ms. Little-endian: a pixel's red is its word's low byte.
  */
-function drawInto(page: RawPage, scene: CoverScene, view: Box, pieces: Piece[]): void {
-  const reach = pieces.filter((p) => meets(snap(p.box), view));
-  const { pixels } = new Resvg(sceneSvg(scene, view, reach), RENDER_OPTIONS).render();
-  const src = new Uint32Array(pixels.buffer, pixels.byteOffset, view.width * view.height);
+function copyRgba(page: RawPage, view: Box, src: Uint32Array): void {
   const out = page.data;
+  const words = new Uint32Array(out.buffer, out.byteOffset, out.length >> 2);
+  const one = (i: number, o: number): void => {
+    const v = src[i]!;
+    out[o] = v;
+    out[o + 1] = v >>> 8;
+    out[o + 2] = v >>> 16;
+  };
   for (let y = 0, i = 0; y < view.height; y++) {
     let o = ((view.y + y) * page.width + view.x) * 3;
-    for (let x = 0; x < view.width; x++, i++, o += 3) {
-      const v = src[i]!; // RGBA, little-endian: red in the low byte
-      out[o] = v;
-      out[o + 1] = v >>> 8;
-      out[o + 2] = v >>> 16;
+    let x = 0;
+    for (; x < view.width && (o & 3) !== 0; x++, i++, o += 3) one(i, o);
+    let w = o >> 2;
+    for (; x + 4 <= view.width; x += 4, i += 4, w += 3) {
+      const a = src[i]! & 0xffffff;
+      const b = src[i + 1]! & 0xffffff;
+      const c = src[i + 2]! & 0xffffff;
+      const d = src[i + 3]! & 0xffffff;
+      words[w] = a | (b << 24);
+      words[w + 1] = (b >>> 8) | (c << 16);
+      words[w + 2] = (c >>> 16) | (d << 8);
     }
+    for (o = w << 2; x < view.width; x++, i++, o += 3) one(i, o);
   }
 }
 
-/** The whole page as raw RGB, pixel for pixel what resvg draws for coverSvg (to rounding). */
-export function composeCover(scene: CoverScene): RawPage {
+/** Draws one part of the page with resvg, from the pieces that reach it. */
+function drawInto(page: RawPage, scene: CoverScene, view: Box, pieces: Piece[]): void {
+  const reach = pieces.filter((p) => meets(snap(p.box), view));
+  const { pixels } = new Resvg(sceneSvg(scene, view, reach), RENDER_OPTIONS).render();
+  copyRgba(page, view, new Uint32Array(pixels.buffer, pixels.byteOffset, view.width * view.height));
+}
+
+export const PAGE_BYTES = COVER_WIDTH * COVER_HEIGHT * 3;
+
+/**
+ * The whole page as raw RGB, pixel for pixel what resvg draws for coverSvg
+ * (to rounding), written into `data` (PAGE_BYTES long), every byte of it.
+ */
+export function composeCover(scene: CoverScene, data: Buffer = Buffer.allocUnsafe(PAGE_BYTES)): RawPage {
+  if (data.length !== PAGE_BYTES) throw new RangeError(`a cover page takes ${PAGE_BYTES} bytes, not ${data.length}`);
   const row = COVER_WIDTH * 3;
-  const page: RawPage = { data: Buffer.allocUnsafe(row * COVER_HEIGHT), width: COVER_WIDTH, height: COVER_HEIGHT };
+  const page: RawPage = { data, width: COVER_WIDTH, height: COVER_HEIGHT };
   const background = Buffer.from(scene.background.slice(1), 'hex');
   const frame = scene.pieces.find((p) => p.kind === 'frame');
   // Between its edges the frame draws the same row all the way down.
