@@ -35,14 +35,52 @@ function snap(b: Box): Box {
 
 const meets = (a: Box, b: Box): boolean => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
+/** Rows [top, bottom) of the page repeat the row `period` above them. */
+export interface Repeat {
+  top: number;
+  bottom: number;
+  period: number;
+}
+
+export interface CoverPlan {
+  /** Whole-pixel boxes for resvg to draw, in page order, no two sharing a row. */
+  bands: Box[];
+  repeat?: Repeat;
+}
+
+const rows = (b: Box): [number, number] => [b.y, b.y + b.height];
+
 /**
- * The parts of the page that differ from the repeated frame row: whole-pixel
- * boxes, merged where they share rows so that no two overlap.
+ * A patterned piece repeats every `period` rows where nothing else is drawn
+ * across its rows (the frame's vertical lines repeat too): its first period
+ * is drawn, the rest copied, which spares resvg most of the panel.
  */
-export function coverBands(scene: CoverScene): Box[] {
-  const boxes = scene.pieces.filter((p) => p.kind !== 'frame').map((p) => p.box);
+function findRepeat(piece: Piece | undefined, others: Box[]): Repeat | undefined {
+  if (!piece?.period) return undefined;
+  let [top, bottom] = [Math.ceil(piece.box.y), Math.floor(piece.box.y + piece.box.height)];
+  for (const [y0, y1] of others.map(rows)) {
+    if (y1 <= top || y0 >= bottom) continue;
+    if (y0 + y1 < top + bottom) top = Math.max(top, y1);
+    else bottom = Math.min(bottom, y0);
+  }
+  return bottom - top > 2 * piece.period ? { top: top + piece.period, bottom, period: piece.period } : undefined;
+}
+
+/**
+ * The parts of the page that differ from the repeated frame row, and the
+ * rows that repeat a pattern; the bands are merged where they share rows.
+ */
+export function coverPlan(scene: CoverScene): CoverPlan {
+  const patterned = scene.pieces.find((p) => p.period !== undefined);
+  const boxes = scene.pieces.filter((p) => p.kind !== 'frame' && p !== patterned).map((p) => p.box);
   for (const f of scene.pieces.filter((p) => p.kind === 'frame'))
     boxes.push({ ...f.box, height: FRAME_STROKE }, { ...f.box, y: f.box.y + f.box.height - FRAME_STROKE, height: FRAME_STROKE });
+  const repeat = findRepeat(patterned, boxes.map(snap));
+  if (patterned) {
+    const b = patterned.box;
+    if (repeat) boxes.push({ ...b, height: repeat.top - b.y }, { ...b, y: repeat.bottom, height: b.y + b.height - repeat.bottom });
+    else boxes.push(b);
+  }
   const rects = boxes
     .map(snap)
     .filter((b) => b.width > 0 && b.height > 0)
@@ -59,7 +97,7 @@ export function coverBands(scene: CoverScene): Box[] {
       last.height = bottom - last.y;
     } else bands.push({ ...r });
   }
-  return bands;
+  return repeat ? { bands, repeat } : { bands };
 }
 
 /**
@@ -125,6 +163,9 @@ export function composeCover(scene: CoverScene, data: Buffer = Buffer.allocUnsaf
     drawInto(page, scene, { x: 0, y: middle, width: COVER_WIDTH, height: 1 }, [frame]);
     page.data.fill(Buffer.from(page.data.subarray(middle * row, (middle + 1) * row)), top * row, bottom * row);
   }
-  for (const band of coverBands(scene)) drawInto(page, scene, band, scene.pieces);
+  const plan = coverPlan(scene);
+  for (const band of plan.bands) drawInto(page, scene, band, scene.pieces);
+  const r = plan.repeat;
+  if (r) for (let y = r.top; y < r.bottom; y += r.period) data.copyWithin(y * row, (y - r.period) * row, (Math.min(y + r.period, r.bottom) - r.period) * row);
   return page;
 }

@@ -72,7 +72,7 @@ function shapes(p: Palette, panel: Box): string {
   const w = 3 + (p.variant % 4) * 2;
   switch (p.pattern) {
     case 'stripes':
-      return `<g fill="${p.patternColor}">${stripes(panel, s, [30, 45, 60, -45][p.variant % 4] ?? 45)}</g>`;
+      return `<g fill="${p.patternColor}">${stripes(panel, s, STRIPE_ANGLES[p.variant % 4] ?? 45)}</g>`;
     case 'dots': {
       const r = s / 5 + (p.variant % 3) * 2;
       return `<path fill="${p.patternColor}" d="${cells(panel, s, s, 0).map(([x, y]) => circle(x + s / 2, y + s / 2, r)).join('')}"/>`;
@@ -92,6 +92,28 @@ function shapes(p: Palette, panel: Box): string {
         .join('');
       return `<path fill="${p.patternColor}" d="${d}"/>`;
     }
+  }
+}
+
+const STRIPE_ANGLES = [30, 45, 60, -45];
+
+/**
+ * How many rows down the pattern repeats itself exactly, when that is a whole
+ * number: the lattice's height, or for stripes at 30° the rise between two
+ * stripes (s / sin 30° = 2s). Other angles repeat at irrational heights.
+ */
+export function patternPeriod(p: Palette): number | undefined {
+  const s = p.spacing;
+  switch (p.pattern) {
+    case 'stripes':
+      return STRIPE_ANGLES[p.variant % 4] === 30 ? 2 * s : undefined;
+    case 'dots':
+    case 'diamonds':
+      return s;
+    case 'rings':
+      return 2 * s;
+    case 'chevrons':
+      return s / 2;
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { escapeUTF8 } from 'entities';
 import type { Box, CoverLayout } from './design.js';
-import { panelSvg } from './pattern.js';
+import { panelSvg, patternPeriod } from './pattern.js';
 import { COVER_HEIGHT, COVER_WIDTH, type CoverInfo } from './types.js';
 
 // Characters XML 1.0 cannot carry at all, even escaped.
@@ -21,6 +21,8 @@ export interface Piece {
   kind: 'panel' | 'frame' | 'rule' | 'text';
   svg: string;
   box: Box;
+  /** Inside its box the piece draws the same row again every this many rows (a pattern's period). */
+  period?: number;
 }
 
 export interface CoverScene {
@@ -33,11 +35,16 @@ function hline(x1: number, x2: number, y: number, color: string, width: number):
   return { svg: `<path d="M${x1} ${y} H${x2}" stroke="${color}" stroke-width="${width}"/>`, box: { x: x1, y: y - width / 2, width: x2 - x1, height: width } };
 }
 
+function periodOf(p: CoverLayout['palette']): { period?: number } {
+  const period = patternPeriod(p);
+  return period === undefined ? {} : { period };
+}
+
 export function coverScene(layout: CoverLayout): CoverScene {
   const { palette: p, frame: f, panel } = layout;
   const s = FRAME_STROKE / 2;
   const pieces: Piece[] = [
-    { kind: 'panel', svg: panelSvg(p, panel), box: panel },
+    { kind: 'panel', svg: panelSvg(p, panel), box: panel, ...periodOf(p) },
     { kind: 'panel', ...hline(panel.x, panel.x + panel.width, panel.y + panel.height, p.accent, PANEL_RULE) },
     {
       kind: 'frame',
