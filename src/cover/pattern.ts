@@ -29,19 +29,34 @@ function cells(box: Box, tw: number, th: number, reach: number): [number, number
 function stripes(panel: Box, s: number, angle: number): string {
   const rad = (angle * Math.PI) / 180;
   const [cos, sin] = [Math.cos(rad), Math.sin(rad)];
-  // The panel's corners in the stripes' own (unrotated) frame.
+  // The panel's corners in the stripes' own frame: rotated, in units of the spacing.
   const corners = [
     [panel.x, panel.y],
     [panel.x + panel.width, panel.y],
     [panel.x, panel.y + panel.height],
     [panel.x + panel.width, panel.y + panel.height],
-  ].map(([x = 0, y = 0]) => [x * cos + y * sin, -x * sin + y * cos] as const);
+  ].map(([x = 0, y = 0]) => [(x * cos + y * sin) / s, (-x * sin + y * cos) / s] as const);
   const xs = corners.map((c) => c[0]);
   const ys = corners.map((c) => c[1]);
-  const [top, bottom] = [Math.floor(Math.min(...ys)) - s, Math.ceil(Math.max(...ys)) + s];
+  const [top, bottom] = [Math.floor(Math.min(...ys)) - 1, Math.ceil(Math.max(...ys)) + 1];
+  // Stripe k starts at exactly k spacings: the scale carries the spacing, so
+  // rounding in the path text cannot break the rows' exact repetition.
   let d = '';
-  for (let x = Math.floor(Math.min(...xs) / s) * s - s; x < Math.max(...xs) + s; x += s) d += `M${x} ${top}h${num(s / 3)}V${bottom}h${num(-s / 3)}Z`;
-  return `<path transform="rotate(${angle})" d="${d}"/>`;
+  for (let k = Math.floor(Math.min(...xs)) - 1; k < Math.max(...xs) + 1; k++) d += `M${k} ${top}h0.333333V${bottom}h-0.333333Z`;
+  return `<path transform="rotate(${angle}) scale(${s})" d="${d}"/>`;
+}
+
+const stripeAngle = (p: Palette): number => [30, 45, 60, -45][p.variant % 4] ?? 45;
+
+/**
+ * Stripes `spacing` apart at angle θ repeat down the page every spacing / |sin θ|
+ * rows: 2s at 30°, but s·√2 at 45°. The spacing is nudged (by under half a
+ * pixel) so that rise is a whole number of rows, which lets compose.ts copy rows.
+ */
+function stripeLattice(p: Palette): { spacing: number; period: number } {
+  const sin = Math.abs(Math.sin((stripeAngle(p) * Math.PI) / 180));
+  const period = Math.round(p.spacing / sin);
+  return { spacing: period * sin, period };
 }
 
 /**
@@ -72,7 +87,7 @@ function shapes(p: Palette, panel: Box): string {
   const w = 3 + (p.variant % 4) * 2;
   switch (p.pattern) {
     case 'stripes':
-      return `<g fill="${p.patternColor}">${stripes(panel, s, STRIPE_ANGLES[p.variant % 4] ?? 45)}</g>`;
+      return `<g fill="${p.patternColor}">${stripes(panel, stripeLattice(p).spacing, stripeAngle(p))}</g>`;
     case 'dots': {
       const r = s / 5 + (p.variant % 3) * 2;
       return `<path fill="${p.patternColor}" d="${cells(panel, s, s, 0).map(([x, y]) => circle(x + s / 2, y + s / 2, r)).join('')}"/>`;
@@ -95,18 +110,15 @@ function shapes(p: Palette, panel: Box): string {
   }
 }
 
-const STRIPE_ANGLES = [30, 45, 60, -45];
-
 /**
- * How many rows down the pattern repeats itself exactly, when that is a whole
- * number: the lattice's height, or for stripes at 30° the rise between two
- * stripes (s / sin 30° = 2s). Other angles repeat at irrational heights.
+ * How many rows down the pattern repeats itself exactly: the lattice's
+ * height, or for stripes the rise from one stripe to the next.
  */
-export function patternPeriod(p: Palette): number | undefined {
+export function patternPeriod(p: Palette): number {
   const s = p.spacing;
   switch (p.pattern) {
     case 'stripes':
-      return STRIPE_ANGLES[p.variant % 4] === 30 ? 2 * s : undefined;
+      return stripeLattice(p).period;
     case 'dots':
     case 'diamonds':
       return s;

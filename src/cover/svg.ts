@@ -35,16 +35,11 @@ function hline(x1: number, x2: number, y: number, color: string, width: number):
   return { svg: `<path d="M${x1} ${y} H${x2}" stroke="${color}" stroke-width="${width}"/>`, box: { x: x1, y: y - width / 2, width: x2 - x1, height: width } };
 }
 
-function periodOf(p: CoverLayout['palette']): { period?: number } {
-  const period = patternPeriod(p);
-  return period === undefined ? {} : { period };
-}
-
 export function coverScene(layout: CoverLayout): CoverScene {
   const { palette: p, frame: f, panel } = layout;
   const s = FRAME_STROKE / 2;
   const pieces: Piece[] = [
-    { kind: 'panel', svg: panelSvg(p, panel), box: panel, ...periodOf(p) },
+    { kind: 'panel', svg: panelSvg(p, panel), box: panel, period: patternPeriod(p) },
     { kind: 'panel', ...hline(panel.x, panel.x + panel.width, panel.y + panel.height, p.accent, PANEL_RULE) },
     {
       kind: 'frame',
