@@ -129,8 +129,19 @@ export function patternPeriod(p: Palette): number {
   }
 }
 
-/** The patterned panel as SVG: shapes over the panel, then background everywhere else on the page. */
-export function panelSvg(p: Palette, panel: Box): string {
+function overlap(a: Box, b: Box): Box | undefined {
+  const [x, y] = [Math.max(a.x, b.x), Math.max(a.y, b.y)];
+  const [right, bottom] = [Math.min(a.x + a.width, b.x + b.width), Math.min(a.y + a.height, b.y + b.height)];
+  return right > x && bottom > y ? { x, y, width: right - x, height: bottom - y } : undefined;
+}
+
+/**
+ * The patterned panel as SVG: shapes over the panel, then background
+ * everywhere else on the page. Given a view, only the shapes that reach it:
+ * resvg strokes every ring of a path even where none of it shows.
+ */
+export function panelSvg(p: Palette, panel: Box, view?: Box): string {
+  const area = view ? overlap(panel, view) : panel;
   const hole = `M${panel.x} ${panel.y}V${panel.y + panel.height}H${panel.x + panel.width}V${panel.y}Z`;
-  return `${shapes(p, panel)}<path fill="${p.background}" d="M0 0H${COVER_WIDTH}V${COVER_HEIGHT}H0Z${hole}"/>`;
+  return `${area ? shapes(p, area) : ''}<path fill="${p.background}" d="M0 0H${COVER_WIDTH}V${COVER_HEIGHT}H0Z${hole}"/>`;
 }

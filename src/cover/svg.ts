@@ -19,7 +19,8 @@ const RULE_STROKE = 6;
 /** One element of the drawing, in painting order, and the box it paints within. */
 export interface Piece {
   kind: 'panel' | 'frame' | 'rule' | 'text';
-  svg: string;
+  /** Its SVG; given a view, it may leave out what cannot show there. */
+  svg(view?: Box): string;
   box: Box;
   /** Inside its box the piece draws the same row again every this many rows (a pattern's period). */
   period?: number;
@@ -31,24 +32,28 @@ export interface CoverScene {
 }
 
 /** A horizontal stroke from x1 to x2 (butt ends) and the box it covers. */
-function hline(x1: number, x2: number, y: number, color: string, width: number): { svg: string; box: Box } {
-  return { svg: `<path d="M${x1} ${y} H${x2}" stroke="${color}" stroke-width="${width}"/>`, box: { x: x1, y: y - width / 2, width: x2 - x1, height: width } };
+function hline(x1: number, x2: number, y: number, color: string, width: number): Pick<Piece, 'svg' | 'box'> {
+  const svg = `<path d="M${x1} ${y} H${x2}" stroke="${color}" stroke-width="${width}"/>`;
+  return { svg: () => svg, box: { x: x1, y: y - width / 2, width: x2 - x1, height: width } };
 }
 
 export function coverScene(layout: CoverLayout): CoverScene {
   const { palette: p, frame: f, panel } = layout;
   const s = FRAME_STROKE / 2;
   const pieces: Piece[] = [
-    { kind: 'panel', svg: panelSvg(p, panel), box: panel, period: patternPeriod(p) },
+    { kind: 'panel', svg: (view) => panelSvg(p, panel, view), box: panel, period: patternPeriod(p) },
     { kind: 'panel', ...hline(panel.x, panel.x + panel.width, panel.y + panel.height, p.accent, PANEL_RULE) },
     {
       kind: 'frame',
-      svg: `<rect x="${f.x}" y="${f.y}" width="${f.width}" height="${f.height}" fill="none" stroke="${p.accent}" stroke-width="${FRAME_STROKE}"/>`,
+      svg: () => `<rect x="${f.x}" y="${f.y}" width="${f.width}" height="${f.height}" fill="none" stroke="${p.accent}" stroke-width="${FRAME_STROKE}"/>`,
       box: { x: f.x - s, y: f.y - s, width: f.width + 2 * s, height: f.height + 2 * s },
     },
     ...layout.rules.map(([x1, x2, y]): Piece => ({ kind: 'rule', ...hline(x1, x2, y, p.accent, RULE_STROKE) })),
     ...layout.blocks.flatMap((b) =>
-      b.lines.map((l): Piece => ({ kind: 'text', svg: `<path fill="${p.text}" d="${l.shaped.path(l.x, l.baseline)}"/>`, box: l.ink })),
+      b.lines.map((l): Piece => {
+        const svg = `<path fill="${p.text}" d="${l.shaped.path(l.x, l.baseline)}"/>`;
+        return { kind: 'text', svg: () => svg, box: l.ink };
+      }),
     ),
   ];
   return { background: p.background, pieces };
@@ -60,7 +65,7 @@ export function sceneSvg(scene: CoverScene, view: Box, pieces: Piece[], title?: 
     `<svg xmlns="http://www.w3.org/2000/svg" width="${view.width}" height="${view.height}" viewBox="${view.x} ${view.y} ${view.width} ${view.height}">`,
     title === undefined ? '' : `<title>${escapeUTF8(title.replace(XML_INVALID, ''))}</title>`,
     `<rect width="${COVER_WIDTH}" height="${COVER_HEIGHT}" fill="${scene.background}"/>`,
-    ...pieces.map((piece) => piece.svg),
+    ...pieces.map((piece) => piece.svg(view)),
     '</svg>',
   ].join('\n');
 }
