@@ -121,6 +121,9 @@ function layoutRun(face: Face, text: string): Placed[] {
   buffer ??= new hb.Buffer();
   buffer.reset();
   buffer.addText(text);
+  // Left unset, HarfBuzz would take the language from the C locale: fixed
+  // here so no machine setting can change a cover. Direction and script are guessed from the text.
+  buffer.setLanguage('und');
   buffer.guessSegmentProperties();
   hb.shape(face.font, buffer);
   return buffer.getGlyphInfosAndPositions().map((g) => ({ glyph: g.codepoint, xAdvance: g.xAdvance ?? 0, xOffset: g.xOffset ?? 0, yOffset: g.yOffset ?? 0 }));
