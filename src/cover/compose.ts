@@ -6,7 +6,8 @@
  * resvg. Each of those bands is rendered from the full scene (clipped to the
  * band), so it holds exactly the pixels a whole-page render would, and copied
  * over a page filled with that one repeated row. Rendering the whole page took
- * 30–90 ms and a 16 MB pixel buffer per cover; the bands are a third of it.
+ * 30–90 ms and a 16 MB pixel buffer per cover; the bands are about a sixth
+ * of the page once the panel's pattern is copied down (see findRepeat).
  */
 import { Resvg } from '@resvg/resvg-js';
 import type { Box } from './design.js';
