@@ -8,12 +8,21 @@ import { type ShapedText, shapeText } from './shape.js';
 import { COVER_HEIGHT, COVER_MARGIN, COVER_WIDTH, type CoverInfo } from './types.js';
 import { type FitBox, fitText } from './wrap.js';
 
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 export interface LineBox {
   x: number;
   y: number;
   width: number;
   height: number;
   baseline: number;
+  /** Where the glyphs' outlines reach on the page: what drawing this line may paint. */
+  ink: Box;
   shaped: ShapedText;
 }
 
@@ -26,9 +35,9 @@ export interface TextBlock {
 export interface CoverLayout {
   palette: Palette;
   /** The frame drawn inside the blank margin band. */
-  frame: { x: number; y: number; width: number; height: number };
+  frame: Box;
   /** The patterned panel at the top, inside the frame. */
-  panel: { x: number; y: number; width: number; height: number };
+  panel: Box;
   /** Short rules between title and author, as [x1, x2, y]. */
   rules: [number, number, number][];
   blocks: TextBlock[];
@@ -48,13 +57,15 @@ function place(role: TextBlock['role'], font: FontRole, text: string, box: FitBo
     // as far as the box stays inside the text area.
     const ink = shaped.ink();
     const x = Math.min(Math.max(COVER_WIDTH / 2 - (ink.left + ink.right) / 2, TEXT_INSET), COVER_WIDTH - TEXT_INSET - shaped.width);
+    // Optical centre of a line sits about a third of the size below its middle.
+    const baseline = y + fitted.lineHeight / 2 + fitted.size * 0.33;
     return {
       x,
       y,
       width: shaped.width,
       height: fitted.lineHeight,
-      // Optical centre of a line sits about a third of the size below its middle.
-      baseline: y + fitted.lineHeight / 2 + fitted.size * 0.33,
+      baseline,
+      ink: { x: x + ink.left, y: baseline + ink.top, width: ink.right - ink.left, height: ink.bottom - ink.top },
       shaped,
     };
   });
@@ -64,7 +75,7 @@ function place(role: TextBlock['role'], font: FontRole, text: string, box: FitBo
 const blockHeight = (b: TextBlock | undefined): number => b?.lines.reduce((h, l) => h + l.height, 0) ?? 0;
 
 function shift(b: TextBlock, dy: number): TextBlock {
-  return { ...b, lines: b.lines.map((l) => ({ ...l, y: l.y + dy, baseline: l.baseline + dy })) };
+  return { ...b, lines: b.lines.map((l) => ({ ...l, y: l.y + dy, baseline: l.baseline + dy, ink: { ...l.ink, y: l.ink.y + dy } })) };
 }
 
 export function seriesLabel(series: NonNullable<CoverInfo['series']>): string {

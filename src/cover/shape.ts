@@ -4,8 +4,15 @@
  * (or drops the line) when one <text> mixes scripts from several fonts, and
  * paths make the width we measure exactly the width that is drawn.
  */
-import type { Glyph, GlyphPosition } from 'fontkit';
-import { type CoverFont, type FontRole, faceFor, fontChain } from './fonts.js';
+import * as hb from 'harfbuzzjs';
+import { type CoverFont, type Face, type FontRole, faceFor, fontChain } from './fonts.js';
+
+export interface Ink {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
 
 interface Run {
   face: CoverFont;
@@ -23,8 +30,11 @@ export interface ShapedText {
   missing: string[];
   /** SVG path data with the pen starting at (x, baseline). */
   path(x: number, baseline: number): string;
-  /** Left and right edges of the drawn glyphs, from the pen start, for optical centring. */
-  ink(): { left: number; right: number };
+  /**
+   * Edges of the drawn glyphs: left and right from the pen start (for optical
+   * centring), top and bottom from the baseline, downwards positive as in SVG.
+   */
+  ink(): Ink;
 }
 
 // Spaces, punctuation and digits join the run they sit in, so an Arabic
@@ -36,7 +46,7 @@ function splitRuns(text: string, chain: CoverFont[], missing: string[]): Run[] {
   let cur: Run | undefined;
   for (const ch of text) {
     const cp = ch.codePointAt(0) ?? 0;
-    if (cur && (NEUTRAL.test(ch) || /\p{M}/u.test(ch)) && cur.face.font.hasGlyphForCodePoint(cp)) {
+    if (cur && (NEUTRAL.test(ch) || /\p{M}/u.test(ch)) && cur.face.font.hasGlyph(cp)) {
       cur.text += ch;
       continue;
     }
@@ -66,40 +76,57 @@ function visualOrder(runs: Run[]): Run[] {
   return groups.flat();
 }
 
+interface Placed {
+  glyph: number;
+  xAdvance: number;
+  xOffset: number;
+  yOffset: number;
+}
+
 interface PlacedRun {
-  glyphs: Glyph[];
-  positions: GlyphPosition[];
+  face: Face;
+  glyphs: Placed[];
   scale: number;
 }
 
 const num = (v: number): string => String(Math.round(v * 10) / 10);
 
-function glyphPath(g: Glyph, x: number, y: number, scale: number): string {
+const LETTERS: Record<string, string> = { M: 'M', L: 'L', Q: 'Q', C: 'C', Z: 'Z' };
+
+function glyphPath(face: Face, glyph: number, x: number, y: number, scale: number): string {
   let d = '';
-  for (const c of g.path.commands) {
-    const a = c.args;
+  for (const c of face.outline(glyph)) {
+    const a = c.values;
     const pts: string[] = [];
     for (let i = 0; i + 1 < a.length; i += 2) pts.push(`${num(x + (a[i] ?? 0) * scale)} ${num(y - (a[i + 1] ?? 0) * scale)}`);
-    switch (c.command) {
-      case 'moveTo': d += `M${pts.join(' ')}`; break;
-      case 'lineTo': d += `L${pts.join(' ')}`; break;
-      case 'quadraticCurveTo': d += `Q${pts.join(' ')}`; break;
-      case 'bezierCurveTo': d += `C${pts.join(' ')}`; break;
-      case 'closePath': d += 'Z'; break;
-    }
+    d += (LETTERS[c.type] ?? '') + pts.join(' ');
   }
   return d;
 }
 
-function eachGlyph(placed: PlacedRun[], x0: number, draw: (g: Glyph, x: number, dy: number, scale: number) => void): void {
+function eachGlyph(placed: PlacedRun[], x0: number, draw: (face: Face, glyph: number, x: number, dy: number, scale: number) => void): void {
   let x = x0;
   for (const run of placed)
-    run.glyphs.forEach((g, i) => {
-      const p = run.positions[i];
-      if (!p) return;
-      draw(g, x + p.xOffset * run.scale, p.yOffset * run.scale, run.scale);
-      x += p.xAdvance * run.scale;
-    });
+    for (const g of run.glyphs) {
+      draw(run.face, g.glyph, x + g.xOffset * run.scale, g.yOffset * run.scale, run.scale);
+      x += g.xAdvance * run.scale;
+    }
+}
+
+// One buffer, reset for every run: shaping is synchronous.
+let buffer: hb.Buffer | undefined;
+
+/** HarfBuzz shaping of one run; right-to-left runs come back in visual order. */
+function layoutRun(face: Face, text: string): Placed[] {
+  buffer ??= new hb.Buffer();
+  buffer.reset();
+  buffer.addText(text);
+  // Left unset, HarfBuzz would take the language from the C locale: fixed
+  // here so no machine setting can change a cover. Direction and script are guessed from the text.
+  buffer.setLanguage('und');
+  buffer.guessSegmentProperties();
+  hb.shape(face.font, buffer);
+  return buffer.getGlyphInfosAndPositions().map((g) => ({ glyph: g.codepoint, xAdvance: g.xAdvance ?? 0, xOffset: g.xOffset ?? 0, yOffset: g.yOffset ?? 0 }));
 }
 
 /** Shape one line of text at a font size (px). */
@@ -112,9 +139,9 @@ export function shapeText(text: string, role: FontRole, size: number): ShapedTex
   let leading = chain[0]?.leading ?? 1.2;
   for (const run of runs) {
     const scale = size / run.face.font.unitsPerEm;
-    const laid = run.face.font.layout(run.text);
-    placed.push({ glyphs: laid.glyphs, positions: laid.positions, scale });
-    for (const p of laid.positions) width += p.xAdvance * scale;
+    const glyphs = layoutRun(run.face.font, run.text);
+    placed.push({ face: run.face.font, glyphs, scale });
+    for (const g of glyphs) width += g.xAdvance * scale;
     if (/\p{L}/u.test(run.text)) leading = Math.max(leading, run.face.leading);
   }
   return {
@@ -125,19 +152,20 @@ export function shapeText(text: string, role: FontRole, size: number): ShapedTex
     missing,
     path(x0: number, baseline: number): string {
       let d = '';
-      eachGlyph(placed, x0, (g, x, dy, scale) => (d += glyphPath(g, x, baseline - dy, scale)));
+      eachGlyph(placed, x0, (face, glyph, x, dy, scale) => (d += glyphPath(face, glyph, x, baseline - dy, scale)));
       return d;
     },
     ink() {
-      let left = Infinity;
-      let right = -Infinity;
-      eachGlyph(placed, 0, (g, x, _dy, scale) => {
-        const b = g.bbox;
-        if (!(b.maxX > b.minX)) return; // spaces draw nothing
+      let [left, right, top, bottom] = [Infinity, -Infinity, Infinity, -Infinity];
+      eachGlyph(placed, 0, (face, glyph, x, dy, scale) => {
+        const b = face.bounds(glyph);
+        if (!b) return; // spaces draw nothing
         left = Math.min(left, x + b.minX * scale);
         right = Math.max(right, x + b.maxX * scale);
+        top = Math.min(top, -dy - b.maxY * scale);
+        bottom = Math.max(bottom, -dy - b.minY * scale);
       });
-      return left <= right ? { left, right } : { left: 0, right: width };
+      return left <= right ? { left, right, top, bottom } : { left: 0, right: width, top: 0, bottom: 0 };
     },
   };
 }
