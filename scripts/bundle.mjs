@@ -22,7 +22,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['sharp', '@resvg/resvg-js', 'piscina', '@likecoin/epubcheck-ts'],
+  external: ['sharp', '@resvg/resvg-js', 'harfbuzzjs', 'piscina', '@likecoin/epubcheck-ts'],
   // Bundled CommonJS packages call require() for Node's own modules.
   banner: { js: "import { createRequire as quireCreateRequire } from 'node:module'; const require = quireCreateRequire(import.meta.url);" },
   logLevel: 'warning',
