@@ -154,7 +154,8 @@ try {
     const r = await compare('3 1,000 works', [dir], { jobs: [1, 2] }, { others: false, works: files.length });
     const [one, two] = [r['quire --jobs 1'], r['quire --jobs 2']];
     target('3', 'at least 50 works/s with --jobs 2', two, two, (a) => files.length / a.wall >= 50, (a) => `${(files.length / a.wall).toFixed(1)} works/s`);
-    target('3', 'throughput scales with --jobs', two, one, (a, b) => a.wall < b.wall, (a, b) => `${(b.wall / a.wall).toFixed(2)}× from --jobs 1 to 2`);
+    // Two threads on two cores should come near twice the throughput; a few percent is not scaling.
+    target('3', 'throughput scales with --jobs (1.5× from 1 to 2)', two, one, (a, b) => b.wall / a.wall >= 1.5, (a, b) => `${(b.wall / a.wall).toFixed(2)}×`);
     console.log(`  pandoc and calibre on a ${SAMPLE}-work sample (one process per work):`);
     await compare('3 1,000 works', files, { jobs: [] }, { others: SAMPLE });
   }
