@@ -1,4 +1,4 @@
-import type { Book, Chapter } from './model.js';
+import type { Book, Chapter, Metadata } from './model.js';
 import { inlineText, text } from './model.js';
 import { Diagnostics, QuireError, type Diagnostic } from './diagnostics.js';
 import { decodeText } from './read/decode.js';
@@ -88,6 +88,7 @@ export function parseWork(source: WorkSource, options: Omit<ConvertOptions, 'css
   // A folder's whole name (dots and all) is its title of last resort, so give it an extension to drop.
   const fallback = titleFromFileName(folder ? `${source.path.replace(/[\\/]+$/, '')}.dir` : main.path);
   const meta = mergeMeta([source.inherited ?? {}, parsed.meta, fromFrontMatter, fromSidecar.meta, options.meta ?? {}], fallback, diags);
+  reportOverridden(parsed, meta, diags);
   let book: Book = { meta, front: parsed.front, chapters: nameChapters(parsed.chapters, meta.title), back: parsed.back, notes: parsed.notes };
   numberNotes(book);
   if (options.typography !== false) book = applyTypography(book, options.dashStyle ? { dashStyle: options.dashStyle } : {});
@@ -95,6 +96,24 @@ export function parseWork(source: WorkSource, options: Omit<ConvertOptions, 'css
     diags.warn('no-story', 'no story text found; the book has an empty chapter');
   }
   return { book, detection: parsed, trace: parsed.trace, diagnostics: diags.list };
+}
+
+/**
+ * A title or author line read from the story is metadata, not story text: when
+ * front matter, a sidecar or a flag says otherwise, that line's words are in
+ * neither the book nor its metadata. Say so, with the line, rather than lose
+ * them silently.
+ */
+function reportOverridden(parsed: FormatResult, meta: Metadata, diags: Diagnostics): void {
+  const fields: Array<[string, string | undefined, string]> = [
+    ['title', parsed.meta.title, meta.title],
+    ['author', parsed.meta.authors?.map((a) => a.name).join(' & '), meta.authors.map((a) => a.name).join(' & ')],
+  ];
+  for (const [field, detected, used] of fields) {
+    if (!detected?.trim() || detected.trim() === used.trim()) continue;
+    const line = parsed.trace?.find((t) => t.kind === 'meta' && t.text.includes(detected.trim()))?.line;
+    diags.info('detected-meta-overridden', `the story's ${field} line says "${detected.trim()}"; "${used.trim()}" from front matter, a sidecar or a flag is used instead`, line);
+  }
 }
 
 // A chapter must have a heading a reader can find in the TOC: a lone untitled

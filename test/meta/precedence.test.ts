@@ -44,6 +44,18 @@ describe('metadata precedence: detection < front matter < sidecar < flags', () =
     expect(title).toContain('<dt>Rating</dt>\n<dd>Teen</dd>');
   });
 
+  it('says when the story\'s own title or author line lost, naming the line', async () => {
+    const { built } = await build();
+    const lost = built.diagnostics.filter((d) => d.code === 'detected-meta-overridden').map((d) => [d.severity, d.line, d.message]);
+    expect(lost).toEqual([
+      ['info', 9, 'the story\'s title line says "Detected Title"; "Front Title" from front matter, a sidecar or a flag is used instead'],
+      ['info', 10, 'the story\'s author line says "Detected Author"; "Front Author" from front matter, a sidecar or a flag is used instead'],
+    ]);
+    // Agreeing layers say nothing.
+    const same = await buildFile(await storyFile('---\ntitle: Same\n---\n\nTitle: Same\n\nChapter 1\n\nWords.\n', 'same.txt'));
+    expect(same.diagnostics.filter((d) => d.code === 'detected-meta-overridden')).toEqual([]);
+  });
+
   it('a sidecar wins over front matter', async () => {
     const { opf } = await build('title: Sidecar Title\nseries:\n  name: The Cycle\n  position: 3\n');
     expect(opf).toContain('<dc:title id="title">Sidecar Title</dc:title>');
