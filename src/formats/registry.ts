@@ -5,6 +5,7 @@ import { splitFrontMatter } from '../read/frontmatter.js';
 import { parsePlainText } from '../text/parse.js';
 import { parseMarkdown } from '../markdown/parse.js';
 import { parseHtmlWork } from '../html/parse.js';
+import { declaredCharset } from '../html/charset.js';
 import { formatOf, type FormatName } from './extensions.js';
 import type { FormatResult, ReaderInput } from './outline.js';
 
@@ -34,7 +35,8 @@ export interface StoryText {
 
 /** A story file's text, its front matter split off where its format has one. */
 export function storyText(file: SourceFile): StoryText {
-  const decoded = decodeText(file.bytes, file.path);
+  const html = formatOf(file.path) === 'html';
+  const decoded = decodeText(file.bytes, file.path, html ? { declared: declaredCharset(file.bytes) } : {});
   if (!FORMATS[formatOf(file.path)].frontMatter) return { data: {}, body: decoded.text, firstLine: 1, diagnostics: decoded.diagnostics };
   const fm = splitFrontMatter(decoded.text, file.path);
   return { ...fm, diagnostics: decoded.diagnostics };

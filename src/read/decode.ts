@@ -115,7 +115,18 @@ function guessLegacy(bytes: Uint8Array): string {
   return 'windows-1252';
 }
 
-function detect(bytes: Uint8Array): { encoding: string; skip: number; text?: string } {
+// Browsers read Latin-1 and ASCII labels as Windows-1252, and so do the files that carry them.
+const WINDOWS_1252 = /^(windows-1252|cp1252|x-cp1252|iso-8859-1|iso8859-1|iso_8859-1|latin1|l1|us-ascii|ascii)$/;
+
+/** A declared encoding iconv-lite can read, else undefined. UTF-16/32 cannot be declared by bytes read as ASCII. */
+function usableDeclared(label: string | undefined): string | undefined {
+  const name = label?.trim().toLowerCase();
+  if (!name || /^utf-?(16|32)/.test(name)) return undefined;
+  if (WINDOWS_1252.test(name)) return 'windows-1252';
+  return iconv.encodingExists(name) ? name : undefined;
+}
+
+function detect(bytes: Uint8Array, declared?: string): { encoding: string; skip: number; text?: string } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', skip: 3 };
   if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) return { encoding: 'utf-32le', skip: 4 };
   if (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) return { encoding: 'utf-32be', skip: 4 };
@@ -125,7 +136,7 @@ function detect(bytes: Uint8Array): { encoding: string; skip: number; text?: str
   // would give (there is no BOM to strip here), so it is kept, not redone.
   const text = utf8Text(bytes);
   if (text !== undefined) return { encoding: 'utf-8', skip: 0, text };
-  return { encoding: guessLegacy(bytes), skip: 0 };
+  return { encoding: usableDeclared(declared) ?? guessLegacy(bytes), skip: 0 };
 }
 
 interface Tally {
@@ -194,9 +205,14 @@ function mapOddLines(text: string, fix: (line: string, no: number) => string): s
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
-export function decodeText(bytes: Uint8Array, file: string): DecodedText {
+export interface DecodeOptions {
+  /** The encoding the file declares (an HTML `<meta charset>`): trusted over a guess when the bytes are not UTF-8. */
+  declared?: string | undefined;
+}
+
+export function decodeText(bytes: Uint8Array, file: string, options: DecodeOptions = {}): DecodedText {
   const repairs = new Repairs(file);
-  const { encoding: detected, skip, text: decoded } = detect(bytes);
+  const { encoding: detected, skip, text: decoded } = detect(bytes, options.declared);
   const body = bytes.subarray(skip);
   let encoding = detected;
   let raw: string;

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { inlineText } from '../../src/model.js';
 import { buildValid, entries, expectNothingActive, fixtures, tree } from './support.js';
@@ -131,5 +132,28 @@ describe('site pages in other shapes', () => {
     const dir = await tree({ 'book.yaml': 'title: Lantern Season\n', 'Lantern Season ch2.html': page, 'Lantern Season ch1.html': other });
     const work = await buildValid(dir);
     expect(work.book.chapters.map((c) => `${c.label}: ${inlineText(c.title)}`)).toEqual(['Chapter 1: Hanging Day', 'Chapter 2: The Bell Tower']);
+  });
+});
+
+describe('an HTML file in a legacy encoding', () => {
+  const page = (charsetMeta: string, body: string) =>
+    `<!DOCTYPE html><html><head>${charsetMeta}<title>Зимний сад</title></head><body><h1>Зимний сад</h1><h2>Глава 1</h2><p>${body}</p></body></html>`;
+  const russian = 'Снег лёг на сад ещё до рассвета, и яблони стояли белые и тихие.';
+  // entries() reads every file as Latin-1; the chapters are UTF-8.
+  const chapters = (epub: Uint8Array) => Buffer.from(storyText(epub), 'latin1').toString('utf8');
+
+  it('is read in the encoding its <meta charset> declares', async () => {
+    for (const meta of ['<meta charset="windows-1251">', '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">']) {
+      const dir = await tree({ 'sad.html': iconv.encode(page(meta, russian), 'windows-1251') });
+      const work = await buildValid(path.join(dir, 'sad.html'));
+      expect(work.book.meta.title).toBe('Зимний сад');
+      expect(chapters(work.epub)).toContain(russian);
+    }
+  });
+
+  it('stays UTF-8 when its bytes are UTF-8, whatever the meta says', async () => {
+    const dir = await tree({ 'sad.html': page('<meta charset="iso-8859-1">', russian) });
+    const work = await buildValid(path.join(dir, 'sad.html'));
+    expect(chapters(work.epub)).toContain(russian);
   });
 });
