@@ -93,7 +93,9 @@ export function layoutCover(info: CoverInfo): CoverLayout {
   const frame = { x: FRAME_INSET, y: FRAME_INSET, width: COVER_WIDTH - 2 * FRAME_INSET, height: COVER_HEIGHT - 2 * FRAME_INSET };
   const panel = { x: FRAME_INSET, y: FRAME_INSET, width: frame.width, height: PANEL_BOTTOM - FRAME_INSET };
 
-  const author = place('author', 'body', authorLine(info.authors), { maxWidth: TEXT_WIDTH, maxHeight: 220, maxSize: 78, minSize: 40, maxLines: 2 }, 0);
+  // A work with no author gets no author line (fitting an empty line would leave a lone "…").
+  const byline = authorLine(info.authors);
+  const author = byline ? place('author', 'body', byline, { maxWidth: TEXT_WIDTH, maxHeight: 220, maxSize: 78, minSize: 40, maxLines: 2 }, 0) : undefined;
   const authorTop = COVER_HEIGHT - FRAME_INSET - 130 - blockHeight(author);
 
   const series = info.series?.name.trim()
@@ -121,7 +123,7 @@ export function layoutCover(info: CoverInfo): CoverLayout {
   if (series) blocks.push(series);
   blocks.push(shift(title, groupTop));
   if (subtitle) blocks.push(shift(subtitle, groupTop + blockHeight(title) + gap));
-  blocks.push(shift(author, authorTop));
+  if (author) blocks.push(shift(author, authorTop));
 
   const ruleY = Math.round((groupTop + groupHeight + authorTop) / 2);
   return { palette, frame, panel, rules: [[COVER_WIDTH / 2 - 120, COVER_WIDTH / 2 + 120, ruleY]], blocks };

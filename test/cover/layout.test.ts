@@ -79,6 +79,12 @@ describe('cover layout', () => {
     expect(layout.blocks.find((b) => b.role === 'series')?.lines.map((l) => l.shaped.text).join(' ')).toBe('Coastlines · 2.5');
   });
 
+  it('draws no author line, and no stray ellipsis, for a work without an author', () => {
+    const layout = layoutCover({ title: 'Paper Boats', authors: [] });
+    expect(layout.blocks.map((b) => b.role)).toEqual(['title']);
+    expect(layout.blocks.flatMap((b) => b.lines.map((l) => l.shaped.text))).toEqual(['Paper', 'Boats']);
+  });
+
   it('reports characters no bundled font can draw, and draws the rest', () => {
     const info = { title: 'Hearts \u{1F495} and x\uE000 Stars', authors: ['A'] };
     const layout = layoutCover(info);
