@@ -48,11 +48,6 @@ export const emptyCache = (): Cache => ({ format: FORMAT, works: {} });
 export const cacheId = (out: string, source: string): string =>
   path.relative(path.resolve(out), path.resolve(source)).split(path.sep).join('/');
 
-/**
- * Everything besides the sources that changes a book's bytes: quire's version,
- * the stylesheet and the conversion options. Batch-only flags (jobs, check,
- * strict, shard) do not change a book, so they are left out.
- */
 /** The options that change a book's bytes, and only those: they go to the workers and into the cache key. */
 export function conversionOptions(options: BatchOptions): Omit<ConvertOptions, 'css'> {
   const picked: Omit<ConvertOptions, 'css'> = {};
@@ -66,6 +61,11 @@ export function conversionOptions(options: BatchOptions): Omit<ConvertOptions, '
 // change a cache key or reach a worker by accident.
 const CONVERSION_KEYS = ['meta', 'detection', 'sourceDateEpoch', 'typography', 'dashStyle', 'allowRoots', 'kepub'] as const satisfies ReadonlyArray<keyof Omit<ConvertOptions, 'css'>>;
 
+/**
+ * Everything besides the sources that changes a book's bytes: quire's version,
+ * the stylesheet and the conversion options. Batch-only flags (jobs, check,
+ * strict, shard) do not change a book, so they are left out.
+ */
 export function optionsKey(version: string, css: string, options: BatchOptions): string {
   const relevant = { ...conversionOptions(options), epoch: options.sourceDateEpoch ?? null };
   const json = JSON.stringify(relevant, (_k, v: unknown) => (v instanceof RegExp ? String(v) : v));

@@ -32,6 +32,8 @@ export async function watchInputs(
 ): Promise<void> {
   const watchers = new Map<string, FSWatcher>();
   let known = new Set(files.map((f) => path.resolve(f)));
+  // Folders that hold a work's files, kept with `known` rather than searched on every event.
+  let workDirs = new Set([...known].map((f) => path.dirname(f)));
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
@@ -43,6 +45,7 @@ export async function watchInputs(
     running = rebuild()
       .then((used) => {
         known = new Set(used.map((f) => path.resolve(f)));
+        workDirs = new Set([...known].map((f) => path.dirname(f)));
         follow();
       })
       .finally(() => {
@@ -70,11 +73,11 @@ export async function watchInputs(
     const full = path.join(dir, name);
     if (known.has(full) || fileInputs.has(full)) return true;
     // A new story or sidecar in a folder that holds works may be a new work or chapter.
-    const holdsWorks = inputDirs.has(dir) || [...known].some((f) => path.dirname(f) === dir);
+    const holdsWorks = inputDirs.has(dir) || workDirs.has(dir);
     return holdsWorks && (isStoryFile(name) || SIDECAR.test(name));
   };
   const follow = () => {
-    const wanted = new Set([...inputDirs, ...[...fileInputs, ...known].map((f) => path.dirname(f))]);
+    const wanted = new Set([...inputDirs, ...workDirs, ...[...fileInputs].map((f) => path.dirname(f))]);
     for (const [dir, w] of watchers) {
       if (!wanted.has(dir)) {
         w.close();
