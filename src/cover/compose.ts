@@ -11,18 +11,12 @@
  */
 import { Resvg } from '@resvg/resvg-js';
 import type { Box } from './design.js';
+import type { Scanlines } from './png.js';
 import { type CoverScene, FRAME_STROKE, type Piece, sceneSvg } from './svg.js';
 import { COVER_HEIGHT, COVER_WIDTH } from './types.js';
 
 /** Antialiasing may tint a pixel just past an outline's box. */
 const PAD = 2;
-
-/** The page as raw RGB, rows top to bottom. */
-export interface RawPage {
-  data: Buffer;
-  width: number;
-  height: number;
-}
 
 const RENDER_OPTIONS = { font: { loadSystemFonts: false }, fitTo: { mode: 'original' } } as const;
 
@@ -101,72 +95,126 @@ export function coverPlan(scene: CoverScene): CoverPlan {
   return repeat ? { bands, repeat } : { bands };
 }
 
+/** More colours than a palette holds: the page is drawn again in RGB. */
+class TooManyColours extends Error {}
+
 /**
- * Copies RGBA pixels into the RGB page, dropping alpha (the page is opaque).
- * Four pixels (16 bytes) become three 32-bit words: a third of the
- * byte-by-byte loop's time (1.4 ms against 3.3 for a cover's bands). A sharp
- * pipeline per band cost more, and libvips' composite of the bands over the
- * page 40 ms. Little-endian: a pixel's red is its word's low byte.
+ * The page being drawn, held as PNG scanlines (see png.ts): each row a
+ * filter byte, then a palette index a pixel while the page has at most 256
+ * colours, or RGB after that. Colours are keyed as resvg's little-endian
+ * RGBA words without alpha (the page is opaque): red in the low byte.
  */
-function copyRgba(page: RawPage, view: Box, src: Uint32Array): void {
-  const out = page.data;
-  const words = new Uint32Array(out.buffer, out.byteOffset, out.length >> 2);
-  const one = (i: number, o: number): void => {
-    const v = src[i]!;
-    out[o] = v;
-    out[o + 1] = v >>> 8;
-    out[o + 2] = v >>> 16;
-  };
-  for (let y = 0, i = 0; y < view.height; y++) {
-    let o = ((view.y + y) * page.width + view.x) * 3;
-    let x = 0;
-    for (; x < view.width && (o & 3) !== 0; x++, i++, o += 3) one(i, o);
-    let w = o >> 2;
-    for (; x + 4 <= view.width; x += 4, i += 4, w += 3) {
-      const a = src[i]! & 0xffffff;
-      const b = src[i + 1]! & 0xffffff;
-      const c = src[i + 2]! & 0xffffff;
-      const d = src[i + 3]! & 0xffffff;
-      words[w] = a | (b << 24);
-      words[w + 1] = (b >>> 8) | (c << 16);
-      words[w + 2] = (c >>> 16) | (d << 8);
+class Sheet {
+  readonly stride: number;
+  readonly data: Buffer;
+  private readonly index = new Map<number, number>();
+  private readonly palette: number[] = [];
+
+  constructor(readonly depth: 1 | 3) {
+    this.stride = 1 + COVER_WIDTH * depth;
+    this.data = Buffer.allocUnsafe(COVER_HEIGHT * this.stride);
+  }
+
+  private indexOf(word: number): number {
+    let i = this.index.get(word);
+    if (i === undefined) {
+      if (this.index.size === 256) throw new TooManyColours();
+      i = this.index.size;
+      this.index.set(word, i);
+      this.palette.push(word & 255, (word >>> 8) & 255, (word >>> 16) & 255);
     }
-    for (o = w << 2; x < view.width; x++, i++, o += 3) one(i, o);
+    return i;
+  }
+
+  /** Writes a band's RGBA pixels into the rows it covers. */
+  put(view: Box, src: Uint32Array): void {
+    const w = view.width;
+    let last = -1;
+    let value = 0;
+    for (let y = 0; y < view.height; y++) {
+      const row = src.subarray(y * w, (y + 1) * w);
+      const at = (view.y + y) * this.stride + 1 + view.x * this.depth;
+      const out = this.data.subarray(at, at + w * this.depth);
+      if (this.depth === 3) {
+        for (let x = 0, o = 0; x < w; x++) {
+          const word = row[x]!;
+          out[o++] = word;
+          out[o++] = word >>> 8;
+          out[o++] = word >>> 16;
+        }
+        continue;
+      }
+      for (let x = 0; x < w; x++) {
+        const word = row[x]! & 0xffffff;
+        // Neighbours mostly share a colour: the map is asked only at a change.
+        if (word !== last) {
+          last = word;
+          value = this.indexOf(word);
+        }
+        out[x] = value;
+      }
+    }
+  }
+
+  /** A whole row of one colour, given as "#rrggbb". */
+  plainRow(colour: string): Buffer {
+    const [r = 0, g = 0, b = 0] = Buffer.from(colour.slice(1), 'hex');
+    const row = Buffer.alloc(this.stride, this.depth === 1 ? this.indexOf(r | (g << 8) | (b << 16)) : 0);
+    if (this.depth === 3) row.fill(Buffer.from([r, g, b]), 1);
+    return row;
+  }
+
+  /** Rows [top, bottom) become copies of `row`. */
+  fill(top: number, bottom: number, row: Buffer): void {
+    if (bottom > top) this.data.fill(row, top * this.stride, bottom * this.stride);
+  }
+
+  scanlines(): Scanlines {
+    // Every row's filter byte (0, none), whatever wrote the row.
+    for (let o = 0; o < this.data.length; o += this.stride) this.data[o] = 0;
+    const base = { width: COVER_WIDTH, height: COVER_HEIGHT, data: this.data };
+    return this.depth === 1 ? { ...base, depth: 1, palette: Uint8Array.from(this.palette) } : { ...base, depth: 3 };
   }
 }
 
 /** Draws one part of the page with resvg, from the pieces that reach it. */
-function drawInto(page: RawPage, scene: CoverScene, view: Box, pieces: Piece[]): void {
+function drawInto(sheet: Sheet, scene: CoverScene, view: Box, pieces: Piece[]): void {
   const reach = pieces.filter((p) => meets(snap(p.box), view));
   const { pixels } = new Resvg(sceneSvg(scene, view, reach), RENDER_OPTIONS).render();
-  copyRgba(page, view, new Uint32Array(pixels.buffer, pixels.byteOffset, view.width * view.height));
+  sheet.put(view, new Uint32Array(pixels.buffer, pixels.byteOffset, view.width * view.height));
 }
 
-export const PAGE_BYTES = COVER_WIDTH * COVER_HEIGHT * 3;
-
-/**
- * The whole page as raw RGB, pixel for pixel what resvg draws for coverSvg
- * (to rounding), written into `data` (PAGE_BYTES long), every byte of it.
- */
-export function composeCover(scene: CoverScene, data: Buffer = Buffer.allocUnsafe(PAGE_BYTES)): RawPage {
-  if (data.length !== PAGE_BYTES) throw new RangeError(`a cover page takes ${PAGE_BYTES} bytes, not ${data.length}`);
-  const row = COVER_WIDTH * 3;
-  const page: RawPage = { data, width: COVER_WIDTH, height: COVER_HEIGHT };
-  const background = Buffer.from(scene.background.slice(1), 'hex');
+function draw(scene: CoverScene, sheet: Sheet): Scanlines {
   const frame = scene.pieces.find((p) => p.kind === 'frame');
   // Between its edges the frame draws the same row all the way down.
   const top = frame ? Math.max(0, Math.floor(frame.box.y)) : COVER_HEIGHT;
   const bottom = frame ? Math.min(COVER_HEIGHT, Math.ceil(frame.box.y + frame.box.height)) : COVER_HEIGHT;
-  page.data.fill(background, 0, top * row);
-  page.data.fill(background, bottom * row);
+  const background = sheet.plainRow(scene.background);
+  sheet.fill(0, top, background);
+  sheet.fill(bottom, COVER_HEIGHT, background);
   if (frame) {
     const middle = Math.floor((top + bottom) / 2);
-    drawInto(page, scene, { x: 0, y: middle, width: COVER_WIDTH, height: 1 }, [frame]);
-    page.data.fill(Buffer.from(page.data.subarray(middle * row, (middle + 1) * row)), top * row, bottom * row);
+    drawInto(sheet, scene, { x: 0, y: middle, width: COVER_WIDTH, height: 1 }, [frame]);
+    sheet.fill(top, bottom, Buffer.from(sheet.data.subarray(middle * sheet.stride, (middle + 1) * sheet.stride)));
   }
   const plan = coverPlan(scene);
-  for (const band of plan.bands) drawInto(page, scene, band, scene.pieces);
+  for (const band of plan.bands) drawInto(sheet, scene, band, scene.pieces);
   const r = plan.repeat;
-  if (r) for (let y = r.top; y < r.bottom; y += r.period) data.copyWithin(y * row, (y - r.period) * row, (Math.min(y + r.period, r.bottom) - r.period) * row);
-  return page;
+  const row = sheet.stride;
+  if (r) for (let y = r.top; y < r.bottom; y += r.period) sheet.data.copyWithin(y * row, (y - r.period) * row, (Math.min(y + r.period, r.bottom) - r.period) * row);
+  return sheet.scanlines();
+}
+
+/**
+ * The whole page as PNG scanlines, pixel for pixel what resvg draws for
+ * coverSvg (to rounding): palette indices, or RGB for a page of more than
+ * 256 colours, which is drawn twice.
+ */
+export function composeCover(scene: CoverScene): Scanlines {
+  try {
+    return draw(scene, new Sheet(1));
+  } catch (err) {
+    if (err instanceof TooManyColours) return draw(scene, new Sheet(3));
+    throw err;
+  }
 }

@@ -4,7 +4,6 @@
  */
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
 import { QuireError } from '../diagnostics.js';
 import { type ImageKind, sniffImage } from './sniff.js';
 import type { CoverImage } from './types.js';
@@ -67,6 +66,8 @@ async function locate(p: string, options: LoadCoverOptions): Promise<string> {
 }
 
 async function convert(data: Buffer, kind: ImageKind): Promise<CoverImage> {
+  // Loaded on first use (a tenth of a second): only a work with its own cover image needs it.
+  const { default: sharp } = await import('sharp');
   let meta = await sharp(data).metadata();
   let input = sharp(data);
   if (kind === 'svg') {
