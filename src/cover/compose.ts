@@ -110,9 +110,13 @@ class Sheet {
   private readonly index = new Map<number, number>();
   private readonly palette: number[] = [];
 
-  constructor(readonly depth: 1 | 3) {
+  constructor(
+    readonly depth: 1 | 3,
+    reuse?: Buffer,
+  ) {
     this.stride = 1 + COVER_WIDTH * depth;
-    this.data = Buffer.allocUnsafe(COVER_HEIGHT * this.stride);
+    const size = COVER_HEIGHT * this.stride;
+    this.data = reuse?.length === size ? reuse : Buffer.allocUnsafe(size);
   }
 
   private indexOf(word: number): number {
@@ -205,14 +209,18 @@ function draw(scene: CoverScene, sheet: Sheet): Scanlines {
   return sheet.scanlines();
 }
 
+/** Bytes of a palette page's scanlines: a buffer this long may be handed to composeCover to draw in. */
+export const PALETTE_PAGE_BYTES = COVER_HEIGHT * (1 + COVER_WIDTH);
+
 /**
  * The whole page as PNG scanlines, pixel for pixel what resvg draws for
  * coverSvg (to rounding): palette indices, or RGB for a page of more than
- * 256 colours, which is drawn twice.
+ * 256 colours, which is drawn twice. A palette page is drawn into `reuse`
+ * when it is PALETTE_PAGE_BYTES long; every byte of it is written.
  */
-export function composeCover(scene: CoverScene): Scanlines {
+export function composeCover(scene: CoverScene, reuse?: Buffer): Scanlines {
   try {
-    return draw(scene, new Sheet(1));
+    return draw(scene, new Sheet(1, reuse));
   } catch (err) {
     if (err instanceof TooManyColours) return draw(scene, new Sheet(3));
     throw err;
