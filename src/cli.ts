@@ -171,6 +171,16 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+// A failure outside every work's own error handling (a native or WebAssembly
+// module failing as it starts, in a callback of its own) still ends in one
+// line and a failed exit, never a stack trace.
+const internalError = (e: unknown): void => {
+  console.error(`quire: internal error: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(EXIT_FAILED);
+};
+process.on('uncaughtException', internalError);
+process.on('unhandledRejection', internalError);
+
 main().then(
   (code) => {
     process.exitCode = code;

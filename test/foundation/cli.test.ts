@@ -37,6 +37,21 @@ describe('quire build', () => {
     expect((await readdir(out)).filter((f) => f.endsWith('.epub')).sort()).toEqual(['also-good.epub', 'good.epub']);
   });
 
+  it('ends a failure no work catches in one line and exit 1, not a stack trace', async () => {
+    const dir = await tmp();
+    await writeFile(path.join(dir, 'story.txt'), 'Title: Slow\n\nChapter 1\n\nText.\n');
+    // A module preloaded into the process fails in a callback of its own, as a native module's start-up might.
+    for (const fail of ['throw new Error("bang from a callback")', 'Promise.reject(new Error("bang from a promise"))']) {
+      // It fails as soon as quire is listening, while the build is still under way.
+      const code = `const t = setInterval(() => { if (process.listenerCount('uncaughtException')) { clearInterval(t); ${fail}; } }, 1)`;
+      const env = { ...process.env, NODE_OPTIONS: `--import=data:text/javascript,${encodeURIComponent(code)}` };
+      const r = await run(['build', dir, '--out', path.join(dir, 'out')], { env });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^quire: internal error: bang from a (callback|promise)$/m);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
   it('exits 2 on bad usage', async () => {
     const run = await quire(['build', '--no-such-flag']);
     expect(run.code).toBe(2);
