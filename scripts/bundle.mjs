@@ -8,7 +8,11 @@
  * The library (`dist/index.js`) stays unbundled. Packages with native code or
  * files of their own found at run time stay outside the bundle.
  */
+import { rm } from 'node:fs/promises';
 import { build } from 'esbuild';
+
+// Chunk names carry a hash: clear the old ones so the folder holds only this build's files.
+await rm('dist/bundle', { recursive: true, force: true });
 
 await build({
   entryPoints: { cli: 'dist/cli.js', worker: 'dist/batch/worker.js' },

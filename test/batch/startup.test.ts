@@ -2,7 +2,8 @@
  * The CLI's own thread only schedules works; the conversion pipeline loads in
  * the threads that convert. These tests follow the static imports from the CLI
  * and fail if a change pulls the pipeline (and its ~0.4 s of module loading)
- * back onto the main thread, where it would run before any worker starts.
+ * back onto the main thread, where it would run before any worker starts, or
+ * a reader a batch of plain UTF-8 text does not need into every conversion.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -29,6 +30,8 @@ function staticGraph(entry: string): { files: Set<string>; packages: Set<string>
 }
 
 const PIPELINE_PACKAGES = ['harfbuzzjs', 'sharp', '@resvg/resvg-js', 'marked', 'sanitize-html', 'htmlparser2', 'fflate', 'chardet', 'iconv-lite'];
+// Each loaded by a dynamic import, for the works whose format or encoding needs it.
+const ON_DEMAND_PACKAGES = ['marked', 'marked-footnote', 'sanitize-html', 'htmlparser2', 'domutils', 'domhandler', 'chardet', 'iconv-lite'];
 const PIPELINE_FOLDERS = ['cover', 'text', 'typography', 'render', 'markdown', 'html', 'kepub', 'package'];
 
 describe('main thread start-up', () => {
@@ -39,10 +42,20 @@ describe('main thread start-up', () => {
     expect(rel.filter((f) => PIPELINE_FOLDERS.includes(f.split('/')[0]!) || f === 'convert.ts')).toEqual([]);
   });
 
+  it('a conversion loads the Markdown, HTML, legacy-encoding and kepub readers only when a work needs them', () => {
+    const { files, packages } = staticGraph('batch/worker.ts');
+    expect([...packages].filter((p) => ON_DEMAND_PACKAGES.includes(p))).toEqual([]);
+    const rel = [...files].map((f) => path.relative(SRC, f).split(path.sep).join('/'));
+    // html/charset.ts stays: it reads no HTML, only the bytes of a <meta charset>.
+    expect(rel.filter((f) => /^(markdown|kepub)\//.test(f) || (f.startsWith('html/') && f !== 'html/charset.ts') || f === 'read/legacy.ts')).toEqual([]);
+  });
+
   it('the walk does see the pipeline where it is loaded', () => {
     // Guards the guard: the same walk from the worker must find what the CLI may not load.
     const { files, packages } = staticGraph('batch/worker.ts');
     expect([...packages]).toEqual(expect.arrayContaining(['harfbuzzjs', 'sharp', 'fflate']));
     expect([...files].some((f) => f.endsWith(path.join('src', 'convert.ts')))).toBe(true);
+    const onDemand = ['markdown/parse.ts', 'html/parse.ts', 'read/legacy.ts', 'kepub/index.ts'].flatMap((entry) => [...staticGraph(entry).packages]);
+    expect(onDemand).toEqual(expect.arrayContaining(ON_DEMAND_PACKAGES));
   });
 });
