@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ciEnv, quire } from '../support/cli.js';
 
 const SRC = path.resolve(import.meta.dirname, '..', '..', 'src');
 
@@ -57,5 +58,25 @@ describe('main thread start-up', () => {
     expect([...files].some((f) => f.endsWith(path.join('src', 'convert.ts')))).toBe(true);
     const onDemand = ['markdown/parse.ts', 'html/parse.ts', 'read/legacy.ts', 'kepub/index.ts'].flatMap((entry) => [...staticGraph(entry).packages]);
     expect(onDemand).toEqual(expect.arrayContaining(ON_DEMAND_PACKAGES));
+  });
+});
+
+describe('the bundled CLI', () => {
+  // Counts Intl.Segmenters, which string-width builds to measure text: laying out help is what needs them.
+  const counter = "let n=0;const S=Intl.Segmenter;Intl.Segmenter=class extends S{constructor(...a){super(...a);n++;}};process.on('exit',()=>process.stderr.write(`segmenters:${n}\\n`));";
+  const counted = (args: string[]) => quire(args, { env: ciEnv({ NODE_OPTIONS: `--import=data:text/javascript,${encodeURIComponent(counter)}` }) });
+
+  it('starts a build without loading string-width or laying out the help text', async () => {
+    const run = await counted(['build', 'no-such-story.txt', '--out', path.join(SRC, '..', 'out', 'startup-test')]);
+    expect(run.stderr).toMatch(/no-such-story\.txt/);
+    expect(run.stderr).toMatch(/segmenters:0\n/);
+  });
+
+  it('still measures text where it lays out help', async () => {
+    // Guards the guard: the counter does see string-width at work.
+    const run = await counted(['build', '--help']);
+    expect(run.stdout).toMatch(/--out/);
+    expect(run.stderr).not.toMatch(/segmenters:0\n/);
+    expect(run.stderr).toMatch(/segmenters:\d+\n/);
   });
 });
