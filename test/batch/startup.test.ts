@@ -43,6 +43,12 @@ describe('main thread start-up', () => {
     expect(rel.filter((f) => PIPELINE_FOLDERS.includes(f.split('/')[0]!) || f === 'convert.ts')).toEqual([]);
   });
 
+  it('the CLI loads the EPUBCheck runner (child_process, readline) only for --check', () => {
+    const rel = [...staticGraph('cli.ts').files].map((f) => path.relative(SRC, f).split(path.sep).join('/'));
+    expect(rel).toContain('batch/run.ts');
+    expect(rel).not.toContain('batch/check.ts');
+  });
+
   it('a conversion loads the Markdown, HTML, legacy-encoding and kepub readers only when a work needs them', () => {
     const { files, packages } = staticGraph('batch/worker.ts');
     expect([...packages].filter((p) => ON_DEMAND_PACKAGES.includes(p))).toEqual([]);
