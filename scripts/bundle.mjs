@@ -9,9 +9,35 @@
  * files of their own found at run time stay outside the bundle.
  */
 import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import { build } from 'esbuild';
 
-// Chunk names carry a hash of their contents: without this, every build would leave the last one's chunks behind.
+/**
+ * yargs, and cliui and wrap-ansi under it, each import a string-width that
+ * builds an Intl.Segmenter and Unicode-property regexes as it loads: about
+ * 30 ms of every start, though only laying out help text measures anything.
+ * Each `import … from 'string-width'` gets a stand-in that loads the real one
+ * (the version that importer would have had) on its first call.
+ */
+const lazyStringWidth = {
+  name: 'lazy-string-width',
+  setup(b) {
+    b.onResolve({ filter: /^string-width$/ }, async (args) => {
+      // CommonJS users (cli-progress) `require` it and expect the function itself: left alone.
+      if (args.kind !== 'import-statement') return undefined;
+      const real = await b.resolve(args.path, { kind: 'require-call', importer: args.importer, resolveDir: args.resolveDir });
+      if (real.errors.length) return { errors: real.errors };
+      return { path: real.path, namespace: 'lazy-string-width' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-string-width' }, (args) => ({
+      contents: `let width;\nexport default function stringWidth(text, options) {\n  width ??= require(${JSON.stringify(args.path)}).default;\n  return width(text, options);\n}\n`,
+      resolveDir: path.dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
+
+// Chunk names carry a hash: clear the old ones so the folder holds only this build's files.
 await rm('dist/bundle', { recursive: true, force: true });
 
 await build({
@@ -29,5 +55,6 @@ await build({
   external: ['sharp', '@resvg/resvg-js', 'harfbuzzjs', 'piscina', '@likecoin/epubcheck-ts'],
   // Bundled CommonJS packages call require() for Node's own modules.
   banner: { js: "import { createRequire as quireCreateRequire } from 'node:module'; const require = quireCreateRequire(import.meta.url);" },
+  plugins: [lazyStringWidth],
   logLevel: 'warning',
 });

@@ -96,7 +96,9 @@ const print = (d: Diagnostic) => console.error(formatDiagnostic(d));
 async function main(): Promise<number> {
   let exit = EXIT_OK;
   const config = process.argv[2] === 'build' ? readConfig(hideBin(process.argv)) : { values: {} as Record<string, unknown>, inputs: undefined };
-  await yargs(hideBin(process.argv))
+  const cli = yargs(hideBin(process.argv));
+  skipHelpLayout(cli);
+  await cli
     .scriptName('quire')
     .usage('$0 <command> [options]\n\nTurn story files into EPUB 3 ebooks.')
     .command(
@@ -155,6 +157,19 @@ async function main(): Promise<number> {
     })
     .parseAsync();
   return exit;
+}
+
+/**
+ * yargs lays out the whole help text each time a command starts, to have it at
+ * hand should the command later ask for it. quire's commands never do (a usage
+ * error throws instead), and that layout measures every line with string-width,
+ * about 20 ms before a build starts. Reaches into yargs's internals, so it
+ * only replaces what is there: if yargs changes, help is laid out as before.
+ */
+function skipHelpLayout(cli: Argv): void {
+  type Internals = { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } };
+  const usage = (cli as unknown as Internals).getInternalMethods?.().getUsageInstance?.();
+  if (typeof usage?.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => undefined;
 }
 
 const withEpoch = () => {

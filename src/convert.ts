@@ -17,7 +17,6 @@ import type { Book as BookType } from './model.js';
 import { packageEpubAsync } from './package/epub.js';
 import { countWords } from './stats.js';
 import { applyTypography, type TypographyOptions } from './typography/index.js';
-import { toKepub } from './kepub/index.js';
 import { kindleProblems } from './render/kindle.js';
 import { titleFromFileName } from './outname.js';
 
@@ -60,7 +59,7 @@ export interface ConvertedWork extends ParsedWork {
 }
 
 /** Reads a work's text and metadata into a `Book`: everything but rendering. */
-export function parseWork(source: WorkSource, options: Omit<ConvertOptions, 'css'> = {}): ParsedWork {
+export async function parseWork(source: WorkSource, options: Omit<ConvertOptions, 'css'> = {}): Promise<ParsedWork> {
   const [main] = source.files;
   if (!main) throw new Error('a work needs at least one source file');
   const folder = source.kind === 'folder';
@@ -68,21 +67,21 @@ export function parseWork(source: WorkSource, options: Omit<ConvertOptions, 'css
   let fromSidecar: ReturnType<typeof readYamlMeta> = { meta: {}, overrides: {} };
   if (source.sidecar) {
     const sidecarDiags = new Diagnostics(source.sidecar.path);
-    const data = parseYaml(decodeText(source.sidecar.bytes, source.sidecar.path).text, source.sidecar.path) ?? {};
+    const data = parseYaml((await decodeText(source.sidecar.bytes, source.sidecar.path)).text, source.sidecar.path) ?? {};
     fromSidecar = readYamlMeta(data, sidecarDiags);
     diags.list.push(...sidecarDiags.list);
   }
   let parsed: FormatResult;
   let fromFrontMatter: MetaLayer = {};
   if (folder) {
-    parsed = readFolder(source.files, { ...fromSidecar.overrides, ...options.detection }, diags);
+    parsed = await readFolder(source.files, { ...fromSidecar.overrides, ...options.detection }, diags);
   } else {
-    const story = storyText(main);
+    const story = await storyText(main);
     diags.list.push(...story.diagnostics);
     const fm = readYamlMeta(story.data, diags);
     fromFrontMatter = fm.meta;
     const detection = { ...fm.overrides, ...fromSidecar.overrides, ...options.detection };
-    parsed = readStory({ text: story.body, file: main.path, firstLine: story.firstLine, detection, idPrefix: '', titleFromHeading: true });
+    parsed = await readStory({ text: story.body, file: main.path, firstLine: story.firstLine, detection, idPrefix: '', titleFromHeading: true });
     diags.list.push(...parsed.diagnostics);
   }
   // A folder's whole name (dots and all) is its title of last resort, so give it an extension to drop.
@@ -124,7 +123,7 @@ function nameChapters(chapters: Chapter[], title: string): Chapter[] {
 
 /** One work from its sources to EPUB bytes. Deterministic: no clock, no randomness. */
 export async function convertWork(source: WorkSource, options: ConvertOptions): Promise<ConvertedWork> {
-  const parsed = parseWork(source, options);
+  const parsed = await parseWork(source, options);
   const { meta } = parsed.book;
   const cover = await coverFor(parsed.book, source, options, parsed.diagnostics);
   const newest = Math.max(...source.files.map((f) => f.mtimeMs));
@@ -138,7 +137,8 @@ export async function convertWork(source: WorkSource, options: ConvertOptions): 
   const rendered = renderBook(packed.book, { identifier, modified, css: options.css, cover, words, ...resources });
   const kindle = kindleProblems(rendered);
   if (kindle.length) throw new QuireError({ code: 'not-kindle-safe', message: `the book would not be Kindle-safe: ${kindle.join('; ')}`, file: source.path });
-  const kepub = options.kepub ? { kepub: await packageEpubAsync(toKepub(rendered), date) } : {};
+  // The kepub pass, and htmlparser2 under it, loads only for a build that asks for kepubs.
+  const kepub = options.kepub ? { kepub: await packageEpubAsync((await import('./kepub/index.js')).toKepub(rendered), date) } : {};
   const assets = [...new Set([...(cover.source ? [cover.source] : []), ...packed.files])].sort();
   return { ...parsed, book: packed.book, diagnostics, epub: await packageEpubAsync(rendered, date), ...kepub, words, identifier, modified, assets };
 }

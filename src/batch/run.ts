@@ -12,7 +12,7 @@ import { OutputNames, titleFromFileName } from '../outname.js';
 import { toDiagnostic, writeAtomic } from '../build.js';
 import { ioReason } from '../ioerror.js';
 import { cacheId, cachePath, conversionOptions, loadCache, optionsKey, type Cache, type CacheEntry } from './cache.js';
-import { createChecker, type Checker } from './check.js';
+import type { Checker } from './check.js';
 import { inShard } from './shard.js';
 import { summarize } from './report.js';
 import { quireVersion } from './version.js';
@@ -37,7 +37,8 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions,
   const optKey = optionsKey(quireVersion, await loadStylesheet(), options);
   const threads = Math.max(1, Math.min(options.jobs, works.length, await threadsWorthStarting(works)));
   const pool = await taskRunner(threads);
-  const checker: Checker | undefined = options.check ? createChecker() : undefined;
+  // Loaded for --check only: it brings child_process and readline, a few ms of every start.
+  const checker: Checker | undefined = options.check ? (await import('./check.js')).createChecker() : undefined;
   events.start?.(works.length, threads);
 
   const tasks = works.map((work, i): { task: WorkTask; entry: CacheEntry | undefined; id: string } => {

@@ -50,13 +50,13 @@ function chapterYaml(data: Record<string, unknown>, file: string, diags: Diagnos
  * title) names its one chapter; its notes open and close that chapter; note
  * ids are prefixed per file so they never collide.
  */
-export function readFolder(files: readonly SourceFile[], detection: DetectionOverrides, diags: Diagnostics): FormatResult {
+export async function readFolder(files: readonly SourceFile[], detection: DetectionOverrides, diags: Diagnostics): Promise<FormatResult> {
   const result: FormatResult = { meta: {}, front: [], chapters: [], back: [], notes: [], trace: [], diagnostics: [] };
-  files.forEach((file, i) => {
-    const story = storyText(file);
+  for (const [i, file] of files.entries()) {
+    const story = await storyText(file);
     const fileDiags = new Diagnostics(file.path);
     const own = chapterYaml(story.data, file.path, fileDiags);
-    const parsed = readStory({ text: story.body, file: file.path, firstLine: story.firstLine, detection: { ...detection, ...own.overrides }, idPrefix: `f${i + 1}-`, titleFromHeading: true });
+    const parsed = await readStory({ text: story.body, file: file.path, firstLine: story.firstLine, detection: { ...detection, ...own.overrides }, idPrefix: `f${i + 1}-`, titleFromHeading: true });
     const chapters: Chapter[] = parsed.chapters;
     const name = own.title ?? parsed.meta.title;
     const [first] = chapters;
@@ -68,6 +68,6 @@ export function readFolder(files: readonly SourceFile[], detection: DetectionOve
     result.notes.push(...parsed.notes);
     result.trace.push(...parsed.trace);
     diags.list.push(...story.diagnostics, ...fileDiags.list, ...parsed.diagnostics);
-  });
+  }
   return result;
 }

@@ -3,26 +3,30 @@ import type { SourceFile } from '../read/source.js';
 import { decodeText } from '../read/decode.js';
 import { splitFrontMatter } from '../read/frontmatter.js';
 import { parsePlainText } from '../text/parse.js';
-import { parseMarkdown } from '../markdown/parse.js';
-import { parseHtmlWork } from '../html/parse.js';
 import { declaredCharset } from '../html/charset.js';
 import { formatOf, type FormatName } from './extensions.js';
 import type { FormatResult, ReaderInput } from './outline.js';
 
+type Reader = (input: ReaderInput) => FormatResult;
+
 interface Format {
   /** Whether a leading `---` YAML block is the file's metadata. */
   frontMatter: boolean;
-  read: (input: ReaderInput) => FormatResult;
+  reader: () => Promise<Reader>;
 }
 
-/** One reader per input format; each turns a file's text into the same Book parts. */
+const readText: Reader = (i) => ({ ...parsePlainText(i.text, { file: i.file, firstLine: i.firstLine, ...i.detection }), notes: [] });
+
+/**
+ * One reader per input format; each turns a file's text into the same Book
+ * parts. The Markdown and HTML readers load on first use: marked, and
+ * sanitize-html with its CSS parser, would cost a batch of plain text about
+ * 50 ms of start-up.
+ */
 const FORMATS: Record<FormatName, Format> = {
-  text: {
-    frontMatter: true,
-    read: (i) => ({ ...parsePlainText(i.text, { file: i.file, firstLine: i.firstLine, ...i.detection }), notes: [] }),
-  },
-  markdown: { frontMatter: true, read: parseMarkdown },
-  html: { frontMatter: false, read: parseHtmlWork },
+  text: { frontMatter: true, reader: () => Promise.resolve(readText) },
+  markdown: { frontMatter: true, reader: async () => (await import('../markdown/parse.js')).parseMarkdown },
+  html: { frontMatter: false, reader: async () => (await import('../html/parse.js')).parseHtmlWork },
 };
 
 export interface StoryText {
@@ -34,13 +38,16 @@ export interface StoryText {
 }
 
 /** A story file's text, its front matter split off where its format has one. */
-export function storyText(file: SourceFile): StoryText {
+export async function storyText(file: SourceFile): Promise<StoryText> {
   const html = formatOf(file.path) === 'html';
-  const decoded = decodeText(file.bytes, file.path, html ? { declared: declaredCharset(file.bytes) } : {});
+  const decoded = await decodeText(file.bytes, file.path, html ? { declared: declaredCharset(file.bytes) } : {});
   if (!FORMATS[formatOf(file.path)].frontMatter) return { data: {}, body: decoded.text, firstLine: 1, diagnostics: decoded.diagnostics };
   const fm = splitFrontMatter(decoded.text, file.path);
   return { ...fm, diagnostics: decoded.diagnostics };
 }
 
 /** Reads a story's text with the reader its file extension names. */
-export const readStory = (input: ReaderInput): FormatResult => FORMATS[formatOf(input.file)].read(input);
+export async function readStory(input: ReaderInput): Promise<FormatResult> {
+  const read = await FORMATS[formatOf(input.file)].reader();
+  return read(input);
+}

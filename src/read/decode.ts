@@ -3,8 +3,6 @@
  * guesses from the first 4 KB and gets real files wrong), then the text is
  * repaired line by line and every repair is reported with its line.
  */
-import chardet from 'chardet';
-import iconv from 'iconv-lite';
 import type { Diagnostic, Severity } from '../diagnostics.js';
 import {
   fixNbsp,
@@ -14,6 +12,7 @@ import {
   removeStrayBoms,
 } from './clean.js';
 import { hasStrongMojibake, repairMojibake } from './mojibake.js';
+import { strictUtf8 } from './utf8.js';
 
 export interface DecodedText {
   text: string;
@@ -21,9 +20,6 @@ export interface DecodedText {
   encoding: string;
   diagnostics: Diagnostic[];
 }
-
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
 function utf8Text(bytes: Uint8Array): string | undefined {
   try {
     return strictUtf8.decode(bytes);
@@ -32,113 +28,15 @@ function utf8Text(bytes: Uint8Array): string | undefined {
   }
 }
 
-/** Length of the UTF-8 sequence starting at `i`, or 0 if none is valid there. */
-function utf8SequenceAt(bytes: Uint8Array, i: number): number {
-  const a = bytes[i] ?? 0;
-  const n = a >= 0xc2 && a <= 0xdf ? 2 : a >= 0xe0 && a <= 0xef ? 3 : a >= 0xf0 && a <= 0xf4 ? 4 : 0;
-  if (n === 0 || i + n > bytes.length) return 0;
-  try {
-    strictUtf8.decode(bytes.subarray(i, i + n));
-    return n;
-  } catch {
-    return 0;
-  }
-}
-
-/**
- * A file mostly in UTF-8 with a few Windows-1252 bytes pasted in (a common
- * result of editing in two programs): decode each valid UTF-8 sequence as
- * UTF-8 and each stray byte as Windows-1252. Returns undefined when the file
- * does not look like that.
- */
-function decodeMixed(bytes: Uint8Array): { text: string; strayLines: Map<number, number> } | undefined {
-  let valid = 0;
-  let stray = 0;
-  for (let i = 0; i < bytes.length; ) {
-    if ((bytes[i] ?? 0) < 0x80) {
-      i++;
-      continue;
-    }
-    const n = utf8SequenceAt(bytes, i);
-    if (n > 0) valid++;
-    else stray++;
-    i += n || 1;
-  }
-  if (valid < 2 || valid < stray) return undefined;
-  let text = '';
-  let line = 1;
-  const strayLines = new Map<number, number>();
-  let plainFrom = 0;
-  const flush = (to: number): void => {
-    text += iconv.decode(Buffer.from(bytes.subarray(plainFrom, to)), 'utf-8');
-  };
-  for (let i = 0; i < bytes.length; ) {
-    const b = bytes[i] ?? 0;
-    if (b === 0x0a) line++;
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    const n = utf8SequenceAt(bytes, i);
-    if (n > 0) {
-      i += n;
-      continue;
-    }
-    flush(i);
-    text += iconv.decode(Buffer.from([b]), 'windows-1252');
-    strayLines.set(line, (strayLines.get(line) ?? 0) + 1);
-    i++;
-    plainFrom = i;
-  }
-  flush(bytes.length);
-  return { text, strayLines };
-}
-
-/** Scripts where chardet's own pick should stand over Windows-1252. */
-const NON_LATIN = /^(windows-125[13569]|iso-8859-[5678]|koi8|shift_jis|euc|big5|gb|iso-2022)/i;
-
-/**
- * Picks a single-byte (or East Asian) encoding for bytes that are not UTF-8.
- * Western text wins ties: chardet ranks windows-1252 and its Latin cousins
- * close together, and picking a cousin (Windows-1258, say) mangles every
- * curly quote.
- */
-function guessLegacy(bytes: Uint8Array): string {
-  const ranked = chardet.analyse(bytes).filter((m) => iconv.encodingExists(m.name));
-  const top = ranked[0];
-  if (!top || /^(utf|ascii)/i.test(top.name)) return 'windows-1252';
-  if (NON_LATIN.test(top.name)) {
-    const western = ranked.find((m) => /^(windows-1252|iso-8859-1)$/i.test(m.name));
-    if (!western || top.confidence > western.confidence + 10) return top.name.toLowerCase();
-    return 'windows-1252';
-  }
-  return 'windows-1252';
-}
-
-// Browsers read Latin-1 and ASCII labels as Windows-1252, and so do the files that carry them.
-const WINDOWS_1252 = /^(windows-1252|cp1252|x-cp1252|iso-8859-1|iso8859-1|iso_8859-1|latin1|l1|us-ascii|ascii)$/;
-
-/** A declared encoding iconv-lite can read, else undefined. UTF-16/32 cannot be declared by bytes read as ASCII. */
-function usableDeclared(label: string | undefined): string | undefined {
-  const name = label?.trim().toLowerCase();
-  if (!name || /^utf-?(16|32)/.test(name)) return undefined;
-  if (WINDOWS_1252.test(name)) return 'windows-1252';
-  return iconv.encodingExists(name) ? name : undefined;
-}
-
-function detect(bytes: Uint8Array, declared?: string): { encoding: string; skip: number; text?: string } {
+/** The encoding and length of the byte-order mark `bytes` start with, if any. */
+function byteOrderMark(bytes: Uint8Array): { encoding: string; skip: number } | undefined {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', skip: 3 };
   if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) return { encoding: 'utf-32le', skip: 4 };
   if (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) return { encoding: 'utf-32be', skip: 4 };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', skip: 2 };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', skip: 2 };
-  // The check decodes the whole file already; its text is the one iconv-lite
-  // would give (there is no BOM to strip here), so it is kept, not redone.
-  const text = utf8Text(bytes);
-  if (text !== undefined) return { encoding: 'utf-8', skip: 0, text };
-  return { encoding: usableDeclared(declared) ?? guessLegacy(bytes), skip: 0 };
+  return undefined;
 }
-
 interface Tally {
   severity: Severity;
   message: (count: number) => string;
@@ -210,23 +108,16 @@ export interface DecodeOptions {
   declared?: string | undefined;
 }
 
-export function decodeText(bytes: Uint8Array, file: string, options: DecodeOptions = {}): DecodedText {
+export async function decodeText(bytes: Uint8Array, file: string, options: DecodeOptions = {}): Promise<DecodedText> {
   const repairs = new Repairs(file);
-  const { encoding: detected, skip, text: decoded } = detect(bytes, options.declared);
-  const body = bytes.subarray(skip);
-  let encoding = detected;
-  let raw: string;
-  const mixed = detected === 'windows-1252' ? decodeMixed(body) : undefined;
-  if (mixed) {
-    encoding = 'utf-8+windows-1252';
-    raw = mixed.text;
-    for (const [line, n] of mixed.strayLines) {
-      repairs.add('mixed-encoding', 'warning', (k) => `read ${plural(k, 'byte')} that are not UTF-8 as Windows-1252`, line, n);
-    }
-  } else if (decoded !== undefined) {
-    raw = decoded;
-  } else {
-    raw = iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), encoding);
+  const bom = byteOrderMark(bytes);
+  // Most files are BOM-less UTF-8: checking that decodes them already, and
+  // only the others load the legacy readers.
+  const utf8 = bom ? undefined : utf8Text(bytes);
+  const read = utf8 !== undefined ? { text: utf8, encoding: 'utf-8' } : (await import('./legacy.js')).decodeLegacy(bytes, bom, options.declared);
+  const { text: raw, encoding } = read;
+  for (const [line, n] of read.strayLines ?? []) {
+    repairs.add('mixed-encoding', 'warning', (k) => `read ${plural(k, 'byte')} that are not UTF-8 as Windows-1252`, line, n);
   }
   const legacy = !/^utf-(8|16le|16be|32le|32be)$/.test(encoding);
 

@@ -2,11 +2,13 @@
  * The CLI's own thread only schedules works; the conversion pipeline loads in
  * the threads that convert. These tests follow the static imports from the CLI
  * and fail if a change pulls the pipeline (and its ~0.4 s of module loading)
- * back onto the main thread, where it would run before any worker starts.
+ * back onto the main thread, where it would run before any worker starts, or
+ * a reader a batch of plain UTF-8 text does not need into every conversion.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ciEnv, quire } from '../support/cli.js';
 
 const SRC = path.resolve(import.meta.dirname, '..', '..', 'src');
 
@@ -29,6 +31,8 @@ function staticGraph(entry: string): { files: Set<string>; packages: Set<string>
 }
 
 const PIPELINE_PACKAGES = ['harfbuzzjs', 'sharp', '@resvg/resvg-js', 'marked', 'sanitize-html', 'htmlparser2', 'fflate', 'chardet', 'iconv-lite'];
+// Each loaded by a dynamic import, for the works whose format or encoding needs it.
+const ON_DEMAND_PACKAGES = ['marked', 'marked-footnote', 'sanitize-html', 'htmlparser2', 'domutils', 'domhandler', 'chardet', 'iconv-lite'];
 const PIPELINE_FOLDERS = ['cover', 'text', 'typography', 'render', 'markdown', 'html', 'kepub', 'package'];
 
 describe('main thread start-up', () => {
@@ -39,10 +43,46 @@ describe('main thread start-up', () => {
     expect(rel.filter((f) => PIPELINE_FOLDERS.includes(f.split('/')[0]!) || f === 'convert.ts')).toEqual([]);
   });
 
+  it('the CLI loads the EPUBCheck runner (child_process, readline) only for --check', () => {
+    const rel = [...staticGraph('cli.ts').files].map((f) => path.relative(SRC, f).split(path.sep).join('/'));
+    expect(rel).toContain('batch/run.ts');
+    expect(rel).not.toContain('batch/check.ts');
+  });
+
+  it('a conversion loads the Markdown, HTML, legacy-encoding and kepub readers only when a work needs them', () => {
+    const { files, packages } = staticGraph('batch/worker.ts');
+    expect([...packages].filter((p) => ON_DEMAND_PACKAGES.includes(p))).toEqual([]);
+    const rel = [...files].map((f) => path.relative(SRC, f).split(path.sep).join('/'));
+    // html/charset.ts stays: it reads no HTML, only the bytes of a <meta charset>.
+    expect(rel.filter((f) => /^(markdown|kepub)\//.test(f) || (f.startsWith('html/') && f !== 'html/charset.ts') || f === 'read/legacy.ts')).toEqual([]);
+  });
+
   it('the walk does see the pipeline where it is loaded', () => {
     // Guards the guard: the same walk from the worker must find what the CLI may not load.
     const { files, packages } = staticGraph('batch/worker.ts');
     expect([...packages]).toEqual(expect.arrayContaining(['harfbuzzjs', 'sharp', 'fflate']));
     expect([...files].some((f) => f.endsWith(path.join('src', 'convert.ts')))).toBe(true);
+    const onDemand = ['markdown/parse.ts', 'html/parse.ts', 'read/legacy.ts', 'kepub/index.ts'].flatMap((entry) => [...staticGraph(entry).packages]);
+    expect(onDemand).toEqual(expect.arrayContaining(ON_DEMAND_PACKAGES));
+  });
+});
+
+describe('the bundled CLI', () => {
+  // Counts Intl.Segmenters, which string-width builds to measure text: laying out help is what needs them.
+  const counter = "let n=0;const S=Intl.Segmenter;Intl.Segmenter=class extends S{constructor(...a){super(...a);n++;}};process.on('exit',()=>process.stderr.write(`segmenters:${n}\\n`));";
+  const counted = (args: string[]) => quire(args, { env: ciEnv({ NODE_OPTIONS: `--import=data:text/javascript,${encodeURIComponent(counter)}` }) });
+
+  it('starts a build without loading string-width or laying out the help text', async () => {
+    const run = await counted(['build', 'no-such-story.txt', '--out', path.join(SRC, '..', 'out', 'startup-test')]);
+    expect(run.stderr).toMatch(/no-such-story\.txt/);
+    expect(run.stderr).toMatch(/segmenters:0\n/);
+  });
+
+  it('still measures text where it lays out help', async () => {
+    // Guards the guard: the counter does see string-width at work.
+    const run = await counted(['build', '--help']);
+    expect(run.stdout).toMatch(/--out/);
+    expect(run.stderr).not.toMatch(/segmenters:0\n/);
+    expect(run.stderr).toMatch(/segmenters:\d+\n/);
   });
 });

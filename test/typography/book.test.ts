@@ -83,8 +83,8 @@ const corpus = corpusFiles.map((f) => path.basename(f));
 const corpusDir = sharedCorpusDir;
 
 describe('typography over the corpus', () => {
-  it.each(corpus)('%s: no straight quote survives on any line', (name) => {
-    const { text } = decodeText(readFileSync(path.join(corpusDir, name)), name);
+  it.each(corpus)('%s: no straight quote survives on any line', async (name) => {
+    const { text } = await decodeText(readFileSync(path.join(corpusDir, name)), name);
     const lines = text.split('\n');
     const left = lines.map((l, i) => [i + 1, smartenText(l)] as const).filter(([, l]) => /["']/.test(l));
     expect(left).toEqual([]);
