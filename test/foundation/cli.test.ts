@@ -43,7 +43,7 @@ describe('quire build', () => {
     // A module preloaded into the process fails in a callback of its own, as a native module's start-up might.
     for (const fail of ['throw new Error("bang from a callback")', 'Promise.reject(new Error("bang from a promise"))']) {
       // It fails as soon as quire is listening, while the build is still under way.
-      const code = `const t = setInterval(() => { if (process.listenerCount('uncaughtException')) { clearInterval(t); ${fail}; } }, 1)`;
+      const code = `const t = setInterval(() => { if (process.listenerCount('uncaughtException')) { clearInterval(t); ${fail}; } }, 1); t.unref()`;
       const env = { ...process.env, NODE_OPTIONS: `--import=data:text/javascript,${encodeURIComponent(code)}` };
       const r = await run(['build', dir, '--out', path.join(dir, 'out')], { env });
       expect(r.code).toBe(1);
