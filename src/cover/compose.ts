@@ -181,11 +181,34 @@ class Sheet {
   }
 }
 
+// resvg-js copies every image it renders into a cropped one, uncropped too,
+// unless the crop box is empty, which it reads as "no crop": that skips a
+// third of its time a cover. The size of each image is checked, and should a
+// later resvg-js read the empty box otherwise, plain renders take over.
+const UNCROPPED = { ...RENDER_OPTIONS, crop: { left: 0, top: 0, right: 0 } };
+let skipCrop = true;
+
+function render(svg: string, view: Box): Uint32Array {
+  const pixels = (options: typeof RENDER_OPTIONS): Uint32Array | undefined => {
+    const image = new Resvg(svg, options).render();
+    if (image.width !== view.width || image.height !== view.height) return undefined;
+    const { pixels: p } = image;
+    return new Uint32Array(p.buffer, p.byteOffset, view.width * view.height);
+  };
+  if (skipCrop) {
+    const fast = pixels(UNCROPPED);
+    if (fast) return fast;
+    skipCrop = false;
+  }
+  const plain = pixels(RENDER_OPTIONS);
+  if (!plain) throw new Error(`resvg drew a ${view.width}×${view.height} part of the cover at another size`);
+  return plain;
+}
+
 /** Draws one part of the page with resvg, from the pieces that reach it. */
 function drawInto(sheet: Sheet, scene: CoverScene, view: Box, pieces: Piece[]): void {
   const reach = pieces.filter((p) => meets(snap(p.box), view));
-  const { pixels } = new Resvg(sceneSvg(scene, view, reach), RENDER_OPTIONS).render();
-  sheet.put(view, new Uint32Array(pixels.buffer, pixels.byteOffset, view.width * view.height));
+  sheet.put(view, render(sceneSvg(scene, view, reach), view));
 }
 
 function draw(scene: CoverScene, sheet: Sheet): Scanlines {
