@@ -89,7 +89,7 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions,
 // converting this many bytes; below that a second thread only slows a batch.
 const BYTES_PER_THREAD = 512 * 1024;
 // Every work also pays a fixed cost whatever its size, mostly drawing its
-// generated cover (about 30 ms of CPU): worth this many bytes of text.
+// generated cover: worth about this many bytes of text.
 const BYTES_PER_WORK = 128 * 1024;
 
 async function threadsWorthStarting(works: ReadonlyArray<{ path: string }>): Promise<number> {
