@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 vi.mock('@resvg/resvg-js', async (importOriginal) => {
   const real = await importOriginal<typeof import('@resvg/resvg-js')>();
   class Literal extends real.Resvg {
-    constructor(svg: string, options?: { crop?: { right?: number } }) {
+    constructor(svg: string, options?: import('@resvg/resvg-js').ResvgRenderOptions) {
       const empty = options?.crop?.right === 0;
       super(empty ? svg.replace(/width="\d+"/, 'width="1"') : svg, options);
     }
