@@ -63,15 +63,36 @@ export function findGlue(s: string): number {
   return -1;
 }
 
-/** The line without decoration around it: `~ Chapter 12 ~` → `Chapter 12`. */
-export function undecorated(s: string): string {
+/** Where the text inside the decoration around a line starts and ends. */
+function inside(s: string, decoration: ReadonlySet<string>): [number, number] {
   let a = 0;
   let b = s.length;
-  while (a < b && DECORATION.has(s[a]!)) a++;
-  while (b > a && DECORATION.has(s[b - 1]!)) b--;
-  return s.slice(a, b);
+  while (a < b && decoration.has(s[a]!)) a++;
+  while (b > a && decoration.has(s[b - 1]!)) b--;
+  return [a, b];
 }
 const DECORATION = new Set([...' \t*~=#_[]{}<>|•-–—']);
+
+/** The line without decoration around it: `~ Chapter 12 ~` → `Chapter 12`. */
+export function undecorated(s: string): string {
+  return s.slice(...inside(s, DECORATION));
+}
+
+const ANGLE = /[<>]/;
+const WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * A heading's title without decoration. Angle brackets frame a title in pairs
+ * (`<< Title >>`, `-> Title <-`) and point at it alone (`-> Title`), but one
+ * touching the title on one side only is its text: `<3`.
+ */
+function undecoratedTitle(s: string): string {
+  let [a, b] = inside(s, DECORATION);
+  if (ANGLE.test(s.slice(0, a)) && ANGLE.test(s.slice(b))) return s.slice(a, b);
+  while (a > 0 && ANGLE.test(s[a - 1]!) && WORD.test(s[a] ?? '')) a--;
+  while (b < s.length && ANGLE.test(s[b]!) && WORD.test(s[b - 1] ?? '')) b++;
+  return s.slice(a, b);
+}
 
 /**
  * What follows a heading number: nothing, a separator and a title
@@ -82,7 +103,7 @@ export function headingRest(rest: string): string | null {
   const r = rest.trim();
   if (r === '') return '';
   const sep = /^[:.\-–—~|]+\s*/.exec(r);
-  if (sep) return undecorated(r.slice(sep[0].length)).replace(/[:.]$/, '').trim();
+  if (sep) return undecoratedTitle(r.slice(sep[0].length)).replace(/[:.]$/, '').trim();
   const paren = /^\((.*)\)$/.exec(r);
   if (paren) return paren[1]!.trim();
   return isTitleLike(r, true) ? r : null;
