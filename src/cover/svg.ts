@@ -3,7 +3,7 @@
  * drawn element comes with the part of the page it may paint, so the renderer
  * can draw only those parts (see compose.ts); coverSvg is the whole page.
  */
-import { escapeUTF8 } from 'entities';
+import { escapeUTF8 } from 'entities/escape';
 import type { Box, CoverLayout } from './design.js';
 import { panelSvg, patternPeriod } from './pattern.js';
 import { COVER_HEIGHT, COVER_WIDTH, type CoverInfo } from './types.js';

@@ -1,5 +1,5 @@
 import type { Token, Tokens } from 'marked';
-import { decodeHTML } from 'entities';
+import { decodeHTML } from 'entities/decode';
 import type { Inline } from '../model.js';
 import { text } from '../model.js';
 import { esc } from '../render/xml.js';

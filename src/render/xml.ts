@@ -1,4 +1,4 @@
-import { escapeUTF8 } from 'entities';
+import { escapeUTF8 } from 'entities/escape';
 
 /** Escapes text and attribute values for XML; nothing from a story ever becomes markup. */
 export const esc = (value: string): string => escapeUTF8(value);
