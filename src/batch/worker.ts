@@ -1,7 +1,8 @@
 /**
  * One work per task, in a worker thread: read, convert, write the EPUB to a
  * temporary file, and send back only a small result. The book never crosses
- * threads, so a batch of any size holds at most one book per thread.
+ * threads, so a batch of any size holds at most two small books or one big
+ * one per thread (see taskRunner in run.ts).
  */
 import { writeFile, rm } from 'node:fs/promises';
 import { convertWork } from '../convert.js';
