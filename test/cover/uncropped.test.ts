@@ -17,17 +17,16 @@ vi.mock('@resvg/resvg-js', async (importOriginal) => {
 describe('a cover drawn by a resvg-js that takes an empty crop box literally', () => {
   it('falls back to plain renders and draws the same page', async () => {
     const { composeCover } = await import('../../src/cover/compose.js');
-    const { coverScene } = await import('../../src/cover/svg.js');
+    const { coverScene, sceneSvg } = await import('../../src/cover/svg.js');
     const { layoutCover } = await import('../../src/cover/design.js');
+    const { COVER_WIDTH, COVER_HEIGHT } = await import('../../src/cover/types.js');
     const { Resvg } = await import('@resvg/resvg-js');
+    const real = (await vi.importActual<typeof import('@resvg/resvg-js')>('@resvg/resvg-js')).Resvg;
+    expect(Resvg).not.toBe(real);
     const scene = coverScene(layoutCover({ title: 'The Salt Road', authors: ['R. Amsel'] }));
     const page = composeCover(scene);
     expect(page.depth).toBe(1);
-    // Compared, a sample of pixels, with the real renderer's whole page.
-    const real = (await vi.importActual<typeof import('@resvg/resvg-js')>('@resvg/resvg-js')).Resvg;
-    expect(Resvg).not.toBe(real);
-    const { sceneSvg } = await import('../../src/cover/svg.js');
-    const { COVER_WIDTH, COVER_HEIGHT } = await import('../../src/cover/types.js');
+    // A sample of its pixels against the real renderer's whole page.
     const whole = new real(sceneSvg(scene, { x: 0, y: 0, width: COVER_WIDTH, height: COVER_HEIGHT }, scene.pieces), { font: { loadSystemFonts: false }, fitTo: { mode: 'original' } }).render().pixels;
     const palette = page.palette!;
     let off = 0;
