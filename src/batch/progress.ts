@@ -6,6 +6,7 @@
 import type { Writable } from 'node:stream';
 import cliProgress from 'cli-progress';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+import { groupThousands } from '../stats.js';
 import type { BatchEvents, WorkResult } from './types.js';
 
 export type ProgressMode = 'bar' | 'lines' | 'quiet';
@@ -82,4 +83,4 @@ export function createProgress(o: ProgressOptions): Progress {
   };
 }
 
-const plural = (n: number, noun: string): string => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+const plural = (n: number, noun: string): string => `${groupThousands(n)} ${noun}${n === 1 ? '' : 's'}`;

@@ -19,19 +19,31 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\
 const NO_BREAK_BEFORE = /^[、。，．・：；？！）」』】〕〉》”’ー々〻ぁぃぅぇぉっゃゅょァィゥェォッャュョ,.;:!?)\]}]/u;
 const NO_BREAK_AFTER = /[（「『【〔〈《“‘(\[{]$/u;
 
-const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
-// ICU's dictionary finds word boundaries in Chinese and Japanese, so lines break between words.
-const words = new Intl.Segmenter('und', { granularity: 'word' });
+// Made on first use: the first Intl.Segmenter loads ICU's break data (~15 ms
+// of every thread's start), and a title in Latin, Cyrillic or Greek script
+// never needs one (see splitPlain).
+let segmenters: { graphemes: Intl.Segmenter; words: Intl.Segmenter } | undefined;
+function segmenter(): NonNullable<typeof segmenters> {
+  // ICU's dictionary finds word boundaries in Chinese and Japanese, so lines break between words.
+  segmenters ??= { graphemes: new Intl.Segmenter('und', { granularity: 'grapheme' }), words: new Intl.Segmenter('und', { granularity: 'word' }) };
+  return segmenters;
+}
 
-function splitWord(word: string, atHyphens: boolean): string[] {
+const HYPHEN_AFTER = /[-‐‑–—/]$/u;
+
+/** Where a word may break across lines: between ideographs, and after hyphens when `atHyphens`. */
+export const splitWord = (word: string, atHyphens: boolean): string[] => splitPlain(word, atHyphens) ?? segmentWord(word, atHyphens);
+
+/** splitWord by ICU's word boundaries: any script. Exported for tests. */
+export function segmentWord(word: string, atHyphens: boolean): string[] {
   const parts: string[] = [];
   let cur = '';
-  for (const { segment } of words.segment(word)) {
+  for (const { segment } of segmenter().words.segment(word)) {
     const breakHere =
       cur !== '' &&
       !NO_BREAK_AFTER.test(cur) &&
       !NO_BREAK_BEFORE.test(segment) &&
-      ((CJK.test(segment) && CJK.test(cur.slice(-1))) || (atHyphens && /[-‐‑–—/]$/u.test(cur)));
+      ((CJK.test(segment) && CJK.test(cur.slice(-1))) || (atHyphens && HYPHEN_AFTER.test(cur)));
     if (breakHere) {
       parts.push(cur);
       cur = '';
@@ -39,6 +51,34 @@ function splitWord(word: string, atHyphens: boolean): string[] {
     cur += segment;
   }
   if (cur) parts.push(cur);
+  return parts;
+}
+
+// Marks and format characters (a combining accent, a zero-width joiner) join
+// the character before them, which only a segmenter knows to keep whole.
+const NEEDS_SEGMENTER = /[\p{M}\p{Cf}]/u;
+const HYPHENS = /[-‐‑–—/]/gu;
+
+/**
+ * splitWord without ICU, for a word with no ideographs or kana: such a word
+ * breaks only after a hyphen or slash, and a word boundary always follows one
+ * there (UAX #29), so the breaks are the hyphens not followed by closing
+ * punctuation. Undefined when the segmenter must decide.
+ */
+function splitPlain(word: string, atHyphens: boolean): string[] | undefined {
+  if (CJK.test(word) || NEEDS_SEGMENTER.test(word)) return undefined;
+  if (!word) return [];
+  if (!atHyphens) return [word];
+  const parts: string[] = [];
+  let start = 0;
+  for (const m of word.matchAll(HYPHENS)) {
+    const end = m.index + m[0].length;
+    if (end < word.length && !NO_BREAK_BEFORE.test(word.slice(end))) {
+      parts.push(word.slice(start, end));
+      start = end;
+    }
+  }
+  parts.push(word.slice(start));
   return parts;
 }
 
@@ -64,7 +104,7 @@ function chop(atom: Atom, max: number, role: FontRole): Atom[] {
   const out: Atom[] = [];
   const piece = (text: string): string => (HYPHENATED.test(text) ? `${text}-` : text);
   let cur = '';
-  for (const { segment } of graphemes.segment(atom.text)) {
+  for (const { segment } of segmenter().graphemes.segment(atom.text)) {
     if (cur && shapeText(piece(cur + segment), role, 1).width > max) {
       out.push({ text: piece(cur), spaceAfter: false, width: shapeText(piece(cur), role, 1).width });
       cur = '';

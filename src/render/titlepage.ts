@@ -1,4 +1,5 @@
 import type { Book, Block } from '../model.js';
+import { groupThousands } from '../stats.js';
 import { renderBlocks, renderInlines } from './blocks.js';
 import { esc, xhtml } from './xml.js';
 
@@ -25,7 +26,7 @@ function facts(book: Book, stats: BookStats): Array<[string, string]> {
     ['Published', m.published],
     ['Updated', m.updated],
     ['Chapters', String(stats.chapters)],
-    ['Words', stats.words.toLocaleString('en-US')],
+    ['Words', groupThousands(stats.words)],
     ['Source', m.source],
   ];
   return rows.filter((r): r is [string, string] => r[1] !== undefined && r[1] !== '');

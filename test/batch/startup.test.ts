@@ -6,6 +6,7 @@
  * a reader a batch of plain UTF-8 text does not need into every conversion.
  */
 import { readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ciEnv, quire } from '../support/cli.js';
@@ -86,5 +87,32 @@ describe('the bundled CLI', () => {
     expect(run.stdout).toMatch(/--out/);
     expect(run.stderr).not.toMatch(/segmenters:0\n/);
     expect(run.stderr).toMatch(/segmenters:\d+\n/);
+  });
+
+  // ICU's first service (a segmenter, a number format, a collator) costs a thread ~20 ms to load.
+  const icuCounter = [
+    'const used=new Set();',
+    "for(const k of ['Segmenter','NumberFormat','Collator','DateTimeFormat','PluralRules','ListFormat']){const C=Intl[k];Intl[k]=class extends C{constructor(...a){super(...a);used.add(k);}};}",
+    "for(const [o,k] of [[Number.prototype,'toLocaleString'],[String.prototype,'localeCompare'],[Date.prototype,'toLocaleString']]){const f=o[k];o[k]=function(...a){used.add(k);return f.apply(this,a);};}",
+    "process.on('exit',()=>process.stderr.write(`icu:[${[...used].sort()}]\\n`));",
+  ].join('');
+
+  it('builds a story in Latin script without loading ICU', async () => {
+    const out = path.join(SRC, '..', 'out', 'startup-icu-test');
+    const story = path.join(SRC, '..', 'stories', 'paper-boats.txt');
+    const run = await quire(['build', story, '--out', out, '--force', '--jobs', '1'], { env: ciEnv({ NODE_OPTIONS: `--import=data:text/javascript,${encodeURIComponent(icuCounter)}` }) });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/icu:\[\]\n/);
+  });
+
+  it('sees ICU where a title needs it', async () => {
+    // Guards the guard: a Japanese title is broken into words by ICU's dictionary.
+    const dir = path.join(SRC, '..', 'out', 'startup-icu-test-ja');
+    await mkdir(dir, { recursive: true });
+    const story = path.join(dir, 'neko.txt');
+    await writeFile(story, 'Title: 吾輩は猫である、名前はまだ無い\nAuthor: 夏目漱石\n\n吾輩は猫である。\n');
+    const run = await quire(['build', story, '--out', path.join(dir, 'out'), '--force', '--jobs', '1'], { env: ciEnv({ NODE_OPTIONS: `--import=data:text/javascript,${encodeURIComponent(icuCounter)}` }) });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/icu:\[Segmenter\]\n/);
   });
 });

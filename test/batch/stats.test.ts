@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countWordsIn } from '../../src/stats.js';
+import { countWordsIn, groupThousands } from '../../src/stats.js';
 
 // The regex the scan replaced, kept here as the reference it must agree with.
 const REFERENCE = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
@@ -28,5 +28,11 @@ describe('countWordsIn', () => {
       for (let i = 0; i < 30; i++) s += alphabet[next() % alphabet.length];
       expect(countWordsIn(s), JSON.stringify(s)).toBe(reference(s));
     }
+  });
+});
+
+describe('groupThousands', () => {
+  it('writes counts as en-US number formatting does', () => {
+    for (const n of [0, 7, 999, 1000, 12345, 999999, 1000000, 1234567890, 2 ** 53 - 1]) expect(groupThousands(n), String(n)).toBe(n.toLocaleString('en-US'));
   });
 });
