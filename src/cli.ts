@@ -81,13 +81,13 @@ function shardFrom(text: string): Shard {
 }
 
 /** The config file's values: `inputs` apart, because yargs gives positionals no config. */
-function readConfig(args: string[]): { values: Record<string, unknown>; inputs?: string[] } {
+async function readConfig(args: string[]): Promise<{ values: Record<string, unknown>; inputs?: string[] }> {
   const named = args.findIndex((a) => a === '--config' || a.startsWith('--config='));
   const explicit = named === -1 ? undefined : args[named]!.includes('=') ? args[named]!.split('=').slice(1).join('=') : args[named + 1];
   const file = explicit ?? findConfig(process.cwd());
   if (!file) return { values: {} };
   if (explicit && !existsSync(explicit)) throw new UsageError(`no such config file: ${explicit}`);
-  const { inputs, ...values } = loadConfig(file);
+  const { inputs, ...values } = await loadConfig(file);
   return Array.isArray(inputs) ? { values, inputs: inputs as string[] } : { values };
 }
 
@@ -95,7 +95,7 @@ const print = (d: Diagnostic) => console.error(formatDiagnostic(d));
 
 async function main(): Promise<number> {
   let exit = EXIT_OK;
-  const config = process.argv[2] === 'build' ? readConfig(hideBin(process.argv)) : { values: {} as Record<string, unknown>, inputs: undefined };
+  const config = process.argv[2] === 'build' ? await readConfig(hideBin(process.argv)) : { values: {} as Record<string, unknown>, inputs: undefined };
   const cli = yargs(hideBin(process.argv));
   skipHelpLayout(cli);
   await cli

@@ -67,7 +67,7 @@ export async function parseWork(source: WorkSource, options: Omit<ConvertOptions
   let fromSidecar: ReturnType<typeof readYamlMeta> = { meta: {}, overrides: {} };
   if (source.sidecar) {
     const sidecarDiags = new Diagnostics(source.sidecar.path);
-    const data = parseYaml((await decodeText(source.sidecar.bytes, source.sidecar.path)).text, source.sidecar.path) ?? {};
+    const data = (await parseYaml((await decodeText(source.sidecar.bytes, source.sidecar.path)).text, source.sidecar.path)) ?? {};
     fromSidecar = readYamlMeta(data, sidecarDiags);
     diags.list.push(...sidecarDiags.list);
   }

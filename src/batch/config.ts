@@ -3,7 +3,8 @@
  * working directory so a CI job and a person in a subfolder get the same
  * settings. Paths in it are relative to the file, not to the cwd.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { QuireError } from '../diagnostics.js';
 import { parseYaml } from '../read/frontmatter.js';
@@ -21,8 +22,8 @@ export function findConfig(dir: string): string | undefined {
 }
 
 /** Reads a config file into option values, with its paths made absolute. */
-export function loadConfig(file: string): Record<string, unknown> {
-  const text = readFileSync(file, 'utf8');
+export async function loadConfig(file: string): Promise<Record<string, unknown>> {
+  const text = await readFile(file, 'utf8');
   let data: unknown;
   if (file.endsWith('.json')) {
     try {
@@ -31,7 +32,7 @@ export function loadConfig(file: string): Record<string, unknown> {
       throw new QuireError({ code: 'bad-config', message: `invalid JSON: ${(e as Error).message}`, file });
     }
   } else {
-    data = parseYaml(text, file);
+    data = await parseYaml(text, file);
   }
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
     throw new QuireError({ code: 'bad-config', message: 'a config file must be a mapping of option names to values', file });

@@ -42,7 +42,7 @@ export async function storyText(file: SourceFile): Promise<StoryText> {
   const html = formatOf(file.path) === 'html';
   const decoded = await decodeText(file.bytes, file.path, html ? { declared: declaredCharset(file.bytes) } : {});
   if (!FORMATS[formatOf(file.path)].frontMatter) return { data: {}, body: decoded.text, firstLine: 1, diagnostics: decoded.diagnostics };
-  const fm = splitFrontMatter(decoded.text, file.path);
+  const fm = await splitFrontMatter(decoded.text, file.path);
   return { ...fm, diagnostics: decoded.diagnostics };
 }
 

@@ -33,7 +33,7 @@ async function yamlIn(dir: string, names: readonly string[]): Promise<{ file: st
   for (const name of names) {
     const file = path.join(dir, name);
     const text = await readFile(file, 'utf8').catch(() => undefined);
-    if (text !== undefined) return { file, data: parseYaml(text, file) ?? {} };
+    if (text !== undefined) return { file, data: (await parseYaml(text, file)) ?? {} };
   }
   return undefined;
 }
@@ -57,7 +57,7 @@ function ordered(names: readonly string[], order: readonly string[], listFile: s
 export async function folderFiles(dir: string, bookYaml?: SourceFile): Promise<string[]> {
   const { files } = await entries(dir);
   if (!bookYaml) return files;
-  const data = parseYaml(new TextDecoder().decode(bookYaml.bytes), bookYaml.path) ?? {};
+  const data = (await parseYaml(new TextDecoder().decode(bookYaml.bytes), bookYaml.path)) ?? {};
   return ordered(files, asOrder(data.order), bookYaml.path);
 }
 

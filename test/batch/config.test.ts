@@ -11,7 +11,7 @@ describe('config file', () => {
     await mkdir(path.join(root, 'a', 'b'), { recursive: true });
     await writeFile(path.join(root, 'quire.config.yaml'), 'out: books\ninputs: [stories]\njobs: 1\n');
     expect(findConfig(path.join(root, 'a', 'b'))).toBe(path.join(root, 'quire.config.yaml'));
-    expect(loadConfig(path.join(root, 'quire.config.yaml'))).toEqual({ out: path.join(root, 'books'), inputs: [path.join(root, 'stories')], jobs: 1 });
+    expect(await loadConfig(path.join(root, 'quire.config.yaml'))).toEqual({ out: path.join(root, 'books'), inputs: [path.join(root, 'stories')], jobs: 1 });
   });
 
   it('sets every option, and CLI flags win over it', async () => {

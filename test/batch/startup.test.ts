@@ -32,8 +32,8 @@ function staticGraph(entry: string): { files: Set<string>; packages: Set<string>
 }
 
 const PIPELINE_PACKAGES = ['harfbuzzjs', 'sharp', '@resvg/resvg-js', 'marked', 'sanitize-html', 'htmlparser2', 'fflate', 'chardet', 'iconv-lite'];
-// Each loaded by a dynamic import, for the works whose format or encoding needs it.
-const ON_DEMAND_PACKAGES = ['marked', 'marked-footnote', 'sanitize-html', 'htmlparser2', 'domutils', 'domhandler', 'chardet', 'iconv-lite'];
+// Each loaded by a dynamic import, for the works whose format, encoding or front matter needs it.
+const ON_DEMAND_PACKAGES = ['marked', 'marked-footnote', 'sanitize-html', 'htmlparser2', 'domutils', 'domhandler', 'chardet', 'iconv-lite', 'yaml'];
 const PIPELINE_FOLDERS = ['cover', 'text', 'typography', 'render', 'markdown', 'html', 'kepub', 'package'];
 
 describe('main thread start-up', () => {
@@ -42,6 +42,8 @@ describe('main thread start-up', () => {
     expect([...packages].filter((p) => PIPELINE_PACKAGES.includes(p))).toEqual([]);
     const rel = [...files].map((f) => path.relative(SRC, f).split(path.sep).join('/'));
     expect(rel.filter((f) => PIPELINE_FOLDERS.includes(f.split('/')[0]!) || f === 'convert.ts')).toEqual([]);
+    // yaml loads with the first YAML config or front matter met.
+    expect(packages.has('yaml')).toBe(false);
   });
 
   it('the CLI loads the EPUBCheck runner (child_process, readline) only for --check', () => {
@@ -50,7 +52,7 @@ describe('main thread start-up', () => {
     expect(rel).not.toContain('batch/check.ts');
   });
 
-  it('a conversion loads the Markdown, HTML, legacy-encoding and kepub readers, and sharp, only when a work needs them', () => {
+  it('a conversion loads the Markdown, HTML, legacy-encoding and kepub readers, sharp and yaml, only when a work needs them', () => {
     const { files, packages } = staticGraph('batch/worker.ts');
     expect([...packages].filter((p) => ON_DEMAND_PACKAGES.includes(p))).toEqual([]);
     // cover/load.ts imports it for a cover image a work names; a generated cover does without.
@@ -65,7 +67,7 @@ describe('main thread start-up', () => {
     const { files, packages } = staticGraph('batch/worker.ts');
     expect([...packages]).toEqual(expect.arrayContaining(['harfbuzzjs', '@resvg/resvg-js', 'fflate']));
     expect([...files].some((f) => f.endsWith(path.join('src', 'convert.ts')))).toBe(true);
-    const onDemand = ['markdown/parse.ts', 'html/parse.ts', 'read/legacy.ts', 'kepub/index.ts'].flatMap((entry) => [...staticGraph(entry).packages]);
+    const onDemand = ['markdown/parse.ts', 'html/parse.ts', 'read/legacy.ts', 'kepub/index.ts', 'read/yaml.ts'].flatMap((entry) => [...staticGraph(entry).packages]);
     expect(onDemand).toEqual(expect.arrayContaining(ON_DEMAND_PACKAGES));
   });
 });
