@@ -41,9 +41,9 @@ const lazyStringWidth = {
 await rm('dist/bundle', { recursive: true, force: true });
 
 await build({
-  entryPoints: { cli: 'dist/cli.js', worker: 'dist/batch/worker.js' },
+  entryPoints: { cli: 'dist/cli.js', worker: 'dist/batch/worker.js', 'cover-worker': 'dist/batch/cover-worker.js' },
   outdir: 'dist/bundle',
-  // `worker.js` beside `cli.js`: the runner finds its worker as `./worker.js` in both layouts.
+  // The workers beside `cli.js`: the runner finds them as `./worker.js` and `./cover-worker.js` in both layouts.
   entryNames: '[name]',
   // Chunks sit beside the entries too: paths like '../../styles' are relative to the file they end up in.
   chunkNames: '[name]-[hash]',

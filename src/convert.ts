@@ -12,7 +12,8 @@ import { readFolder } from './formats/folder.js';
 import { numberNotes } from './formats/notes.js';
 import { identifierFor, mergeMeta, modifiedDate, readYamlMeta, w3cDate, type DetectionOverrides, type MetaLayer } from './meta.js';
 import { renderBook } from './render/index.js';
-import { generateCover, loadCover, missingGlyphs, type CoverImage } from './cover/index.js';
+import { loadCover } from './cover/load.js';
+import type { CoverImage, CoverInfo, DrawnCover } from './cover/types.js';
 import type { Book as BookType } from './model.js';
 import { packageEpubAsync } from './package/epub.js';
 import { countWords } from './stats.js';
@@ -36,6 +37,11 @@ export interface ConvertOptions {
   allowRoots?: readonly string[];
   /** Also make a Kobo kepub of the same book. */
   kepub?: boolean;
+  /**
+   * Draws a generated cover; by default in this thread. The batch runner
+   * passes one that draws in a thread of its own (see batch/covers.ts).
+   */
+  drawCover?: (info: CoverInfo) => Promise<DrawnCover>;
 }
 
 export interface ParsedWork {
@@ -156,9 +162,10 @@ async function coverFor(book: BookType, source: WorkSource, options: ConvertOpti
   }
   const series = meta.series ? { series: meta.series } : {};
   const info = { title: meta.title, authors: meta.authors.map((a) => a.name), ...(meta.subtitle ? { subtitle: meta.subtitle } : {}), ...series };
-  const missing = missingGlyphs(info);
+  // The drawing code (HarfBuzz, resvg, the fonts) loads with the first cover drawn here.
+  const { image, missing } = await (options.drawCover ?? (await import('./cover/generate.js')).drawCover)(info);
   if (missing.length) {
     diagnostics.push({ severity: 'warning', code: 'cover-missing-glyphs', message: `the cover font has no glyphs for ${missing.join(' ')}; they are left off the generated cover`, file: source.path });
   }
-  return generateCover(info);
+  return image;
 }

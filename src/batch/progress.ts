@@ -52,8 +52,8 @@ export function createProgress(o: ProgressOptions): Progress {
   const write = (s: Writable, line: string) => s.write(`${line}\n`);
   if (o.mode !== 'bar') {
     return {
-      start(total, threads) {
-        if (o.verbose) write(o.out, `building ${total} works, ${threads} at a time`);
+      start(total, threads, coverThread) {
+        if (o.verbose) write(o.out, `building ${total} works, ${threads} at a time${coverThread ? ', covers in a second thread' : ''}`);
       },
       done(w) {
         const diags = w.diagnostics.filter((d) => (o.mode === 'quiet' ? d.severity === 'error' : shown(d, o.verbose)));

@@ -13,6 +13,7 @@ import { toDiagnostic, writeAtomic } from '../build.js';
 import { ioReason } from '../ioerror.js';
 import { cacheId, cachePath, conversionOptions, loadCache, optionsKey, type Cache, type CacheEntry } from './cache.js';
 import type { Checker } from './check.js';
+import type { CoverInfo, DrawnCover } from '../cover/types.js';
 import { inShard } from './shard.js';
 import { summarize } from './report.js';
 import { quireVersion } from './version.js';
@@ -24,6 +25,7 @@ import type { BatchEvents, BatchOptions, BatchReport, WorkResult } from './types
 const TMP = /^\.quire-(\d+)-.*\.tmp$/;
 let runs = 0;
 const WORKER = new URL('./worker.js', import.meta.url);
+const COVER_WORKER = new URL('./cover-worker.js', import.meta.url);
 
 /** Builds every work named by `inputs`; one bad work never stops the rest. */
 export async function runBatch(inputs: readonly string[], options: BatchOptions, events: BatchEvents = {}): Promise<BatchReport> {
@@ -37,10 +39,12 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions,
   const optKey = optionsKey(quireVersion, await loadStylesheet(), options);
   const size = await batchSize(works);
   const threads = Math.max(1, Math.min(options.jobs, works.length, size.threads));
-  const pool = await taskRunner(threads, size.small);
+  // Too small a batch for a second conversion thread may still use a second core for its covers.
+  const coversAside = threads === 1 && options.jobs > 1 && works.length >= COVERS_ASIDE_FROM;
+  const pool = await taskRunner(threads, size.small, coversAside);
   // Loaded for --check only: it brings child_process and readline, a few ms of every start.
   const checker: Checker | undefined = options.check ? (await import('./check.js')).createChecker() : undefined;
-  events.start?.(works.length, threads);
+  events.start?.(works.length, threads, coversAside);
 
   const tasks = works.map((work, i): { task: WorkTask; entry: CacheEntry | undefined; id: string } => {
     const id = cacheId(options.out, work.path);
@@ -112,16 +116,28 @@ async function batchSize(works: ReadonlyArray<{ path: string }>): Promise<{ thre
 }
 
 /**
+ * From this many works, a batch converted in this thread draws its generated
+ * covers in a thread of their own. That thread loads only the drawing code,
+ * about a third of a full conversion thread's start-up, and the covers are a
+ * third or more of a small work's time; with fewer works its start-up is
+ * not paid back.
+ */
+const COVERS_ASIDE_FROM = 3;
+
+/**
  * Worker threads when there is more than one to run at once; otherwise the
  * same task in this thread, which spares a thread's start-up (about as long as
- * a small book takes).
+ * a small book takes), with its covers drawn aside when `coversAside`.
  */
-async function taskRunner(threads: number, small: boolean): Promise<{ run(task: WorkTask): Promise<TaskResult>; destroy(): Promise<void> }> {
+async function taskRunner(threads: number, small: boolean, coversAside: boolean): Promise<{ run(task: WorkTask): Promise<TaskResult>; destroy(): Promise<void> }> {
   if (threads <= 1) {
+    // Started first, so the cover thread loads while this one does.
+    const covers = coversAside ? await coverThread() : undefined;
     const { default: convertTask } = (await import(WORKER.href)) as typeof import('./worker.js');
     // Two in flight: one reads or writes its files while the other converts.
-    // Never more, or queued tasks would all read their sources at once.
-    const IN_FLIGHT = 2;
+    // Never more, or queued tasks would all read their sources at once. With
+    // covers drawn aside, a third keeps this thread busy while two wait for theirs.
+    const IN_FLIGHT = covers ? 3 : 2;
     let active = 0;
     const waiting: Array<() => void> = [];
     const run = async (task: WorkTask): Promise<TaskResult> => {
@@ -129,14 +145,14 @@ async function taskRunner(threads: number, small: boolean): Promise<{ run(task: 
       if (active >= IN_FLIGHT) await new Promise<void>((resolve) => waiting.push(resolve));
       else active++;
       try {
-        return await convertTask(task);
+        return await convertTask(task, covers?.draw);
       } finally {
         const next = waiting.shift();
         if (next) next();
         else active--;
       }
     };
-    return { run, destroy: async () => undefined };
+    return { run, destroy: async () => covers?.close() };
   }
   // Loaded only when threads are used: a small batch should not pay for it.
   const { Piscina } = await import('piscina');
@@ -146,6 +162,13 @@ async function taskRunner(threads: number, small: boolean): Promise<{ run(task: 
   const concurrentTasksPerWorker = small ? 2 : 1;
   const pool = new Piscina<WorkTask, TaskResult>({ filename: WORKER.href, minThreads: threads, maxThreads: threads, idleTimeout: 1000, concurrentTasksPerWorker });
   return { run: (task) => pool.run(task), destroy: () => pool.destroy() };
+}
+
+/** A thread that draws generated covers, one at a time, for conversions in this thread. */
+async function coverThread(): Promise<{ draw(info: CoverInfo): Promise<DrawnCover>; close(): Promise<void> }> {
+  const { Piscina } = await import('piscina');
+  const pool = new Piscina<CoverInfo, DrawnCover>({ filename: COVER_WORKER.href, minThreads: 1, maxThreads: 1, idleTimeout: 1000 });
+  return { draw: (info) => pool.run(info), close: () => pool.destroy() };
 }
 
 /**

@@ -61,8 +61,8 @@ export interface BatchReport {
 
 /** What the runner tells whoever shows progress. */
 export interface BatchEvents {
-  /** `threads` is how many works are converted at once. */
-  start?(total: number, threads: number): void;
+  /** `threads` is how many works are converted at once; `coverThread`, whether their covers are drawn in a thread of their own. */
+  start?(total: number, threads: number, coverThread: boolean): void;
   done?(result: WorkResult, finished: number, total: number): void;
 }
 

@@ -5,7 +5,7 @@
  * one per thread (see taskRunner in run.ts).
  */
 import { writeFile, rm } from 'node:fs/promises';
-import { convertWork } from '../convert.js';
+import { convertWork, type ConvertOptions } from '../convert.js';
 import { loadStylesheet, readWork } from '../read/source.js';
 import { toDiagnostic } from '../build.js';
 import { assetsKey, sourceKey } from './cache.js';
@@ -13,7 +13,8 @@ import { kepubTmp, type TaskResult, type WorkTask } from './types.js';
 
 let css: Promise<string> | undefined;
 
-export default async function convertTask(task: WorkTask): Promise<TaskResult> {
+/** `drawCover`, for a task run in the CLI's own thread: where its generated cover is drawn. */
+export default async function convertTask(task: WorkTask, drawCover?: ConvertOptions['drawCover']): Promise<TaskResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   let sources = [task.source];
@@ -26,7 +27,7 @@ export default async function convertTask(task: WorkTask): Promise<TaskResult> {
     if (task.cachedKey && (await assetsKey(ownKey, task.cachedAssets ?? [])) === task.cachedKey) {
       return { status: 'skipped', key: task.cachedKey, sources, durationMs: elapsed(), diagnostics: [], ...(task.cachedAssets?.length ? { assets: task.cachedAssets } : {}) };
     }
-    const result = await convertWork(work, { ...task.options, css: await css });
+    const result = await convertWork(work, { ...task.options, css: await css, ...(drawCover ? { drawCover } : {}) });
     const key = await assetsKey(ownKey, result.assets);
     await writeFile(task.tmp, result.epub);
     if (result.kepub) await writeFile(kepubTmp(task.tmp), result.kepub);

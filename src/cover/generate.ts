@@ -1,8 +1,8 @@
 import { composeCover, PALETTE_PAGE_BYTES } from './compose.js';
-import { layoutCover } from './design.js';
+import { layoutCover, missingGlyphs } from './design.js';
 import { encodePng } from './png.js';
 import { coverScene } from './svg.js';
-import { COVER_HEIGHT, COVER_WIDTH, type CoverImage, type CoverInfo } from './types.js';
+import { COVER_HEIGHT, COVER_WIDTH, type CoverImage, type CoverInfo, type DrawnCover } from './types.js';
 
 // A page buffer (4 MB) is kept for the next cover: a fresh one costs page
 // faults on every cover and, in a long batch, garbage collections to free them.
@@ -19,4 +19,9 @@ export async function generateCover(info: CoverInfo): Promise<CoverImage> {
   } finally {
     spare = data;
   }
+}
+
+/** A generated cover and the characters of `info` no cover font could draw (left off it). */
+export async function drawCover(info: CoverInfo): Promise<DrawnCover> {
+  return { image: await generateCover(info), missing: missingGlyphs(info) };
 }

@@ -9,6 +9,12 @@ export interface CoverImage {
   source?: string;
 }
 
+/** A generated cover, and the characters of its text no cover font has (left off it). */
+export interface DrawnCover {
+  image: CoverImage;
+  missing: string[];
+}
+
 /** What the generated cover shows. */
 export interface CoverInfo {
   title: string;

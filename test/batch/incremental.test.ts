@@ -124,4 +124,22 @@ describe('parallel builds', () => {
     expect(await hashes(two)).toEqual(a);
     expect(await problemsIn(one)).toEqual({});
   });
+
+  it('give the same bytes when a small batch draws its covers in a second thread', async () => {
+    const dir = await tmp();
+    // Four small works: one conversion thread is enough, and --jobs 2 leaves a core for the covers.
+    await library(dir, 4, (i) => `Small Story ${i}`, [2, 2]);
+    const one = path.join(dir, 'one');
+    const two = path.join(dir, 'two');
+    const alone = await quire(['build', dir, '--out', one, '--jobs', '1', '--verbose']);
+    expect(alone.code).toBe(0);
+    expect(alone.stdout).toMatch(/^building 4 works, 1 at a time$/m);
+    const aside = await quire(['build', dir, '--out', two, '--jobs', '2', '--verbose']);
+    expect(aside.code).toBe(0);
+    expect(aside.stdout).toMatch(/^building 4 works, 1 at a time, covers in a second thread$/m);
+    const a = await hashes(one);
+    expect(Object.keys(a)).toHaveLength(4);
+    expect(await hashes(two)).toEqual(a);
+    expect(await problemsIn(two)).toEqual({});
+  });
 });

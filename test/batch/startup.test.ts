@@ -52,11 +52,12 @@ describe('main thread start-up', () => {
     expect(rel).not.toContain('batch/check.ts');
   });
 
-  it('a conversion loads the Markdown, HTML, legacy-encoding and kepub readers, sharp and yaml, only when a work needs them', () => {
+  it('a conversion loads the Markdown, HTML, legacy-encoding and kepub readers, the cover code, sharp and yaml, only when a work needs them', () => {
     const { files, packages } = staticGraph('batch/worker.ts');
     expect([...packages].filter((p) => ON_DEMAND_PACKAGES.includes(p))).toEqual([]);
     // cover/load.ts imports it for a cover image a work names; a generated cover does without.
     expect(packages.has('sharp')).toBe(false);
+    expect([...packages].filter((p) => ['harfbuzzjs', '@resvg/resvg-js'].includes(p))).toEqual([]);
     const rel = [...files].map((f) => path.relative(SRC, f).split(path.sep).join('/'));
     // html/charset.ts stays: it reads no HTML, only the bytes of a <meta charset>.
     expect(rel.filter((f) => /^(markdown|kepub)\//.test(f) || (f.startsWith('html/') && f !== 'html/charset.ts') || f === 'read/legacy.ts')).toEqual([]);
@@ -65,7 +66,9 @@ describe('main thread start-up', () => {
   it('the walk does see the pipeline where it is loaded', () => {
     // Guards the guard: the same walk from the worker must find what the CLI may not load.
     const { files, packages } = staticGraph('batch/worker.ts');
-    expect([...packages]).toEqual(expect.arrayContaining(['harfbuzzjs', '@resvg/resvg-js', 'fflate']));
+    expect([...packages]).toContain('fflate');
+    // The cover code loads with the first cover, in the conversion's thread or a cover thread.
+    expect([...staticGraph('batch/cover-worker.ts').packages]).toEqual(expect.arrayContaining(['harfbuzzjs', '@resvg/resvg-js']));
     expect([...files].some((f) => f.endsWith(path.join('src', 'convert.ts')))).toBe(true);
     const onDemand = ['markdown/parse.ts', 'html/parse.ts', 'read/legacy.ts', 'kepub/index.ts', 'read/yaml.ts'].flatMap((entry) => [...staticGraph(entry).packages]);
     expect(onDemand).toEqual(expect.arrayContaining(ON_DEMAND_PACKAGES));
