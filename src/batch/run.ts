@@ -118,9 +118,8 @@ async function batchSize(works: ReadonlyArray<{ path: string }>): Promise<{ thre
 /**
  * From this many works, a batch converted in this thread draws its generated
  * covers in a thread of their own. That thread loads only the drawing code,
- * about a third of a full conversion thread's start-up, and the covers are a
- * third or more of a small work's time; with fewer works its start-up is
- * not paid back.
+ * and the covers are a third or more of a small work's time; with fewer works
+ * its start-up is not paid back.
  */
 const COVERS_ASIDE_FROM = 3;
 

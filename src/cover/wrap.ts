@@ -20,8 +20,8 @@ const NO_BREAK_BEFORE = /^[、。，．・：；？！）」』】〕〉》”�
 const NO_BREAK_AFTER = /[（「『【〔〈《“‘(\[{]$/u;
 
 // Made on first use: the first Intl.Segmenter loads ICU's break data (~15 ms
-// of every thread's start), and a title in Latin, Cyrillic or Greek script
-// never needs one (see splitPlain).
+// of every thread's start), and a title without ideographs, kana or
+// combining marks never needs one (see splitPlain).
 let segmenters: { graphemes: Intl.Segmenter; words: Intl.Segmenter } | undefined;
 function segmenter(): NonNullable<typeof segmenters> {
   // ICU's dictionary finds word boundaries in Chinese and Japanese, so lines break between words.
