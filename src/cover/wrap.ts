@@ -29,7 +29,9 @@ function segmenter(): NonNullable<typeof segmenters> {
   return segmenters;
 }
 
-const HYPHEN_AFTER = /[-‐‑–—/]$/u;
+// Hyphens, dashes and the slash: a line may break after one.
+const HYPHEN = '[-‐‑–—/]';
+const HYPHEN_AFTER = new RegExp(`${HYPHEN}$`, 'u');
 
 /** Where a word may break across lines: between ideographs, and after hyphens when `atHyphens`. */
 export const splitWord = (word: string, atHyphens: boolean): string[] => splitPlain(word, atHyphens) ?? segmentWord(word, atHyphens);
@@ -57,7 +59,7 @@ export function segmentWord(word: string, atHyphens: boolean): string[] {
 // Marks and format characters (a combining accent, a zero-width joiner) join
 // the character before them, which only a segmenter knows to keep whole.
 const NEEDS_SEGMENTER = /[\p{M}\p{Cf}]/u;
-const HYPHENS = /[-‐‑–—/]/gu;
+const HYPHENS = new RegExp(HYPHEN, 'gu');
 
 /**
  * splitWord without ICU, for a word with no ideographs or kana: such a word

@@ -78,7 +78,9 @@ describe('main thread start-up', () => {
 describe('the bundled CLI', () => {
   // Counts Intl.Segmenters, which string-width builds to measure text: laying out help is what needs them.
   const counter = "let n=0;const S=Intl.Segmenter;Intl.Segmenter=class extends S{constructor(...a){super(...a);n++;}};process.on('exit',()=>process.stderr.write(`segmenters:${n}\\n`));";
-  const counted = (args: string[]) => quire(args, { env: ciEnv({ NODE_OPTIONS: `--import=data:text/javascript,${encodeURIComponent(counter)}` }) });
+  /** Runs the CLI with `script` run first in its process. */
+  const preloaded = (script: string, args: string[]) => quire(args, { env: ciEnv({ NODE_OPTIONS: `--import=data:text/javascript,${encodeURIComponent(script)}` }) });
+  const counted = (args: string[]) => preloaded(counter, args);
 
   it('starts a build without loading string-width or laying out the help text', async () => {
     const run = await counted(['build', 'no-such-story.txt', '--out', path.join(SRC, '..', 'out', 'startup-test')]);
@@ -105,7 +107,7 @@ describe('the bundled CLI', () => {
   it('builds a story in Latin script without loading ICU', async () => {
     const out = path.join(SRC, '..', 'out', 'startup-icu-test');
     const story = path.join(SRC, '..', 'stories', 'paper-boats.txt');
-    const run = await quire(['build', story, '--out', out, '--force', '--jobs', '1'], { env: ciEnv({ NODE_OPTIONS: `--import=data:text/javascript,${encodeURIComponent(icuCounter)}` }) });
+    const run = await preloaded(icuCounter, ['build', story, '--out', out, '--force', '--jobs', '1']);
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/icu:\[\]\n/);
   });
@@ -116,7 +118,7 @@ describe('the bundled CLI', () => {
     await mkdir(dir, { recursive: true });
     const story = path.join(dir, 'neko.txt');
     await writeFile(story, 'Title: 吾輩は猫である、名前はまだ無い\nAuthor: 夏目漱石\n\n吾輩は猫である。\n');
-    const run = await quire(['build', story, '--out', path.join(dir, 'out'), '--force', '--jobs', '1'], { env: ciEnv({ NODE_OPTIONS: `--import=data:text/javascript,${encodeURIComponent(icuCounter)}` }) });
+    const run = await preloaded(icuCounter, ['build', story, '--out', path.join(dir, 'out'), '--force', '--jobs', '1']);
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/icu:\[Segmenter\]\n/);
   });
