@@ -8,7 +8,9 @@
  * The library (`dist/index.js`) stays unbundled. Packages with native code or
  * files of their own found at run time stay outside the bundle.
  */
-import { rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
 
@@ -58,3 +60,15 @@ await build({
   plugins: [lazyStringWidth],
   logLevel: 'warning',
 });
+
+/**
+ * dist/build-id: a hash of every compiled file and the lockfile, read into
+ * each cache key (src/batch/version.ts). A checkout keeps its version number
+ * across commits; without this, `npm start` after a change to quire would
+ * skip every book as up to date and leave the old bytes in out/.
+ */
+const hash = createHash('sha256');
+const compiled = (await readdir('dist', { recursive: true })).filter((f) => f.endsWith('.js')).sort();
+for (const f of compiled) hash.update(`${f}\0`).update(await readFile(path.join('dist', f))).update('\0');
+if (existsSync('package-lock.json')) hash.update(await readFile('package-lock.json'));
+await writeFile('dist/build-id', `${hash.digest('hex').slice(0, 16)}\n`);

@@ -62,14 +62,14 @@ export function conversionOptions(options: BatchOptions): Omit<ConvertOptions, '
 const CONVERSION_KEYS = ['meta', 'detection', 'sourceDateEpoch', 'typography', 'dashStyle', 'allowRoots', 'kepub'] as const satisfies ReadonlyArray<keyof Omit<ConvertOptions, 'css'>>;
 
 /**
- * Everything besides the sources that changes a book's bytes: quire's version,
- * the stylesheet and the conversion options. Batch-only flags (jobs, check,
+ * Everything besides the sources that changes a book's bytes: quire's build
+ * (see version.ts), the stylesheet and the conversion options. Batch-only flags (jobs, check,
  * strict, shard) do not change a book, so they are left out.
  */
-export function optionsKey(version: string, css: string, options: BatchOptions): string {
+export function optionsKey(build: string, css: string, options: BatchOptions): string {
   const relevant = { ...conversionOptions(options), epoch: options.sourceDateEpoch ?? null };
   const json = JSON.stringify(relevant, (_k, v: unknown) => (v instanceof RegExp ? String(v) : v));
-  return createHash('sha256').update(`quire ${version}\0`).update(css).update('\0').update(json).digest('hex');
+  return createHash('sha256').update(`quire ${build}\0`).update(css).update('\0').update(json).digest('hex');
 }
 
 /**

@@ -16,7 +16,7 @@ import type { Checker } from './check.js';
 import type { CoverInfo, DrawnCover } from '../cover/types.js';
 import { inShard } from './shard.js';
 import { summarize } from './report.js';
-import { quireVersion } from './version.js';
+import { quireBuild } from './version.js';
 import { kepubTmp, type TaskResult, type WorkTask } from './types.js';
 import type { BatchEvents, BatchOptions, BatchReport, WorkResult } from './types.js';
 
@@ -36,7 +36,7 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions,
   const cache = await loadCache(options.out);
   const next: Cache = { format: cache.format, works: {} };
   const convert = conversionOptions(options);
-  const optKey = optionsKey(quireVersion, await loadStylesheet(), options);
+  const optKey = optionsKey(quireBuild, await loadStylesheet(), options);
   const size = await batchSize(works);
   const threads = Math.max(1, Math.min(options.jobs, works.length, size.threads));
   // Too small a batch for a second conversion thread may still use a second core for its covers.

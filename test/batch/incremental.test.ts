@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { epubsIn, library, problemsIn, quire, story, tmp } from './helpers.js';
+import { repoRoot } from '../support/build.js';
+import { buildIdentity } from '../../src/batch/version.js';
 import type { JsonReport } from '../../src/batch/report.js';
 
 const statuses = async (args: string[]) => {
@@ -67,6 +69,47 @@ describe('incremental builds', () => {
     expect(await epubsIn(out)).toEqual(['first.epub', 'second-2.epub', 'second.epub']);
     expect(await statuses(['build', dir, '--out', out])).toEqual(['s000.txt skipped', 's001.txt skipped']);
     expect(await problemsIn(out)).toEqual({});
+  });
+});
+
+describe('incremental builds and the build of quire', () => {
+  it('reads the build id beside the compiled code into the version every cache key holds', async () => {
+    const dir = await tmp();
+    const idFile = path.join(dir, 'build-id');
+    const url = new URL(`file://${idFile}`);
+    expect(buildIdentity('1.2.3', url)).toBe('1.2.3');
+    await writeFile(idFile, 'abc123\n');
+    expect(buildIdentity('1.2.3', url)).toBe('1.2.3+abc123');
+    expect(await readFile(path.join(repoRoot, 'dist', 'build-id'), 'utf8')).toMatch(/^[0-9a-f]{16}\n$/);
+  });
+
+  it('rebuilds every work after quire itself is rebuilt, though its version number is the same', async () => {
+    // A copy of the built CLI, so that its build id can change without touching the one the other tests run.
+    const install = await tmp('quire-install-');
+    await cp(path.join(repoRoot, 'dist', 'bundle'), path.join(install, 'dist', 'bundle'), { recursive: true });
+    await cp(path.join(repoRoot, 'dist', 'build-id'), path.join(install, 'dist', 'build-id'));
+    await cp(path.join(repoRoot, 'styles'), path.join(install, 'styles'), { recursive: true });
+    await cp(path.join(repoRoot, 'package.json'), path.join(install, 'package.json'));
+    await symlink(path.join(repoRoot, 'node_modules'), path.join(install, 'node_modules'));
+    const cli = path.join(install, 'dist', 'bundle', 'cli.js');
+
+    const dir = await tmp();
+    await mkdir(path.join(dir, 'stories'));
+    await library(path.join(dir, 'stories'), 2);
+    const out = path.join(dir, 'out');
+    const run = async () => {
+      const r = await quire(['build', path.join(dir, 'stories'), '--out', out, '--json'], { cli });
+      expect(r.code, r.stderr).toBe(0);
+      return (JSON.parse(r.stdout) as JsonReport).works.map((w) => w.status);
+    };
+    expect(await run()).toEqual(['built', 'built']);
+    const first = await hashes(out);
+    expect(await run()).toEqual(['skipped', 'skipped']);
+    await writeFile(path.join(install, 'dist', 'build-id'), '0123456789abcdef\n');
+    expect(await run()).toEqual(['built', 'built']);
+    expect(await run()).toEqual(['skipped', 'skipped']);
+    // The id keys the cache only; it never reaches a book.
+    expect(await hashes(out)).toEqual(first);
   });
 });
 
