@@ -39,7 +39,7 @@ export interface ConvertOptions {
   kepub?: boolean;
   /**
    * Draws a generated cover; by default in this thread. The batch runner
-   * passes one that draws in a thread of its own (coverThread in batch/run.ts).
+   * passes one that draws in a thread of its own (batch/cover-thread.ts).
    */
   drawCover?: (info: CoverInfo) => Promise<DrawnCover>;
 }

@@ -1,5 +1,21 @@
 /**
- * The cover thread's task: one generated cover (see coverThread in run.ts).
- * The thread loads only the drawing code: HarfBuzz, resvg and the fonts.
+ * The cover thread (see cover-thread.ts): draws each generated cover it is
+ * asked for, in the order asked, and answers as soon as each one is drawn.
+ * It loads only the drawing code: HarfBuzz, resvg and the fonts.
  */
-export { drawCover as default } from '../cover/generate.js';
+import { parentPort } from 'node:worker_threads';
+import { drawCover } from '../cover/generate.js';
+import type { CoverRequest, CoverReply } from './cover-thread.js';
+
+const port = parentPort;
+if (!port) throw new Error('cover-worker.js runs as a worker thread');
+
+port.on('message', async ({ id, info }: CoverRequest) => {
+  let reply: CoverReply;
+  try {
+    reply = { id, cover: await drawCover(info) };
+  } catch (e) {
+    reply = { id, error: e instanceof Error ? e.message : String(e) };
+  }
+  port.postMessage(reply);
+});

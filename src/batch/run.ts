@@ -13,10 +13,10 @@ import { toDiagnostic, writeAtomic } from '../build.js';
 import { ioReason } from '../ioerror.js';
 import { cacheId, cachePath, conversionOptions, loadCache, optionsKey, type Cache, type CacheEntry } from './cache.js';
 import type { Checker } from './check.js';
-import type { CoverInfo, DrawnCover } from '../cover/types.js';
 import { inShard } from './shard.js';
 import { summarize } from './report.js';
 import { quireBuild } from './version.js';
+import { CoverThread } from './cover-thread.js';
 import { kepubTmp, type TaskResult, type WorkTask } from './types.js';
 import type { BatchEvents, BatchOptions, BatchReport, WorkResult } from './types.js';
 
@@ -131,12 +131,14 @@ const COVERS_ASIDE_FROM = 3;
 async function taskRunner(threads: number, small: boolean, coversAside: boolean): Promise<{ run(task: WorkTask): Promise<TaskResult>; destroy(): Promise<void> }> {
   if (threads <= 1) {
     // Started first, so the cover thread loads while this one does.
-    const covers = coversAside ? await coverThread() : undefined;
+    const covers = coversAside ? new CoverThread(COVER_WORKER) : undefined;
     const { default: convertTask } = (await import(WORKER.href)) as typeof import('./worker.js');
     // Two in flight: one reads or writes its files while the other converts.
     // Never more, or queued tasks would all read their sources at once. With
-    // covers drawn aside, a third keeps this thread busy while two wait for theirs.
-    const IN_FLIGHT = covers ? 3 : 2;
+    // covers drawn aside, every work at once: this thread parses them all
+    // while the covers are drawn, instead of idling until the first comes
+    // back. Such a batch is worth one thread (about 1 MB), so it is small.
+    const IN_FLIGHT = covers ? Infinity : 2;
     let active = 0;
     const waiting: Array<() => void> = [];
     const run = async (task: WorkTask): Promise<TaskResult> => {
@@ -144,7 +146,7 @@ async function taskRunner(threads: number, small: boolean, coversAside: boolean)
       if (active >= IN_FLIGHT) await new Promise<void>((resolve) => waiting.push(resolve));
       else active++;
       try {
-        return await convertTask(task, covers?.draw);
+        return await convertTask(task, covers && ((info) => covers.draw(info)));
       } finally {
         const next = waiting.shift();
         if (next) next();
@@ -161,13 +163,6 @@ async function taskRunner(threads: number, small: boolean, coversAside: boolean)
   const concurrentTasksPerWorker = small ? 2 : 1;
   const pool = new Piscina<WorkTask, TaskResult>({ filename: WORKER.href, minThreads: threads, maxThreads: threads, idleTimeout: 1000, concurrentTasksPerWorker });
   return { run: (task) => pool.run(task), destroy: () => pool.destroy() };
-}
-
-/** A thread that draws generated covers, one at a time, for conversions in this thread. */
-async function coverThread(): Promise<{ draw(info: CoverInfo): Promise<DrawnCover>; close(): Promise<void> }> {
-  const { Piscina } = await import('piscina');
-  const pool = new Piscina<CoverInfo, DrawnCover>({ filename: COVER_WORKER.href, minThreads: 1, maxThreads: 1, idleTimeout: 1000 });
-  return { draw: (info) => pool.run(info), close: () => pool.destroy() };
 }
 
 /**
