@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // yargs wiring only: argv → options → API → exit code. The only file that prints.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';

@@ -3,7 +3,7 @@
  * asked for, in the order asked, and answers as soon as each one is drawn.
  * It loads only the drawing code: HarfBuzz, resvg and the fonts.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { drawCover } from '../cover/generate.js';
 import type { CoverRequest, CoverReply } from './cover-thread.js';
 
@@ -19,3 +19,6 @@ port.on('message', async ({ id, info }: CoverRequest) => {
   }
   port.postMessage(reply);
 });
+
+// Requests wait on the port meanwhile: one that comes during the warm-up is drawn warm after it.
+if ((workerData as { warmUp?: boolean } | null)?.warmUp) await drawCover({ title: 'Quire', authors: ['Quire'] });

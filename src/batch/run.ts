@@ -16,7 +16,7 @@ import type { Checker } from './check.js';
 import { inShard } from './shard.js';
 import { summarize } from './report.js';
 import { quireBuild } from './version.js';
-import { CoverThread } from './cover-thread.js';
+import { CoverThread, dropEarly, takeEarly } from './cover-thread.js';
 import { kepubTmp, type TaskResult, type WorkTask } from './types.js';
 import type { BatchEvents, BatchOptions, BatchReport, WorkResult } from './types.js';
 
@@ -25,7 +25,6 @@ import type { BatchEvents, BatchOptions, BatchReport, WorkResult } from './types
 const TMP = /^\.quire-(\d+)-.*\.tmp$/;
 let runs = 0;
 const WORKER = new URL('./worker.js', import.meta.url);
-const COVER_WORKER = new URL('./cover-worker.js', import.meta.url);
 
 /** Builds every work named by `inputs`; one bad work never stops the rest. */
 export async function runBatch(inputs: readonly string[], options: BatchOptions, events: BatchEvents = {}): Promise<BatchReport> {
@@ -39,9 +38,14 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions,
   const optKey = optionsKey(quireBuild, await loadStylesheet(), options);
   const size = await batchSize(works);
   const threads = Math.max(1, Math.min(options.jobs, works.length, size.threads));
-  // Too small a batch for a second conversion thread may still use a second core for its covers.
-  const coversAside = threads === 1 && options.jobs > 1 && works.length >= COVERS_ASIDE_FROM;
-  const pool = await taskRunner(threads, size.small, coversAside);
+  // Too small a batch for a second conversion thread may still use a second core
+  // for its covers: in the thread the CLI started early, or in a new one.
+  const inThread = threads === 1 && options.jobs > 1;
+  const early = inThread ? takeEarly() : undefined;
+  if (!early) await dropEarly();
+  const covers = early ?? (inThread && works.length >= COVERS_ASIDE_FROM ? new CoverThread() : undefined);
+  const coversAside = covers !== undefined;
+  const pool = await taskRunner(threads, size.small, covers);
   // Loaded for --check only: it brings child_process and readline, a few ms of every start.
   const checker: Checker | undefined = options.check ? (await import('./check.js')).createChecker() : undefined;
   events.start?.(works.length, threads, coversAside);
@@ -116,22 +120,20 @@ async function batchSize(works: ReadonlyArray<{ path: string }>): Promise<{ thre
 }
 
 /**
- * From this many works, a batch converted in this thread draws its generated
- * covers in a thread of their own. That thread loads only the drawing code,
- * and the covers are a third or more of a small work's time; with fewer works
- * its start-up is not paid back.
+ * From this many works, a batch converted in this thread starts a thread of
+ * its own for its generated covers, if the CLI has not started one already.
+ * That thread loads only the drawing code, and the covers are a third or more
+ * of a small work's time; with fewer works its start-up is not paid back.
  */
 const COVERS_ASIDE_FROM = 3;
 
 /**
  * Worker threads when there is more than one to run at once; otherwise the
  * same task in this thread, which spares a thread's start-up (about as long as
- * a small book takes), with its covers drawn aside when `coversAside`.
+ * a small book takes), with its covers drawn in `covers` when given.
  */
-async function taskRunner(threads: number, small: boolean, coversAside: boolean): Promise<{ run(task: WorkTask): Promise<TaskResult>; destroy(): Promise<void> }> {
+async function taskRunner(threads: number, small: boolean, covers: CoverThread | undefined): Promise<{ run(task: WorkTask): Promise<TaskResult>; destroy(): Promise<void> }> {
   if (threads <= 1) {
-    // Started first, so the cover thread loads while this one does.
-    const covers = coversAside ? new CoverThread(COVER_WORKER) : undefined;
     const { default: convertTask } = (await import(WORKER.href)) as typeof import('./worker.js');
     // Two in flight: one reads or writes its files while the other converts.
     // Never more, or queued tasks would all read their sources at once. With
@@ -146,7 +148,7 @@ async function taskRunner(threads: number, small: boolean, coversAside: boolean)
       if (active >= IN_FLIGHT) await new Promise<void>((resolve) => waiting.push(resolve));
       else active++;
       try {
-        return await convertTask(task, covers && ((info) => covers.draw(info)));
+        return await convertTask(task, covers ? (info) => covers.draw(info) : undefined);
       } finally {
         const next = waiting.shift();
         if (next) next();

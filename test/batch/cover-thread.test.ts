@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CoverThread } from '../../src/batch/cover-thread.js';
+import { CoverThread, earlyHelps } from '../../src/batch/cover-thread.js';
 import { tmp } from './helpers.js';
 
 const info = (title: string) => ({ title, authors: ['A Writer'] });
@@ -47,5 +47,20 @@ describe('the cover thread', () => {
     const thread = await fakeThread(`port.postMessage({ id, cover: { missing: [] } });`);
     await thread.close();
     await expect(thread.draw(info('Late'))).rejects.toThrow('closed');
+  });
+});
+
+describe('starting the cover thread with the command', () => {
+  it('does for a build that may convert in the CLI\'s thread with a core to spare', () => {
+    for (const args of [['build'], ['build', 'stories', '--out', 'out'], ['build', '-j', '2'], ['build', '--jobs=4'], ['build', '--json', 'a.txt']]) {
+      expect(earlyHelps(args, 2), args.join(' ')).toBe(true);
+    }
+  });
+
+  it('does not for one core, --jobs 1, help, version or another command', () => {
+    expect(earlyHelps(['build'], 1)).toBe(false);
+    for (const args of [['build', '--jobs', '1'], ['build', '-j', '1'], ['build', '-j1'], ['build', '--jobs=1'], ['build', 'x', '--jobs', '01'], ['build', '--help'], ['build', '-h'], ['--version'], ['inspect', 'a.txt'], []]) {
+      expect(earlyHelps(args, 8), args.join(' ')).toBe(false);
+    }
   });
 });
