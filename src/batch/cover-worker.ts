@@ -20,5 +20,7 @@ port.on('message', async ({ id, info }: CoverRequest) => {
   port.postMessage(reply);
 });
 
-// Requests wait on the port meanwhile: one that comes during the warm-up is drawn warm after it.
-if ((workerData as { warmUp?: boolean } | null)?.warmUp) await drawCover({ title: 'Quire', authors: ['Quire'] });
+// Requests wait on the port meanwhile: one that comes during the warm-up is
+// drawn warm after it. A warm-up that fails says nothing: each real request
+// then fails with its own reason, for its own work.
+if ((workerData as { warmUp?: boolean } | null)?.warmUp) await drawCover({ title: 'Quire', authors: ['Quire'] }).catch(() => undefined);
