@@ -63,8 +63,8 @@ const CONVERSION_KEYS = ['meta', 'detection', 'sourceDateEpoch', 'typography', '
 
 /**
  * Everything besides the sources that changes a book's bytes: quire's build
- * (see version.ts), the stylesheet and the conversion options. Batch-only flags (jobs, check,
- * strict, shard) do not change a book, so they are left out.
+ * (see version.ts), the stylesheet and the conversion options. Batch-only
+ * flags (jobs, check, strict, shard) do not change a book, so they are left out.
  */
 export function optionsKey(build: string, css: string, options: BatchOptions): string {
   const relevant = { ...conversionOptions(options), epoch: options.sourceDateEpoch ?? null };

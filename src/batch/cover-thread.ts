@@ -70,8 +70,8 @@ let early: CoverThread | undefined;
  * this one takes to reach its first work, and a first cover drawn cold takes
  * four times as long as one drawn warm: started here, it warms up in time it
  * would otherwise spend waiting. Only for `build` on two cores or more, and
- * not with `--jobs 1`. A batch converted in this thread takes it (takeEarly);
- * one converted in worker threads stops it (dropEarly).
+ * not with `--jobs 1`. The first batch takes it (takeEarly): it draws that
+ * batch's covers if the batch converts in this thread, and is closed if not.
  */
 export function startEarly(args: readonly string[]): void {
   if (!early && earlyHelps(args, availableParallelism())) {
@@ -96,9 +96,3 @@ export function takeEarly(): CoverThread | undefined {
   return thread;
 }
 
-/** Stops the thread startEarly started, if no batch took it, freeing its core. */
-export async function dropEarly(): Promise<void> {
-  const thread = early;
-  early = undefined;
-  await thread?.close();
-}

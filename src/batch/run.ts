@@ -16,7 +16,7 @@ import type { Checker } from './check.js';
 import { inShard } from './shard.js';
 import { summarize } from './report.js';
 import { quireBuild } from './version.js';
-import { CoverThread, dropEarly, takeEarly } from './cover-thread.js';
+import { CoverThread, takeEarly } from './cover-thread.js';
 import { kepubTmp, type TaskResult, type WorkTask } from './types.js';
 import type { BatchEvents, BatchOptions, BatchReport, WorkResult } from './types.js';
 
@@ -41,14 +41,17 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions,
   // Too small a batch for a second conversion thread may still use a second core
   // for its covers: in the thread the CLI started early, or in a new one.
   const inThread = threads === 1 && options.jobs > 1;
-  const early = inThread ? takeEarly() : undefined;
-  if (!early) await dropEarly();
-  const covers = early ?? (inThread && works.length >= COVERS_ASIDE_FROM ? new CoverThread() : undefined);
-  const coversAside = covers !== undefined;
+  let covers = takeEarly();
+  if (covers && !inThread) {
+    // Converted in worker threads, which draw their own covers: its core is theirs.
+    await covers.close();
+    covers = undefined;
+  }
+  covers ??= inThread && works.length >= COVERS_ASIDE_FROM ? new CoverThread() : undefined;
   const pool = await taskRunner(threads, size.small, covers);
   // Loaded for --check only: it brings child_process and readline, a few ms of every start.
   const checker: Checker | undefined = options.check ? (await import('./check.js')).createChecker() : undefined;
-  events.start?.(works.length, threads, coversAside);
+  events.start?.(works.length, threads, covers !== undefined);
 
   const tasks = works.map((work, i): { task: WorkTask; entry: CacheEntry | undefined; id: string } => {
     const id = cacheId(options.out, work.path);
