@@ -62,20 +62,6 @@ export class CoverThread {
   }
 }
 
-/**
- * resvg-js draws with its own allocator (mimalloc), which hands memory back
- * to the system 10 ms after it is freed. Covers come a few ms apart, so each
- * band of the next one came back as fresh pages that the kernel zeroes on
- * first touch: about 600 page faults and 3 ms of system time a work. Kept a
- * second before it goes back, that memory serves the next covers instead
- * (1,000 works: 1.5 s less system time, about 6% faster). mimalloc reads the
- * setting once, when resvg-js loads, so the command sets it before any thread
- * starts; a value the user set is kept.
- */
-export function keepDrawingMemory(env: NodeJS.ProcessEnv): void {
-  env.MIMALLOC_PURGE_DELAY ??= '1000';
-}
-
 let early: CoverThread | undefined;
 
 /**

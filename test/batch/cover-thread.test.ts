@@ -2,9 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CoverThread, earlyHelps, keepDrawingMemory } from '../../src/batch/cover-thread.js';
-import { repoRoot } from '../support/build.js';
-import { ciEnv, quire } from '../support/cli.js';
+import { CoverThread, earlyHelps } from '../../src/batch/cover-thread.js';
 import { tmp } from './helpers.js';
 
 const info = (title: string) => ({ title, authors: ['A Writer'] });
@@ -63,34 +61,6 @@ describe('starting the cover thread with the command', () => {
     expect(earlyHelps(['build'], 1)).toBe(false);
     for (const args of [['build', '--jobs', '1'], ['build', '-j', '1'], ['build', '-j1'], ['build', '--jobs=1'], ['build', 'x', '--jobs', '01'], ['build', '--help'], ['build', '-h'], ['--version'], ['inspect', 'a.txt'], []]) {
       expect(earlyHelps(args, 8), args.join(' ')).toBe(false);
-    }
-  });
-});
-
-describe('the cover renderer\'s memory', () => {
-  it('is kept a second before it goes back to the system, unless the user chose otherwise', () => {
-    const env: NodeJS.ProcessEnv = {};
-    keepDrawingMemory(env);
-    expect(env.MIMALLOC_PURGE_DELAY).toBe('1000');
-    const chosen: NodeJS.ProcessEnv = { MIMALLOC_PURGE_DELAY: '0' };
-    keepDrawingMemory(chosen);
-    expect(chosen.MIMALLOC_PURGE_DELAY).toBe('0');
-  });
-
-  // mimalloc reads its settings once, as resvg-js loads: set later, they would be ignored.
-  it.each([
-    ['the command\'s setting', {}, '1000'],
-    ['the user\'s own', { MIMALLOC_PURGE_DELAY: '25' }, '25'],
-  ])('reaches resvg-js\'s allocator: %s', async (_, env, expected) => {
-    const out = await tmp('quire-allocator-');
-    const story = path.join(repoRoot, 'stories', 'paper-boats.txt');
-    for (const jobs of ['1', '2']) {
-      const run = await quire(['build', story, '--out', out, '--force', '--jobs', jobs], { env: ciEnv({ MIMALLOC_VERBOSE: '1', ...env }) });
-      expect(run.code).toBe(0);
-      const linked = run.stderr.includes('mimalloc:');
-      // resvg-js's build for Linux on x64, the one CI runs, links mimalloc; elsewhere there may be nothing to tune.
-      if (process.platform === 'linux' && process.arch === 'x64') expect(linked).toBe(true);
-      if (linked) expect(run.stderr, `--jobs ${jobs}`).toContain(`option 'purge_delay': ${expected}`);
     }
   });
 });

@@ -46,10 +46,10 @@ describe('main thread start-up', () => {
     expect(packages.has('yaml')).toBe(false);
   });
 
-  it('the command starts the cover thread before it loads the CLI: nothing but that thread\'s handle comes first', () => {
+  it('the command starts the cover thread before it loads the CLI: nothing but that thread\'s handle and the process settings come first', () => {
     const { files, packages } = staticGraph('bin.ts');
     expect([...packages]).toEqual([]);
-    expect([...files].map((f) => path.relative(SRC, f).split(path.sep).join('/')).sort()).toEqual(['batch/cover-thread.ts', 'bin.ts']);
+    expect([...files].map((f) => path.relative(SRC, f).split(path.sep).join('/')).sort()).toEqual(['batch/cover-thread.ts', 'batch/tune.ts', 'bin.ts']);
   });
 
   it('the CLI loads the EPUBCheck runner (child_process, readline) only for --check', () => {
