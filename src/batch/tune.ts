@@ -26,6 +26,6 @@ export function keepDrawingMemory(env: NodeJS.ProcessEnv): void {
  * conversion and cover threads), not the CLI's own thread, which converts
  * only batches too small to fill the default, or any batch with --jobs 1.
  */
-export function roomyHeaps(setFlags: (flags: string) => void = setFlagsFromString): void {
-  setFlags('--initial-old-space-size=64');
+export function roomyHeaps(): void {
+  setFlagsFromString('--initial-old-space-size=64');
 }
