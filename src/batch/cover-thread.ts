@@ -95,4 +95,3 @@ export function takeEarly(): CoverThread | undefined {
   thread?.hold(true);
   return thread;
 }
-
