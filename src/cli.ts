@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { formatDiagnostic, type Diagnostic } from './diagnostics.js';
-import type { MetaLayer } from './meta.js';
+import type { MetaLayer } from './metadata/metadata.js';
 import { buildSession, type SessionOptions } from './batch/session.js';
 import { findConfig, loadConfig } from './batch/config.js';
 import { parseShard } from './batch/shard.js';

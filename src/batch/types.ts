@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { ConvertOptions } from '../convert.js';
-import type { MetaLayer } from '../meta.js';
+import type { MetaLayer } from '../metadata/metadata.js';
 
 /** What a batch is asked to do; every field has a CLI flag and a config-file key. */
 export interface BatchOptions extends Omit<ConvertOptions, 'css'> {

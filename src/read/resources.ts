@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Block, Book } from '../model.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { ResourceFile } from '../render/index.js';
-import { mapBookBlocks } from '../formats/walk.js';
+import { mapBookBlocks } from '../walk.js';
 
 // EPUB core media types that every reader shows; SVG is left out because it can carry scripts.
 const KINDS: Array<{ type: string; ext: string; magic: (b: Uint8Array) => boolean }> = [

@@ -1,9 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { QuireError } from '../diagnostics.js';
-import { FORMAT_EXTENSIONS } from '../formats/extensions.js';
-import type { MetaLayer } from '../meta.js';
-import { folderFiles, isFolderWork, seriesWorks } from './folder.js';
+import { FORMAT_EXTENSIONS } from '../readers/extensions.js';
+import type { MetaLayer } from '../metadata/metadata.js';
+import { folderFiles, isFolderWork, seriesWorks } from './works.js';
 import { readGuarded } from './guard.js';
 
 export interface SourceFile {

@@ -1,5 +1,5 @@
 import type { Book, Block, Note } from '../model.js';
-import { blockInlines } from '../formats/walk.js';
+import { blockInlines } from '../walk.js';
 import { renderBlocks } from './blocks.js';
 import { esc, xhtml } from './xml.js';
 

@@ -34,14 +34,16 @@ function staticGraph(entry: string): { files: Set<string>; packages: Set<string>
 const PIPELINE_PACKAGES = ['harfbuzzjs', 'sharp', '@resvg/resvg-js', 'marked', 'sanitize-html', 'htmlparser2', 'fflate', 'chardet', 'iconv-lite'];
 // Each loaded by a dynamic import, for the works whose format, encoding or front matter needs it.
 const ON_DEMAND_PACKAGES = ['marked', 'marked-footnote', 'sanitize-html', 'htmlparser2', 'domutils', 'domhandler', 'chardet', 'iconv-lite', 'yaml'];
-const PIPELINE_FOLDERS = ['cover', 'text', 'typography', 'render', 'markdown', 'html', 'kepub', 'package'];
+const PIPELINE_FOLDERS = ['cover', 'readers', 'structure', 'typography', 'render', 'kepub', 'package'];
+// The list of story file extensions is all of the readers that finding works needs.
+const SHARED_WITH_CLI = ['readers/extensions.ts'];
 
 describe('main thread start-up', () => {
   it.each(['cli.ts', 'batch/run.ts'])('%s loads no part of the conversion pipeline', (entry) => {
     const { files, packages } = staticGraph(entry);
     expect([...packages].filter((p) => PIPELINE_PACKAGES.includes(p))).toEqual([]);
     const rel = [...files].map((f) => path.relative(SRC, f).split(path.sep).join('/'));
-    expect(rel.filter((f) => PIPELINE_FOLDERS.includes(f.split('/')[0]!) || f === 'convert.ts')).toEqual([]);
+    expect(rel.filter((f) => (PIPELINE_FOLDERS.includes(f.split('/')[0]!) && !SHARED_WITH_CLI.includes(f)) || f === 'convert.ts')).toEqual([]);
     // yaml loads with the first YAML config or front matter met.
     expect(packages.has('yaml')).toBe(false);
   });
@@ -65,8 +67,8 @@ describe('main thread start-up', () => {
     expect(packages.has('sharp')).toBe(false);
     expect([...packages].filter((p) => ['harfbuzzjs', '@resvg/resvg-js'].includes(p))).toEqual([]);
     const rel = [...files].map((f) => path.relative(SRC, f).split(path.sep).join('/'));
-    // html/charset.ts stays: it reads no HTML, only the bytes of a <meta charset>.
-    expect(rel.filter((f) => /^(markdown|kepub)\//.test(f) || (f.startsWith('html/') && f !== 'html/charset.ts') || f === 'read/legacy.ts')).toEqual([]);
+    // readers/html/charset.ts stays: it reads no HTML, only the bytes of a <meta charset>.
+    expect(rel.filter((f) => /^(readers\/markdown|kepub)\//.test(f) || (f.startsWith('readers/html/') && f !== 'readers/html/charset.ts') || f === 'read/legacy.ts')).toEqual([]);
   });
 
   it('the walk does see the pipeline where it is loaded', () => {
@@ -76,7 +78,7 @@ describe('main thread start-up', () => {
     // The cover code loads with the first cover, in the conversion's thread or a cover thread.
     expect([...staticGraph('batch/cover-worker.ts').packages]).toEqual(expect.arrayContaining(['harfbuzzjs', '@resvg/resvg-js']));
     expect([...files].some((f) => f.endsWith(path.join('src', 'convert.ts')))).toBe(true);
-    const onDemand = ['markdown/parse.ts', 'html/parse.ts', 'read/legacy.ts', 'kepub/index.ts', 'read/yaml.ts'].flatMap((entry) => [...staticGraph(entry).packages]);
+    const onDemand = ['readers/markdown/parse.ts', 'readers/html/parse.ts', 'read/legacy.ts', 'kepub/index.ts', 'read/yaml.ts'].flatMap((entry) => [...staticGraph(entry).packages]);
     expect(onDemand).toEqual(expect.arrayContaining(ON_DEMAND_PACKAGES));
   });
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { expect } from 'vitest';
 import { convertWork, loadStylesheet, readWork, type ConvertedWork } from '../../src/index.js';
-import type { MetaLayer } from '../../src/meta.js';
+import type { MetaLayer } from '../../src/metadata/metadata.js';
 import { validateEpub } from '../support/epubcheck.js';
 import { safetyProblems } from '../support/safe.js';
 

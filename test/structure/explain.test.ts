@@ -1,8 +1,8 @@
 // `quire inspect` output: the outline with lines and rule names, and the per-line trace.
 import { describe, expect, it } from 'vitest';
-import { explain, explainLines, explainRules, outlineOf } from '../../src/text/explain.js';
-import { parsePlainText } from '../../src/text/parse.js';
-import { RULES, REGION_RULES } from '../../src/text/rules.js';
+import { explain, explainLines, explainRules, outlineOf } from '../../src/structure/explain.js';
+import { parsePlainText } from '../../src/structure/parse.js';
+import { RULES, REGION_RULES } from '../../src/structure/rules.js';
 
 const story = [
   'Title: The Salt Road',

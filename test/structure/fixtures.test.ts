@@ -5,8 +5,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { outlineOf } from '../../src/text/explain.js';
-import { parsePlainText, type ParseOptions } from '../../src/text/parse.js';
+import { outlineOf } from '../../src/structure/explain.js';
+import { parsePlainText, type ParseOptions } from '../../src/structure/parse.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'structure');
 const cases = readdirSync(root).filter((d) => existsSync(path.join(root, d, 'input.txt'))).sort();

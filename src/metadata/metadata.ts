@@ -1,7 +1,7 @@
 import { v5 as uuidv5 } from 'uuid';
-import type { Author, Metadata } from './model.js';
-import { text } from './model.js';
-import { Diagnostics } from './diagnostics.js';
+import type { Author, Metadata } from '../model.js';
+import { text } from '../model.js';
+import { Diagnostics } from '../diagnostics.js';
 
 /** What a work's YAML (front matter, sidecar, `book.yaml`) or CLI flags may set. */
 export type MetaLayer = Partial<Metadata>;

@@ -1,9 +1,9 @@
 import type { AnyNode, Document, Element } from 'domhandler';
 import { isTag } from 'domhandler';
 import { findOne, getOuterHTML, textContent } from 'domutils';
-import { Diagnostics } from '../diagnostics.js';
-import type { Metadata } from '../model.js';
-import { buildOutline, traceOf, type FormatResult, type Item, type ReaderInput } from '../formats/outline.js';
+import { Diagnostics } from '../../diagnostics.js';
+import type { Metadata } from '../../model.js';
+import { buildOutline, traceOf, type FormatResult, type Item, type ReaderInput } from '../../structure/chapters.js';
 import { htmlItems, lineFinder, type HtmlContext } from './items.js';
 import { parseHtml, stripChrome } from './sanitize.js';
 import { readAo3 } from './ao3.js';

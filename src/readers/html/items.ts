@@ -1,14 +1,14 @@
 import type { ChildNode, Element } from 'domhandler';
 import { isTag, isText } from 'domhandler';
 import { textContent } from 'domutils';
-import type { Block, Inline, Span } from '../model.js';
-import { inlineText, text } from '../model.js';
-import type { Diagnostics } from '../diagnostics.js';
-import type { Item } from '../formats/outline.js';
-import { itemBlocks } from '../formats/outline.js';
-import { parsePlainText } from '../text/parse.js';
+import type { Block, Inline, Span } from '../../model.js';
+import { inlineText, text } from '../../model.js';
+import type { Diagnostics } from '../../diagnostics.js';
+import type { Item } from '../../structure/chapters.js';
+import { itemBlocks } from '../../structure/chapters.js';
+import { parsePlainText } from '../../structure/parse.js';
 import { parseHtml, sanitizeFragment } from './sanitize.js';
-import { imageBlock } from '../formats/images.js';
+import { imageBlock } from '../images.js';
 
 export interface HtmlContext {
   file: string;

@@ -1,5 +1,5 @@
-import type { Block, Book, Inline } from '../model.js';
-import { assertNever } from '../model.js';
+import type { Block, Book, Inline } from './model.js';
+import { assertNever } from './model.js';
 
 /** Rewrites every block of a book, nested ones included; `fn` returns the replacement, or nothing to drop it. */
 export function mapBookBlocks(book: Book, fn: (b: Block) => Block | undefined): Book {

@@ -1,7 +1,7 @@
 import type { Element } from 'domhandler';
-import type { Block, Chapter, Inline, Metadata } from '../model.js';
-import { text } from '../model.js';
-import { chapterOf, itemBlocks, type FormatResult, type Item } from '../formats/outline.js';
+import type { Block, Chapter, Inline, Metadata } from '../../model.js';
+import { text } from '../../model.js';
+import { chapterOf, itemBlocks, type FormatResult, type Item } from '../../structure/chapters.js';
 import type { SiteInput } from './parse.js';
 import { all, byId, first, hasClass, tags, textOf } from './dom.js';
 

@@ -1,5 +1,5 @@
 import type { Block, Book, Inline } from '../model.js';
-import { blockInlines } from './walk.js';
+import { blockInlines } from '../walk.js';
 
 /**
  * Numbers footnotes 1, 2, 3… in the order the book first cites them, across

@@ -2,10 +2,10 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { SourceFile } from '../read/source.js';
 import { decodeText } from '../read/decode.js';
 import { splitFrontMatter } from '../read/frontmatter.js';
-import { parsePlainText } from '../text/parse.js';
-import { declaredCharset } from '../html/charset.js';
+import { parsePlainText } from '../structure/parse.js';
+import { declaredCharset } from './html/charset.js';
 import { formatOf, type FormatName } from './extensions.js';
-import type { FormatResult, ReaderInput } from './outline.js';
+import type { FormatResult, ReaderInput } from '../structure/chapters.js';
 
 type Reader = (input: ReaderInput) => FormatResult;
 
@@ -25,8 +25,8 @@ const readText: Reader = (i) => ({ ...parsePlainText(i.text, { file: i.file, fir
  */
 const FORMATS: Record<FormatName, Format> = {
   text: { frontMatter: true, reader: () => Promise.resolve(readText) },
-  markdown: { frontMatter: true, reader: async () => (await import('../markdown/parse.js')).parseMarkdown },
-  html: { frontMatter: false, reader: async () => (await import('../html/parse.js')).parseHtmlWork },
+  markdown: { frontMatter: true, reader: async () => (await import('./markdown/parse.js')).parseMarkdown },
+  html: { frontMatter: false, reader: async () => (await import('./html/parse.js')).parseHtmlWork },
 };
 
 export interface StoryText {

@@ -1,10 +1,10 @@
 import type { Block, Chapter } from '../model.js';
 import { inlineText, text } from '../model.js';
 import { Diagnostics } from '../diagnostics.js';
-import { paragraphsOf, readYamlMeta, type DetectionOverrides } from '../meta.js';
+import { paragraphsOf, readYamlMeta, type DetectionOverrides } from '../metadata/metadata.js';
 import type { SourceFile } from '../read/source.js';
-import type { FormatResult } from './outline.js';
-import { readStory, storyText } from './registry.js';
+import type { FormatResult } from './chapters.js';
+import { readStory, storyText } from '../readers/index.js';
 
 /** What a chapter file's own front matter says of its chapter. */
 interface ChapterYaml {

@@ -1,8 +1,8 @@
 import type { Element } from 'domhandler';
 import { isTag, isText } from 'domhandler';
-import type { Metadata } from '../model.js';
-import { text } from '../model.js';
-import { chapterOf, type FormatResult } from '../formats/outline.js';
+import type { Metadata } from '../../model.js';
+import { text } from '../../model.js';
+import { chapterOf, type FormatResult } from '../../structure/chapters.js';
 import type { SiteInput } from './parse.js';
 import { all, byId, first, textOf } from './dom.js';
 

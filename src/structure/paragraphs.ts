@@ -3,8 +3,8 @@
  * unwrapped hard-wrapped lines, or indented first lines. Verse and short
  * dialogue lines inside a wrapped file keep their own lines.
  */
-import type { Layout } from './layout.js';
-import type { Line } from './lines.js';
+import type { Layout } from '../readers/text/layout.js';
+import type { Line } from '../readers/text/lines.js';
 import { startsWithQuote } from './shape.js';
 
 export interface Para {

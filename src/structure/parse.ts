@@ -11,14 +11,14 @@ import type { Block, Chapter, Metadata } from '../model.js';
 import { Diagnostics, type Diagnostic } from '../diagnostics.js';
 import { assemble, type TraceEntry } from './assemble.js';
 import { classify } from './classify.js';
-import { detectLayout, settleGapBreaks, type Layout } from './layout.js';
-import { toLines } from './lines.js';
-import { buildMeta } from './meta.js';
+import { detectLayout, settleGapBreaks, type Layout } from '../readers/text/layout.js';
+import { toLines } from '../readers/text/lines.js';
+import { buildMeta } from './text-meta.js';
 import { place, type NotesMode } from './place.js';
 import { markNotes } from './regions.js';
 
 export type { TraceEntry } from './assemble.js';
-export type { Layout, ParagraphMode } from './layout.js';
+export type { Layout, ParagraphMode } from '../readers/text/layout.js';
 
 export interface ParseOptions {
   /** For spans and diagnostics. */

@@ -1,8 +1,8 @@
 import type { Block, Chapter, Inline, Metadata, Note, Section, Span } from '../model.js';
 import { inlineText } from '../model.js';
 import type { Diagnostic } from '../diagnostics.js';
-import type { ParseResult, TraceEntry } from '../text/parse.js';
-import type { DetectionOverrides } from '../meta.js';
+import type { ParseResult, TraceEntry } from './parse.js';
+import type { DetectionOverrides } from '../metadata/metadata.js';
 
 /** What every format reader returns: the plain-text result plus the footnotes it found. */
 export interface FormatResult extends ParseResult {

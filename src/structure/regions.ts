@@ -3,7 +3,7 @@
  * what they say: before the first heading, right after a heading, or after
  * the last story paragraph of a chapter. This pass looks at those stretches.
  */
-import type { Layout } from './layout.js';
+import type { Layout } from '../readers/text/layout.js';
 import { isNoteTalk, isSignOff, type Classified } from './rules.js';
 
 const toNote = (c: Classified, rule: string): void => {

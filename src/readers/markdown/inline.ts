@@ -1,8 +1,8 @@
 import type { Token, Tokens } from 'marked';
 import { decodeHTML } from 'entities/decode';
-import type { Inline } from '../model.js';
-import { text } from '../model.js';
-import { esc } from '../render/xml.js';
+import type { Inline } from '../../model.js';
+import { text } from '../../model.js';
+import { esc } from '../../render/xml.js';
 
 interface FootnoteRefToken {
   type: 'footnoteRef';

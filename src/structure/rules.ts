@@ -6,8 +6,8 @@
  * Patterns are anchored and tried only on short lines (`max`), so detection
  * stays linear however long a line is.
  */
-import type { Layout } from './layout.js';
-import type { Line } from './lines.js';
+import type { Layout } from '../readers/text/layout.js';
+import type { Line } from '../readers/text/lines.js';
 import { FOREIGN_NUMBER, NUMBER, isHeadingNumber } from './numbers.js';
 import { quotationStart } from './quotation.js';
 import { findGlue, headingRest, isTitleLike, startsWithQuote, undecorated } from './shape.js';

@@ -5,9 +5,9 @@
  */
 import { inlineText, type Block, type Chapter, type Section, type Span } from '../model.js';
 import { toInlines } from './inline.js';
-import type { Layout } from './layout.js';
-import type { Line } from './lines.js';
-import type { MetaEntry } from './meta.js';
+import type { Layout } from '../readers/text/layout.js';
+import type { Line } from '../readers/text/lines.js';
+import type { MetaEntry } from './text-meta.js';
 import { paragraphsOf, type Para } from './paragraphs.js';
 import type { Classified } from './rules.js';
 

@@ -3,8 +3,8 @@
  * with what the lines before it were read as, and keeps the first rule that
  * claims it.
  */
-import type { Layout } from './layout.js';
-import type { Line } from './lines.js';
+import type { Layout } from '../readers/text/layout.js';
+import type { Line } from '../readers/text/lines.js';
 import { RE, RULES, isLoneTitle, type Classified, type Rule, type RuleContext, type Scan } from './rules.js';
 import { quotationStart } from './quotation.js';
 import { findGlue } from './shape.js';

@@ -1,14 +1,14 @@
 import { Marked, type Token, type Tokens } from 'marked';
 import markedFootnote, { type Footnotes } from 'marked-footnote';
-import type { Block, Inline, Note, Span } from '../model.js';
-import { text } from '../model.js';
-import { Diagnostics } from '../diagnostics.js';
-import type { DetectionOverrides } from '../meta.js';
-import { buildOutline, itemBlocks, traceOf, type FormatResult, type Item, type ReaderInput } from '../formats/outline.js';
-import { imageBlock } from '../formats/images.js';
+import type { Block, Inline, Note, Span } from '../../model.js';
+import { text } from '../../model.js';
+import { Diagnostics } from '../../diagnostics.js';
+import type { DetectionOverrides } from '../../metadata/metadata.js';
+import { buildOutline, itemBlocks, traceOf, type FormatResult, type Item, type ReaderInput } from '../../structure/chapters.js';
+import { imageBlock } from '../images.js';
 import { htmlItems } from '../html/items.js';
 import { hasRawHtml, inlineHtml, mdInlines, noteId, restoreRefs } from './inline.js';
-import { mapBlockInlines } from '../formats/walk.js';
+import { mapBlockInlines } from '../../walk.js';
 
 
 // A fresh instance per document: marked-footnote keeps per-document state
