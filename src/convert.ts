@@ -5,9 +5,8 @@ import { decodeText } from './read/decode.js';
 import { parseYaml } from './read/frontmatter.js';
 import type { WorkSource } from './read/source.js';
 import { collectResources } from './read/resources.js';
-import type { TraceEntry } from './structure/parse.js';
-import type { FormatResult } from './structure/chapters.js';
-import { readStory, storyText } from './readers/index.js';
+import { parseStory, type ParseResult, type TraceEntry } from './structure/index.js';
+import { storyText } from './readers/index.js';
 import { readFolder } from './structure/chapter-files.js';
 import { numberNotes } from './structure/footnotes.js';
 import { identifierFor, mergeMeta, modifiedDate, readYamlMeta, w3cDate, type DetectionOverrides, type MetaLayer } from './metadata/metadata.js';
@@ -47,7 +46,7 @@ export interface ConvertOptions {
 export interface ParsedWork {
   book: Book;
   /** What structure detection found, before metadata from YAML and flags was merged in. */
-  detection: FormatResult;
+  detection: ParseResult;
   trace: TraceEntry[];
   diagnostics: Diagnostic[];
 }
@@ -77,7 +76,7 @@ export async function parseWork(source: WorkSource, options: Omit<ConvertOptions
     fromSidecar = readYamlMeta(data, sidecarDiags);
     diags.list.push(...sidecarDiags.list);
   }
-  let parsed: FormatResult;
+  let parsed: ParseResult;
   let fromFrontMatter: MetaLayer = {};
   if (folder) {
     parsed = await readFolder(source.files, { ...fromSidecar.overrides, ...options.detection }, diags);
@@ -87,7 +86,7 @@ export async function parseWork(source: WorkSource, options: Omit<ConvertOptions
     const fm = readYamlMeta(story.data, diags);
     fromFrontMatter = fm.meta;
     const detection = { ...fm.overrides, ...fromSidecar.overrides, ...options.detection };
-    parsed = await readStory({ text: story.body, file: main.path, firstLine: story.firstLine, detection, idPrefix: '', titleFromHeading: true });
+    parsed = await parseStory({ text: story.body, file: main.path, firstLine: story.firstLine, idPrefix: '' }, { ...detection, titleFromHeading: true });
     diags.list.push(...parsed.diagnostics);
   }
   // A folder's whole name (dots and all) is its title of last resort, so give it an extension to drop.
@@ -109,7 +108,7 @@ export async function parseWork(source: WorkSource, options: Omit<ConvertOptions
  * neither the book nor its metadata. Say so, with the line, rather than lose
  * them silently.
  */
-function reportOverridden(parsed: FormatResult, meta: Metadata, diags: Diagnostics): void {
+function reportOverridden(parsed: ParseResult, meta: Metadata, diags: Diagnostics): void {
   const fields: Array<[string, string | undefined, string]> = [
     ['title', parsed.meta.title, meta.title],
     ['author', parsed.meta.authors?.map((a) => a.name).join(' & '), meta.authors.map((a) => a.name).join(' & ')],
@@ -124,7 +123,11 @@ function reportOverridden(parsed: FormatResult, meta: Metadata, diags: Diagnosti
 // A chapter must have a heading a reader can find in the TOC: a lone untitled
 // chapter takes the work's title, others their number.
 function nameChapters(chapters: Chapter[], title: string): Chapter[] {
-  return chapters.map((c, i) => (inlineText(c.title).trim() ? c : { ...c, title: [text(chapters.length === 1 ? title : `Chapter ${i + 1}`)] }));
+  let n = 0;
+  return chapters.map((c) => {
+    if (!c.part) n++;
+    return inlineText(c.title).trim() ? c : { ...c, title: [text(chapters.length === 1 ? title : `Chapter ${n}`)] };
+  });
 }
 
 /** One work from its sources to EPUB bytes. Deterministic: no clock, no randomness. */

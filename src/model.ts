@@ -49,15 +49,21 @@ export interface Section {
   span: Span;
 }
 
+/**
+ * A division of the story, in reading order: a chapter, or a part (`Part One`,
+ * `Book II`, `Volume I`) that holds the chapters after it, up to the next part.
+ */
 export interface Chapter {
   /** Heading as the reader sees it (`Chapter Twenty Seven`, `Second Chances`). */
   title: Inline[];
   /** A label shown above the title, e.g. `Chapter 12` when the title is `Second Chances`. */
   label?: string;
-  /** Blocks before the first titled section. */
+  /** Blocks before the first titled section (for a part: what stands before its first chapter). */
   blocks: Block[];
   sections: Section[];
   span: Span;
+  /** A part: the chapters after it, up to the next part, are inside it. */
+  part?: boolean;
 }
 
 export interface Author {
@@ -115,6 +121,9 @@ export interface Book {
   /** Footnotes, rendered as endnotes with back-links. */
   notes: Note[];
 }
+
+/** How many chapters the story has, parts not counted. */
+export const chapterCount = (book: Pick<Book, 'chapters'>): number => book.chapters.filter((c) => !c.part).length;
 
 /** Blocks of a chapter in reading order, sections flattened. */
 export function chapterBlocks(chapter: Chapter): Block[] {

@@ -1,13 +1,29 @@
+/**
+ * One reader per input format, chosen by the file's extension; each turns a
+ * file's text into the same flat stream of items (`items.ts`). The Markdown
+ * and HTML readers load on first use: marked, and sanitize-html with its CSS
+ * parser, would cost a batch of plain text about 50 ms of start-up.
+ */
 import type { Diagnostic } from '../diagnostics.js';
 import type { SourceFile } from '../read/source.js';
 import { decodeText } from '../read/decode.js';
 import { splitFrontMatter } from '../read/frontmatter.js';
-import { parsePlainText } from '../structure/parse.js';
 import { declaredCharset } from './html/charset.js';
 import { formatOf, type FormatName } from './extensions.js';
-import type { FormatResult, ReaderInput } from '../structure/chapters.js';
+import type { ReadStory } from './items.js';
+import { readPlainText } from './text/index.js';
 
-type Reader = (input: ReaderInput) => FormatResult;
+/** What every reader is handed. */
+export interface ReaderInput {
+  text: string;
+  file: string;
+  /** Source line of the text's first line (after a removed YAML block). */
+  firstLine: number;
+  /** Prefix for note ids, unique per file of a folder work. */
+  idPrefix: string;
+}
+
+type Reader = (input: ReaderInput) => ReadStory;
 
 interface Format {
   /** Whether a leading `---` YAML block is the file's metadata. */
@@ -15,18 +31,10 @@ interface Format {
   reader: () => Promise<Reader>;
 }
 
-const readText: Reader = (i) => ({ ...parsePlainText(i.text, { file: i.file, firstLine: i.firstLine, ...i.detection }), notes: [] });
-
-/**
- * One reader per input format; each turns a file's text into the same Book
- * parts. The Markdown and HTML readers load on first use: marked, and
- * sanitize-html with its CSS parser, would cost a batch of plain text about
- * 50 ms of start-up.
- */
 const FORMATS: Record<FormatName, Format> = {
-  text: { frontMatter: true, reader: () => Promise.resolve(readText) },
-  markdown: { frontMatter: true, reader: async () => (await import('./markdown/parse.js')).parseMarkdown },
-  html: { frontMatter: false, reader: async () => (await import('./html/parse.js')).parseHtmlWork },
+  text: { frontMatter: true, reader: () => Promise.resolve(readPlainText) },
+  markdown: { frontMatter: true, reader: async () => (await import('./markdown/parse.js')).readMarkdown },
+  html: { frontMatter: false, reader: async () => (await import('./html/parse.js')).readHtml },
 };
 
 export interface StoryText {
@@ -47,7 +55,7 @@ export async function storyText(file: SourceFile): Promise<StoryText> {
 }
 
 /** Reads a story's text with the reader its file extension names. */
-export async function readStory(input: ReaderInput): Promise<FormatResult> {
+export async function readStory(input: ReaderInput): Promise<ReadStory> {
   const read = await FORMATS[formatOf(input.file)].reader();
   return read(input);
 }

@@ -34,15 +34,29 @@ ${renderBlocks(section.blocks)}
 </section>`;
 }
 
+/** A chapter's document; a part's is the same, marked as a part, holding only what stands before its first chapter. */
 export function renderChapter(chapter: Chapter, index: number, lang: string): string {
   const label = chapter.label ? `<span class="chapter-label">${esc(chapter.label)}</span> ` : '';
   const heading = `<h2>${label}<span class="chapter-title">${renderInlines(chapter.title)}</span></h2>`;
   const parts = [heading, renderBlocks(chapter.blocks), ...chapter.sections.map(renderSection)].filter(Boolean);
+  const open = chapter.part ? `<section id="part-${index + 1}" class="part" epub:type="part">` : `<section id="chapter-${index + 1}" epub:type="chapter">`;
   return xhtml({
     title: chapterTocTitle(chapter),
     lang,
     css: 'style.css',
     bodyType: 'bodymatter',
-    body: `<section id="chapter-${index + 1}" epub:type="chapter">\n${parts.join('\n')}\n</section>`,
+    body: `${open}\n${parts.join('\n')}\n</section>`,
   });
+}
+
+/** The table of contents of the story: each part with the chapters after it (up to the next part) inside it. */
+export function storyToc(chapters: readonly Chapter[]): TocEntry[] {
+  const toc: TocEntry[] = [];
+  let part: TocEntry | undefined;
+  chapters.forEach((chapter, i) => {
+    const entry = chapterToc(chapter, i);
+    if (chapter.part) toc.push((part = entry));
+    else (part?.children ?? toc).push(entry);
+  });
+  return toc;
 }

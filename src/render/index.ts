@@ -1,6 +1,7 @@
 import type { Book } from '../model.js';
+import { chapterCount } from '../model.js';
 import { countWords } from '../stats.js';
-import { chapterHref, chapterToc, renderChapter, type TocEntry } from './chapter.js';
+import { chapterHref, renderChapter, storyToc, type TocEntry } from './chapter.js';
 import { renderNav, renderNcx, type Landmark } from './nav.js';
 import { renderOpf, type ManifestItem } from './opf.js';
 import { renderNotesPage, renderTitlePage } from './titlepage.js';
@@ -47,7 +48,7 @@ export function renderBook(book: Book, options: RenderOptions): RenderedBook {
   const files: RenderedFile[] = [];
   const landmarks: Landmark[] = [];
   const toc: TocEntry[] = [];
-  const stats = { chapters: book.chapters.length, words: options.words ?? countWords(book) };
+  const stats = { chapters: chapterCount(book), words: options.words ?? countWords(book) };
 
   if (options.cover) {
     const c = options.cover;
@@ -68,8 +69,8 @@ export function renderBook(book: Book, options: RenderOptions): RenderedBook {
     const href = chapterHref(i);
     const start = i === 0 ? { guide: { type: 'text', title: 'Start' } } : {};
     files.push({ id: `chapter-${i + 1}`, href, mediaType: XHTML, spine: 'linear', ...start, data: uniqueRefIds(renderChapter(chapter, i, lang)) });
-    toc.push(chapterToc(chapter, i));
   });
+  toc.push(...storyToc(book.chapters));
   landmarks.push({ type: 'bodymatter', title: 'Start of Story', href: chapterHref(0) });
   if (book.back.length) {
     files.push({ id: 'back', href: 'back.xhtml', mediaType: XHTML, spine: 'linear', data: uniqueRefIds(renderNotesPage('End Notes', book.back, lang, 'backmatter')) });

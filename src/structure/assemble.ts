@@ -1,22 +1,38 @@
 /**
- * Classified lines → the Book's front, chapters and back, with a trace of how
- * each line was read. Blocks are built here; where they end up (front, story,
- * back) and which scene breaks survive is settled in `place.ts`.
+ * Classified lines → pieces: the headings and blocks of the story in reading
+ * order, each with the rule that decided it, plus the metadata lines and a
+ * trace of how every line was read. Lines become paragraphs here (hard-wrapped
+ * ones are joined); how the pieces make chapters is `chapters.ts`'s to decide.
  */
-import { inlineText, type Block, type Chapter, type Section, type Span } from '../model.js';
-import { toInlines } from './inline.js';
-import type { Layout } from '../readers/text/layout.js';
-import type { Line } from '../readers/text/lines.js';
+import type { Block, Inline, Span } from '../model.js';
+import { inlineText } from '../model.js';
+import type { Layout } from '../readers/items.js';
+import { lineInlines, toInlines } from './inline.js';
+import type { Line } from './lines.js';
 import type { MetaEntry } from './text-meta.js';
 import { paragraphsOf, type Para } from './paragraphs.js';
 import type { Classified } from './rules.js';
 
-export interface TraceEntry { line: number; rule: string; kind: string; text: string }
+/** How one line was read, for `quire inspect --lines`. */
+export interface TraceEntry { file: string; line: number; rule: string; kind: string; text: string }
+
+/** A heading: `kind` from its words, or, for a markup heading whose words name nothing, `depth` decides. */
+export interface HeadingPiece {
+  type: 'heading';
+  kind?: 'part' | 'chapter' | 'section';
+  depth?: number;
+  title: Inline[];
+  label?: string;
+  /** A chapter a site's page structure names. */
+  fixed?: boolean;
+  span: Span;
+  rule: string;
+}
+
+export type Piece = HeadingPiece | { type: 'block'; block: Block; rule: string };
 
 export interface Assembled {
-  /** Blocks before the first chapter heading. */
-  preamble: Block[];
-  chapters: Chapter[];
+  pieces: Piece[];
   meta: MetaEntry[];
   trace: TraceEntry[];
   /** Lines where an epigraph's quotation had to be split from the paragraph before it. */
@@ -27,31 +43,25 @@ const short = (s: string): string => (s.length > 80 ? `${s.slice(0, 79)}…` : s
 
 export function assemble(cls: readonly Classified[], layout: Layout, file: string): Assembled {
   const span = (start: number, end = start): Span => ({ file, start, end });
-  const out: Assembled = { preamble: [], chapters: [], meta: [], trace: [], glued: [] };
-  let target: Block[] = out.preamble;
-  let chapter: Chapter | undefined;
-  let section: Section | undefined;
+  const out: Assembled = { pieces: [], meta: [], trace: [], glued: [] };
   const trace = (c: Classified, kind: string = c.kind, text = c.line.text, rule = c.rule) =>
-    out.trace.push({ line: c.line.no, rule, kind, text: short(text) });
+    out.trace.push({ file: c.line.item.type === 'block' ? c.line.item.block.span.file : c.line.item.span.file, line: c.line.no, rule, kind, text: short(text) });
+  const push = (block: Block, rule: string) => out.pieces.push({ type: 'block', block, rule });
   const paraBlocks = (paras: Para[]): Block[] =>
     paras.map((p) => {
       const s = span(p.lines[0]!.no, p.lines[p.lines.length - 1]!.no);
-      return p.verse ? { type: 'verse', lines: p.parts.map(toInlines), span: s } : { type: 'paragraph', children: toInlines(p.parts.join(' ')), span: s };
+      if (p.verse) return { type: 'verse', lines: p.lines.map(lineInlines), span: s };
+      return { type: 'paragraph', children: p.lines.length === 1 ? lineInlines(p.lines[0]!) : toInlines(p.parts.join(' ')), span: s };
     });
-  const close = (end: number) => {
-    if (section) section.span.end = end;
-    if (chapter) chapter.span.end = end;
-  };
 
   let i = 0;
   while (i < cls.length) {
     const c = cls[i]!;
-    const prev = cls[i - 1];
-    // FF.net strips `<hr>`, so a scene break often survives only as extra blank lines.
-    if (layout.gapBreaks && prev && c.kind === 'paragraph' && prev.kind === 'paragraph' && c.line.gapBefore > layout.normalGap) {
+    if (c.data.breakBefore) {
+      const prev = cls[i - 1]!;
       const from = prev.line.no + 1;
-      target.push({ type: 'sceneBreak', span: span(from, c.line.no - 1) });
-      out.trace.push({ line: from, rule: 'blank-lines-break', kind: 'sceneBreak', text: '' });
+      push({ type: 'sceneBreak', span: span(from, c.line.no - 1) }, c.data.breakBefore);
+      out.trace.push({ file, line: from, rule: c.data.breakBefore, kind: 'sceneBreak', text: '' });
     }
     switch (c.kind) {
       case 'meta':
@@ -68,49 +78,52 @@ export function assemble(cls: readonly Classified[], layout: Layout, file: strin
         i++;
         break;
       }
-      case 'chapter': {
-        close(c.line.no - 1);
-        const title = c.data.title ?? c.line.text;
-        chapter = { title: toInlines(title), blocks: [], sections: [], span: span(c.line.no) };
-        if (c.data.label !== undefined) chapter.label = c.data.label;
+      case 'part':
+      case 'chapter':
+      case 'section':
+      case 'heading': {
+        const item = c.line.item;
+        const piece: HeadingPiece = { type: 'heading', title: titleInlines(c.line, c.data.title ?? c.line.text), span: span(c.line.no), rule: c.rule };
+        if (c.kind !== 'heading') piece.kind = c.kind;
+        if (c.data.depth !== undefined) piece.depth = c.data.depth;
+        if (c.data.label !== undefined) piece.label = c.data.label;
+        if (item.type === 'chapter') {
+          piece.fixed = true;
+          if (item.label !== undefined) piece.label = item.label;
+        }
         if (c.data.workTitle !== undefined) out.meta.push({ field: 'work-title', value: c.data.workTitle, line: c.line.no });
-        out.chapters.push(chapter);
-        section = undefined;
-        target = chapter.blocks;
+        out.pieces.push(piece);
         trace(c);
         i++;
         break;
       }
       case 'chapterTitle': {
-        if (chapter) {
-          if (chapter.title.length > 0) chapter.label = inlineText(chapter.title);
-          chapter.title = toInlines(c.line.text);
+        const last = out.pieces[out.pieces.length - 1];
+        if (last?.type === 'heading') {
+          if (last.title.length > 0) last.label = inlineText(last.title);
+          last.title = lineInlines(c.line);
         }
         trace(c);
         i++;
         break;
       }
-      case 'section': {
-        if (section) section.span.end = c.line.no - 1;
-        section = { title: toInlines(c.data.title ?? c.line.text), blocks: [], span: span(c.line.no) };
-        chapter?.sections.push(section);
-        target = section.blocks;
-        trace(c);
-        i++;
-        break;
-      }
       case 'pov':
-        target.push({ type: 'pov', children: toInlines(c.data.pov ?? c.line.text), span: span(c.line.no) });
+        push({ type: 'pov', children: titleInlines(c.line, c.data.pov ?? c.line.text), span: span(c.line.no) }, c.rule);
         trace(c);
         i++;
         break;
       case 'sceneBreak':
-        target.push({ type: 'sceneBreak', span: span(c.line.no) });
+        push({ type: 'sceneBreak', span: c.line.item.type === 'block' ? c.line.item.block.span : span(c.line.no) }, c.rule);
+        trace(c);
+        i++;
+        break;
+      case 'block':
+        if (c.line.item.type === 'block') push(c.line.item.block, c.rule);
         trace(c);
         i++;
         break;
       case 'endMark':
-        target.push({ type: 'endMark', children: toInlines(c.line.text), span: span(c.line.no) });
+        push({ type: 'endMark', children: lineInlines(c.line), span: span(c.line.no) }, c.rule);
         trace(c);
         i++;
         break;
@@ -120,7 +133,7 @@ export function assemble(cls: readonly Classified[], layout: Layout, file: strin
         const lines = group.map((x) => x.line);
         const note: Block = { type: 'authorNote', children: paraBlocks(paragraphsOf(lines, layout)), span: span(lines[0]!.no, lines[lines.length - 1]!.no) };
         if (c.data.label !== undefined) note.label = c.data.label;
-        target.push(note);
+        push(note, c.rule);
         i += group.length;
         break;
       }
@@ -134,39 +147,47 @@ export function assemble(cls: readonly Classified[], layout: Layout, file: strin
           if (at !== undefined) {
             // The paragraph the quotation was glued to keeps its own place.
             const head = x.line.text.slice(0, at);
-            target.push({ type: 'paragraph', children: toInlines(head), span: span(x.line.no) });
+            push({ type: 'paragraph', children: toInlines(head), span: span(x.line.no) }, 'paragraph');
             trace(x, 'paragraph', head, 'paragraph');
             trace(x, 'epigraph', x.line.text.slice(at));
-            lines.push({ ...x.line, text: x.line.text.slice(at) });
+            lines.push({ ...x.line, text: x.line.text.slice(at), item: { ...x.line.item, type: 'text', text: x.line.text.slice(at), span: span(x.line.no), indent: 0, gapBefore: 0, gapAfter: 0 } });
             out.glued.push(x.line.no);
           } else {
             trace(x);
             lines.push(x.line);
           }
         }
-        const quote = paragraphsOf(lines, layout).map((p) => toInlines(p.parts.join(' ')));
+        const quote = paragraphsOf(lines, layout).map((p) => (p.lines.length === 1 ? lineInlines(p.lines[0]!) : toInlines(p.parts.join(' '))));
         const block: Block = { type: 'epigraph', quote, span: span(lines[0]?.no ?? c.line.no, c.line.no) };
+        let rule = group[group.length - 1]?.rule ?? c.rule;
         if (cite?.kind === 'cite') {
-          block.cite = toInlines(cite.data.cite ?? cite.line.text);
+          block.cite = titleInlines(cite.line, cite.data.cite ?? cite.line.text);
           block.span.end = cite.line.no;
+          rule = cite.rule;
           trace(cite);
         }
-        if (lines.length > 0 || cite?.kind === 'cite') target.push(block);
+        if (lines.length > 0 || cite?.kind === 'cite') push(block, rule);
         i += group.length + (cite?.kind === 'cite' ? 1 : 0);
         break;
       }
       case 'paragraph': {
-        const group = take(cls, i, (x, k) => x.kind === 'paragraph' && (k === i || !(layout.gapBreaks && x.line.gapBefore > layout.normalGap)));
+        const group = take(cls, i, (x, k) => x.kind === 'paragraph' && (k === i || !x.data.breakBefore));
         group.forEach((x) => trace(x));
-        for (const b of paraBlocks(paragraphsOf(group.map((x) => x.line), layout))) target.push(b);
+        for (const b of paraBlocks(paragraphsOf(group.map((x) => x.line), layout))) push(b, 'paragraph');
         i += group.length;
         break;
       }
     }
   }
-  const last = cls[cls.length - 1];
-  if (last) close(last.line.no + last.line.gapAfter);
   return out;
+}
+
+/**
+ * The inlines of part of a line's text (a heading's title after its label, a
+ * POV name): a marked-up line keeps its markup where the part is all of it.
+ */
+function titleInlines(line: Line, part: string): Inline[] {
+  return part.trim() === line.text.trim() ? lineInlines(line) : toInlines(part);
 }
 
 /** The run of items from `start` that satisfy `ok`. */
@@ -175,4 +196,3 @@ function take<T>(items: readonly T[], start: number, ok: (x: T, k: number) => bo
   while (end < items.length && ok(items[end]!, end)) end++;
   return items.slice(start, end);
 }
-

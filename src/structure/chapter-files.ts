@@ -3,8 +3,9 @@ import { inlineText, text } from '../model.js';
 import { Diagnostics } from '../diagnostics.js';
 import { paragraphsOf, readYamlMeta, type DetectionOverrides } from '../metadata/metadata.js';
 import type { SourceFile } from '../read/source.js';
-import type { FormatResult } from './chapters.js';
-import { readStory, storyText } from '../readers/index.js';
+import { storyText } from '../readers/index.js';
+import { MARKUP_LAYOUT } from '../readers/items.js';
+import { parseStory, type ParseResult } from './index.js';
 
 /** What a chapter file's own front matter says of its chapter. */
 interface ChapterYaml {
@@ -50,13 +51,15 @@ function chapterYaml(data: Record<string, unknown>, file: string, diags: Diagnos
  * title) names its one chapter; its notes open and close that chapter; note
  * ids are prefixed per file so they never collide.
  */
-export async function readFolder(files: readonly SourceFile[], detection: DetectionOverrides, diags: Diagnostics): Promise<FormatResult> {
-  const result: FormatResult = { meta: {}, front: [], chapters: [], back: [], notes: [], trace: [], diagnostics: [] };
+export async function readFolder(files: readonly SourceFile[], detection: DetectionOverrides, diags: Diagnostics): Promise<ParseResult> {
+  const result: ParseResult = { meta: {}, front: [], chapters: [], back: [], notes: [], trace: [], rules: new Map(), diagnostics: [], layout: MARKUP_LAYOUT };
   for (const [i, file] of files.entries()) {
     const story = await storyText(file);
     const fileDiags = new Diagnostics(file.path);
     const own = chapterYaml(story.data, file.path, fileDiags);
-    const parsed = await readStory({ text: story.body, file: file.path, firstLine: story.firstLine, detection: { ...detection, ...own.overrides }, idPrefix: `f${i + 1}-`, titleFromHeading: true });
+    const parsed = await parseStory({ text: story.body, file: file.path, firstLine: story.firstLine, idPrefix: `f${i + 1}-` }, { ...detection, ...own.overrides, titleFromHeading: true });
+    if (i === 0) result.layout = parsed.layout;
+    for (const [k, v] of parsed.rules) result.rules.set(k, v);
     const chapters: Chapter[] = parsed.chapters;
     const name = own.title ?? parsed.meta.title;
     const [first] = chapters;

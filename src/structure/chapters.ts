@@ -1,155 +1,170 @@
-import type { Block, Chapter, Inline, Metadata, Note, Section, Span } from '../model.js';
+/**
+ * The one chaptering step: the headings and blocks of a story, whatever its
+ * format, → parts, chapters and the sections inside them.
+ *
+ * A heading's words decide its level where they name one (`Part One`,
+ * `Chapter 3`, `Prologue`); a markup heading whose words name nothing takes
+ * its level from its depth: a lone top `#` names the work, the shallowest
+ * depth left starts chapters, the next one sections, anything deeper is only
+ * bold words. A part holds the chapters after it, up to the next part; a part
+ * no chapter follows is a chapter itself. Where a site's page structure names
+ * the chapters (AO3), every other heading inside one opens a section.
+ */
+import type { Block, Chapter, Section, Span } from '../model.js';
 import { inlineText } from '../model.js';
-import type { Diagnostic } from '../diagnostics.js';
-import type { ParseResult, TraceEntry } from './parse.js';
-import type { DetectionOverrides } from '../metadata/metadata.js';
+import type { HeadingPiece, Piece, TraceEntry } from './assemble.js';
 
-/** What every format reader returns: the plain-text result plus the footnotes it found. */
-export interface FormatResult extends ParseResult {
-  notes: Note[];
-}
+/** What each decision this step makes means, for `quire inspect`. */
+export const CHAPTER_RULES: ReadonlyMap<string, string> = new Map([
+  ['top-heading-title', 'a lone heading at the top of a marked-up story, shallower than every other: the work\'s title'],
+  ['heading-below-sections', 'a markup heading deeper than sections: kept as bold words'],
+  ['repeated-chapter-title', "a heading at the top of a site's chapter that repeats the chapter's name: left out as a repeat"],
+  ['untitled', 'story text before the first heading, or a story without headings: a chapter with no title of its own'],
+]);
 
-/** What the format registry hands every reader. */
-export interface ReaderInput {
-  text: string;
-  file: string;
-  /** Source line of the text's first line (after a removed YAML block). */
-  firstLine: number;
-  detection: DetectionOverrides;
-  /** Prefix for note ids, unique per file of a folder work. */
-  idPrefix: string;
-  /** Whether a lone top heading may be the work's title. */
-  titleFromHeading: boolean;
-}
-
-/**
- * A document read as a flat run of headings and blocks, before it is cut into
- * chapters. `depth: 'chapter'` is a heading found in a paragraph's text
- * (`<p>Chapter 3</p>`): a chapter whatever level the document's headings use.
- */
-export type Item =
-  | { kind: 'heading'; depth: number | 'chapter'; title: Inline[]; span: Span }
-  | { kind: 'block'; block: Block };
-
-export interface Outline {
-  title?: string;
-  /** Story text before the first chapter heading. */
-  front: Block[];
-  chapters: Chapter[];
-}
-
-export interface OutlineOptions {
-  /** The heading level that starts a chapter (front matter `chapter-level`). */
+export interface ChapterOptions {
+  /** The markup depth that starts a chapter (front matter `chapter-level`). */
   chapterLevel?: number;
-  /** Whether a lone top heading may be the work's title (not for a chapter file of a folder work). */
+  /** Whether a lone top heading may name the work (not for a chapter file of a folder work). */
   titleFromHeading?: boolean;
+  /** The last source line of the story, where the last chapter ends. */
+  lastLine: number;
 }
 
-/**
- * Cuts items into chapters. A heading of depth 1 that opens the document and
- * is the only one of its depth is the work's title; the shallowest remaining
- * depth starts chapters and the next one sections. Deeper headings stay as bold
- * paragraphs, so no text is lost.
- */
-export function buildOutline(items: readonly Item[], options: OutlineOptions = {}): Outline {
-  const headings = items.filter((i): i is Extract<Item, { kind: 'heading' }> => i.kind === 'heading');
-  const first = items[0];
-  let title: string | undefined;
-  let rest = items;
-  if (options.titleFromHeading !== false && first?.kind === 'heading' && typeof first.depth === 'number') {
-    const sameDepth = headings.filter((h) => h.depth === first.depth).length;
+export interface Chaptered {
+  /** The work's title, from a lone top heading. */
+  title?: string;
+  /** Blocks before the first heading. */
+  preamble: Block[];
+  chapters: Chapter[];
+  /** Decisions this step made beyond the rules that read each line. */
+  decisions: TraceEntry[];
+}
+
+type Level = 'part' | 'chapter' | 'section' | 'text';
+
+export function buildChapters(pieces: readonly Piece[], options: ChapterOptions, rules: Map<object, string>): Chaptered {
+  const out: Chaptered = { preamble: [], chapters: [], decisions: [] };
+  const decide = (h: HeadingPiece, rule: string, kind: string) =>
+    out.decisions.push({ file: h.span.file, line: h.span.start, rule, kind, text: inlineText(h.title) });
+  let rest = pieces;
+  const first = pieces[0];
+  if (options.titleFromHeading !== false && first?.type === 'heading' && first.kind === undefined && first.depth !== undefined) {
+    const depth = first.depth;
+    const same = pieces.filter((p) => p.type === 'heading' && p.depth === depth).length;
     const level = options.chapterLevel;
-    if (sameDepth === 1 && (level === undefined ? first.depth === 1 : first.depth < level)) {
-      title = inlineText(first.title).trim() || undefined;
-      rest = items.slice(1);
+    if (same === 1 && (level === undefined ? depth === 1 : depth < level)) {
+      const title = inlineText(first.title).trim();
+      if (title) out.title = title;
+      decide(first, 'top-heading-title', 'title');
+      rest = pieces.slice(1);
     }
   }
-  const depths = rest.flatMap((i) => (i.kind === 'heading' && typeof i.depth === 'number' ? [i.depth] : []));
-  const chapterLevel = options.chapterLevel ?? (depths.length ? Math.min(...depths) : 1);
-  const front: Block[] = [];
-  const chapters: Chapter[] = [];
+  const levels = headingLevels(rest, options.chapterLevel);
+
   let chapter: Chapter | undefined;
   let section: Section | undefined;
-  const target = (): Block[] => section?.blocks ?? chapter?.blocks ?? front;
-  for (const item of rest) {
-    if (item.kind === 'block') {
-      target().push(item.block);
+  let blocksSeen = false;
+  let fixed = false;
+  const target = (): Block[] => section?.blocks ?? chapter?.blocks ?? out.preamble;
+  const open = (h: HeadingPiece, part: boolean): void => {
+    close(h.span.start - 1);
+    chapter = { title: h.title, blocks: [], sections: [], span: { ...h.span } };
+    if (h.label !== undefined) chapter.label = h.label;
+    if (part) chapter.part = true;
+    fixed = h.fixed === true;
+    rules.set(chapter, h.rule);
+    out.chapters.push(chapter);
+    section = undefined;
+    blocksSeen = false;
+  };
+  const close = (end: number): void => {
+    if (section) section.span.end = end;
+    if (chapter) chapter.span.end = end;
+  };
+  for (const piece of rest) {
+    if (piece.type === 'block') {
+      target().push(piece.block);
+      rules.set(piece.block, piece.rule);
+      blocksSeen = true;
       continue;
     }
-    if (item.depth === 'chapter' || item.depth <= chapterLevel) {
-      chapter = { title: item.title, blocks: [], sections: [], span: { ...item.span } };
-      chapters.push(chapter);
-      section = undefined;
-    } else if (item.depth === chapterLevel + 1) {
-      if (!chapter) {
-        chapter = { title: [], blocks: [], sections: [], span: { ...item.span } };
-        chapters.push(chapter);
-      }
-      section = { title: item.title, blocks: [], span: { ...item.span } };
-      chapter.sections.push(section);
-    } else {
-      target().push({ type: 'paragraph', children: [{ type: 'strong', children: item.title }], span: item.span });
+    const level = levels.get(piece)!;
+    if (level === 'part' || level === 'chapter') {
+      open(piece, level === 'part');
+      continue;
     }
+    if (level === 'text') {
+      decide(piece, 'heading-below-sections', 'paragraph');
+      target().push({ type: 'paragraph', children: [{ type: 'strong', children: piece.title }], span: piece.span });
+      blocksSeen = true;
+      continue;
+    }
+    // A site's chapter text often opens by repeating the chapter's name.
+    if (chapter && fixed && !blocksSeen && repeats(piece, chapter)) {
+      decide(piece, 'repeated-chapter-title', 'ignored');
+      continue;
+    }
+    if (!chapter) {
+      // Sections before any chapter heading still need a chapter to sit in.
+      const start = out.preamble[0]?.span.start ?? piece.span.start;
+      chapter = { title: [], blocks: out.preamble.splice(0), sections: [], span: { ...piece.span, start } };
+      out.chapters.push(chapter);
+    }
+    if (section) section.span.end = piece.span.start - 1;
+    section = { title: piece.title, blocks: [], span: { ...piece.span } };
+    rules.set(section, piece.rule);
+    chapter.sections.push(section);
+    blocksSeen = false;
   }
-  if (!chapters.length) {
-    chapters.push({ title: [], blocks: front.splice(0), sections: [], span: spanOf(items) });
-  }
-  for (const c of chapters) tidyChapter(c);
-  return { ...(title ? { title } : {}), front: tidyBreaks(front), chapters };
-}
-
-/** A chapter whose headings all open sections: for site chapters whose title is known already. */
-export function chapterOf(title: Inline[], items: readonly Item[], span: Span, label?: string): Chapter {
-  const chapter: Chapter = { title, ...(label ? { label } : {}), blocks: [], sections: [], span };
-  let section: Section | undefined;
-  for (const item of items) {
-    if (item.kind === 'block') (section?.blocks ?? chapter.blocks).push(item.block);
-    else chapter.sections.push((section = { title: item.title, blocks: [], span: item.span }));
-  }
-  tidyChapter(chapter);
-  return chapter;
-}
-
-/** Items without headings, as blocks: headings inside quotes and notes become bold paragraphs. */
-export function itemBlocks(items: readonly Item[]): Block[] {
-  return tidyBreaks(items.map((i) => (i.kind === 'block' ? i.block : { type: 'paragraph', children: [{ type: 'strong', children: i.title }], span: i.span })));
-}
-
-function tidyChapter(c: Chapter): void {
-  c.blocks = tidyBreaks(c.blocks);
-  for (const s of c.sections) s.blocks = tidyBreaks(s.blocks);
-  const last = c.sections.at(-1)?.blocks.at(-1) ?? c.blocks.at(-1);
-  if (last) c.span.end = Math.max(c.span.end, last.span.end);
-}
-
-/** A scene break is never first, last or doubled (EPUB_MARKUP.md). */
-export function tidyBreaks(blocks: readonly Block[]): Block[] {
-  const out: Block[] = [];
-  for (const b of blocks) {
-    if (b.type === 'sceneBreak' && (out.length === 0 || out.at(-1)?.type === 'sceneBreak')) continue;
-    out.push(b);
-  }
-  while (out.at(-1)?.type === 'sceneBreak') out.pop();
+  close(Math.max(options.lastLine, chapter?.span.start ?? 0));
   return out;
 }
 
-function spanOf(items: readonly Item[]): Span {
-  const spans = items.map((i) => (i.kind === 'block' ? i.block.span : i.span));
-  const file = spans[0]?.file ?? '';
-  return { file, start: spans[0]?.start ?? 1, end: spans.at(-1)?.end ?? 1 };
-}
-
-/** An empty result a reader fills in. */
-export function emptyResult(meta: Partial<Metadata> = {}, diagnostics: Diagnostic[] = []): FormatResult {
-  return { meta, front: [], chapters: [], back: [], notes: [], trace: [], diagnostics };
-}
-
-/** How each item was read, for `quire inspect`: one entry per heading or top-level block. */
-export function traceOf(items: readonly Item[], format: string): TraceEntry[] {
-  return items.map((i) => {
-    if (i.kind === 'heading') return { line: i.span.start, rule: `${format}-heading`, kind: 'heading', text: inlineText(i.title) };
-    const b = i.block;
-    const words = b.type === 'paragraph' || b.type === 'pov' || b.type === 'endMark' ? inlineText(b.children) : '';
-    return { line: b.span.start, rule: `${format}-${b.type}`, kind: b.type, text: words };
+/** The level of every heading: from its words, else its depth; a part with no chapter after it is a chapter. */
+function headingLevels(pieces: readonly Piece[], chapterLevel: number | undefined): Map<HeadingPiece, Level> {
+  const headings = pieces.filter((p): p is HeadingPiece => p.type === 'heading');
+  const levels = new Map<HeadingPiece, Level>();
+  if (headings.some((h) => h.fixed)) {
+    for (const h of headings) levels.set(h, h.fixed ? 'chapter' : 'section');
+    return levels;
+  }
+  // The depth chapters start at: where the words put chapters, else the shallowest heading whose words name nothing.
+  const worded = headings.filter((h) => h.kind === 'chapter' && h.depth !== undefined).map((h) => h.depth!);
+  const plain = headings.filter((h) => h.kind === undefined).map((h) => h.depth!);
+  const level = chapterLevel ?? (worded.length ? Math.min(...worded) : plain.length ? Math.min(...plain) : 1);
+  for (const h of headings) {
+    if (h.kind) levels.set(h, h.kind);
+    else if (h.depth! < level) levels.set(h, 'part');
+    else levels.set(h, h.depth! === level ? 'chapter' : h.depth! === level + 1 ? 'section' : 'text');
+  }
+  // A part holds the chapters after it. One that holds none, or opens with
+  // story text of its own (`Part 2 of 3` in a serial), is a chapter itself.
+  const divisions = pieces.filter((p) => p.type === 'block' || levels.get(p) === 'part' || levels.get(p) === 'chapter');
+  divisions.forEach((p, i) => {
+    if (p.type !== 'heading' || levels.get(p) !== 'part') return;
+    const next = divisions.slice(i + 1).findIndex((x) => x.type === 'heading');
+    const until = next < 0 ? divisions.length : i + 1 + next;
+    const head = divisions[until];
+    const story = divisions.slice(i + 1, until).some((x) => x.type === 'block' && STORY.has(x.block.type));
+    if (!head || head.type !== 'heading' || levels.get(head) !== 'chapter' || story) levels.set(p, 'chapter');
   });
+  return levels;
+}
+
+/** Blocks that are story text, as opposed to an epigraph, a note or a break. */
+const STORY: ReadonlySet<Block['type']> = new Set(['paragraph', 'verse', 'blockquote', 'list', 'image']);
+
+const squash = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/** A heading whose words are the chapter's own title or label again. */
+function repeats(h: HeadingPiece, chapter: Chapter): boolean {
+  const words = squash(inlineText(h.title));
+  const names = [inlineText(chapter.title), chapter.label ?? '', `${chapter.label ?? ''} ${inlineText(chapter.title)}`].map(squash).filter(Boolean);
+  return words !== '' && names.some((n) => n === words || n.endsWith(` ${words}`) || words.endsWith(` ${n}`));
+}
+
+/** The span from the first to the last of `spans`. */
+export function spanOf(spans: readonly Span[], file: string): Span {
+  return { file: spans[0]?.file ?? file, start: spans[0]?.start ?? 1, end: spans.at(-1)?.end ?? 1 };
 }

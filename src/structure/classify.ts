@@ -1,36 +1,43 @@
 /**
- * The line pass: every non-blank line is given to the rule table in order,
- * with what the lines before it were read as, and keeps the first rule that
- * claims it.
+ * The line pass: every item is given to the rule table in order, with what
+ * the items before it were read as, and keeps the first rule that claims it.
+ * A plain-text line or a marked-up paragraph meets every rule; a markup
+ * heading meets the heading rules, which read its words (`Chapter 3: The
+ * Road` has a label and a title in every format); a block the markup settled
+ * keeps the reader's own rule.
  */
-import type { Layout } from '../readers/text/layout.js';
-import type { Line } from '../readers/text/lines.js';
-import { RE, RULES, isLoneTitle, type Classified, type Rule, type RuleContext, type Scan } from './rules.js';
-import { quotationStart } from './quotation.js';
-import { findGlue } from './shape.js';
+import type { Layout } from '../readers/items.js';
+import type { Line } from './lines.js';
+import { RE, RULES, isLoneTitle, type Classified, type Kind, type Rule, type RuleContext, type Scan } from './rules.js';
 
 export interface ClassifyOptions { chapterPattern?: RegExp; sceneBreakPattern?: RegExp }
 
-/** Whether a rule takes part: a chapter pattern of the user's replaces the built-in chapter rules. */
+const HEADING_KINDS: ReadonlySet<Kind> = new Set(['part', 'chapter', 'section']);
+
+/** Whether a rule takes part: a chapter pattern of the user's replaces the built-in heading rules. */
 function active(rule: Rule, options: ClassifyOptions): boolean {
   if (rule.name === 'user-chapter-pattern') return options.chapterPattern !== undefined;
   if (rule.name === 'user-scene-break') return options.sceneBreakPattern !== undefined;
-  return !(options.chapterPattern && rule.kind === 'chapter');
+  return !(options.chapterPattern && (rule.kind === 'chapter' || rule.kind === 'part'));
 }
 
 /** Facts about the whole file some rules need before the line pass. */
 export function scan(lines: readonly Line[], layout: Layout, options: ClassifyOptions): Scan {
   const result: Scan = { firstHeading: -1, numberLines: 0, sectionWords: new Map(), loneTitles: 0 };
   for (const l of lines) {
-    if (l.text.length > 60) continue;
+    if (l.text.length > 60 || l.item.type !== 'text') continue;
     if (RE.numberLine.test(l.text)) result.numberLines++;
     const m = RE.section.exec(l.text);
     if (m) result.sectionWords.set(m[1]!.toLowerCase(), (result.sectionWords.get(m[1]!.toLowerCase()) ?? 0) + 1);
     if (isLoneTitle(l, layout)) result.loneTitles++;
   }
-  const headingRules = RULES.filter((r) => (r.kind === 'chapter' || r.kind === 'section') && active(r, options));
+  const headingRules = RULES.filter((r) => HEADING_KINDS.has(r.kind) && active(r, options));
   for (const l of lines) {
-    if (l.text.length > 100) continue;
+    if (l.item.type === 'heading' || l.item.type === 'chapter') {
+      result.firstHeading = l.index;
+      break;
+    }
+    if (l.text.length > 100 || l.item.type !== 'text') continue;
     const ctx: RuleContext = {
       line: l, text: l.text, prev: undefined, before: [], next: lines[l.index + 1], layout, scan: result,
       inFront: false, seenChapter: false, lastChapterRule: undefined, options,
@@ -46,6 +53,7 @@ export function scan(lines: readonly Line[], layout: Layout, options: ClassifyOp
 export function classify(lines: readonly Line[], layout: Layout, options: ClassifyOptions): Classified[] {
   const facts = scan(lines, layout, options);
   const rules = RULES.filter((r) => active(r, options));
+  const wordRules = rules.filter((r) => r.words);
   const out: Classified[] = [];
   let inFront = true;
   let seenChapter = false;
@@ -55,18 +63,25 @@ export function classify(lines: readonly Line[], layout: Layout, options: Classi
       line, text: line.text, prev: out[out.length - 1], before: out, next: lines[line.index + 1], layout, scan: facts,
       inFront, seenChapter, lastChapterRule, options,
     };
+    const item = line.item;
     let cls: Classified | undefined;
-    for (const rule of rules) {
-      if (line.text.length > rule.max) continue;
-      const data = rule.test(ctx);
-      if (data) {
-        cls = { line, rule: rule.name, kind: data.as ?? rule.kind, data };
-        break;
+    if (item.type === 'block') {
+      cls = { line, rule: item.rule, kind: item.block.type === 'sceneBreak' ? 'sceneBreak' : 'block', data: {} };
+    } else if (item.type === 'chapter') {
+      // A site names this chapter; its words may still split into a label and a title (`Chapter 3: The Road`).
+      const words = item.label === undefined ? firstMatch(wordRules, ctx) : undefined;
+      const data = words && words.kind === 'chapter' && !words.data.untitled ? { title: words.data.title, label: words.data.label } : {};
+      cls = { line, rule: item.rule, kind: 'chapter', data: { ...clean(data), fixed: true } };
+    } else {
+      cls = firstMatch(item.type === 'heading' ? wordRules : rules, ctx);
+      if (item.type === 'heading') {
+        // Only the words that name a division count here; otherwise the heading's depth decides.
+        if (cls && cls.kind === 'section') cls = undefined;
+        cls ??= { line, rule: item.rule, kind: 'heading', data: { depth: item.depth } };
       }
     }
     cls ??= continuedField(ctx) ?? { line, rule: 'paragraph', kind: 'paragraph', data: {} };
-    if (cls.kind === 'cite') markQuotation(out, layout);
-    if (cls.kind === 'chapter') {
+    if (cls.kind === 'chapter' || cls.kind === 'part' || cls.kind === 'heading') {
       seenChapter = true;
       lastChapterRule = cls.rule;
       inFront = false;
@@ -78,28 +93,23 @@ export function classify(lines: readonly Line[], layout: Layout, options: Classi
   return out;
 }
 
-/** The epigraph's quotation is the paragraph before its attribution (or the glued tail of it). */
-function markQuotation(out: Classified[], layout: Layout): void {
-  const first = quotationStart(out, layout);
-  if (first < 0) return;
-  const last = out[out.length - 1]!;
-  const glue = findGlue(last.line.text);
-  if (glue > 0) {
-    last.rule = 'glued-epigraph';
-    last.kind = 'epigraph';
-    last.data = { glueAt: glue };
-    return;
+/** Leaves out the fields a rule did not set. */
+const clean = (o: Record<string, string | undefined>): Record<string, string> =>
+  Object.fromEntries(Object.entries(o).filter((e): e is [string, string] => e[1] !== undefined));
+
+function firstMatch(rules: readonly Rule[], ctx: RuleContext): Classified | undefined {
+  for (const rule of rules) {
+    if (ctx.text.length > rule.max) continue;
+    const data = rule.test(ctx);
+    if (data) return { line: ctx.line, rule: rule.name, kind: data.as ?? rule.kind, data };
   }
-  for (let i = first; i < out.length; i++) {
-    out[i]!.rule = 'epigraph-quote';
-    out[i]!.kind = 'epigraph';
-  }
+  return undefined;
 }
 
 /** A `Summary:` goes on over the lines that follow it without a gap. */
 function continuedField(ctx: RuleContext): Classified | undefined {
   const p = ctx.prev;
   // In one-paragraph-per-line files every line stands alone; elsewhere a line with no gap before it continues.
-  if (ctx.layout.mode === 'line' || !p || p.kind !== 'meta' || ctx.line.gapBefore > 0 || p.data.field === undefined) return undefined;
+  if (ctx.layout.mode === 'line' || ctx.layout.mode === 'markup' || !p || p.kind !== 'meta' || ctx.line.gapBefore > 0 || p.data.field === undefined) return undefined;
   return { line: ctx.line, rule: 'front-field-continued', kind: 'meta', data: { field: 'continued', value: ctx.text } };
 }

@@ -4,9 +4,13 @@
  * line and the rule that decided it, and the doubts.
  */
 import { formatDiagnostic } from '../diagnostics.js';
-import { RULE_DOCS } from './rules.js';
+import { MARKUP_RULES } from '../readers/items.js';
+import { CHAPTER_RULES } from './chapters.js';
+import { STRAY_BREAK_RULE } from './place.js';
+import { RULES } from './rules.js';
+import { GAP_BREAK_RULE, REGION_RULES } from './regions.js';
 import { outlineOf, type OutlineBlock } from './outline.js';
-import type { ParseResult } from './parse.js';
+import type { ParseResult } from './index.js';
 
 export { outlineOf, type Outline } from './outline.js';
 
@@ -64,17 +68,37 @@ export function explain(result: ParseResult, file: string): string {
   out.push('');
   if (result.diagnostics.length === 0) out.push('No doubts.');
   else for (const d of result.diagnostics) out.push(formatDiagnostic(d));
+  out.push('', 'Rules', explainRules(result.trace.map((t) => t.rule)).trimEnd());
   return out.join('\n') + '\n';
 }
 
-/** Every non-blank line with the rule that read it, for `quire inspect --lines`. */
+/**
+ * Every non-blank line with the rule that read it, and what later steps
+ * decided about it, for `quire inspect --lines`; lines of a folder work's
+ * chapter files carry their file's name.
+ */
 export function explainLines(result: ParseResult): string {
-  return result.trace.map((t) => `${String(t.line).padStart(5)}  ${t.kind.padEnd(12)} ${t.rule.padEnd(26)} ${t.text}`).join('\n') + '\n';
+  const files = new Set(result.trace.map((t) => t.file));
+  const where = (t: ParseResult['trace'][number]) => (files.size > 1 ? `${t.file}:${t.line}` : String(t.line).padStart(5));
+  return result.trace.map((t) => `${where(t)}  ${t.kind.padEnd(12)} ${t.rule.padEnd(26)} ${t.text}`).join('\n') + '\n';
 }
 
-/** What each rule means, for `quire inspect --rules`. */
-export function explainRules(): string {
-  return [...RULE_DOCS].map(([name, doc]) => `${name.padEnd(26)} ${doc}`).join('\n') + '\n';
+/** What every rule means, by name: the line rules, the region rules, the readers' markup rules and the chaptering decisions. */
+export const RULE_DOCS: ReadonlyMap<string, string> = new Map([
+  ...RULES.map((r) => [r.name, r.doc] as const),
+  ...REGION_RULES.map((r) => [r.name, r.doc] as const),
+  [GAP_BREAK_RULE.name, GAP_BREAK_RULE.doc],
+  ['front-field-continued', 'a hard-wrapped front-matter field going on over the next line'],
+  ['paragraph', 'no rule matched: story text'],
+  ...MARKUP_RULES,
+  ...CHAPTER_RULES,
+  [STRAY_BREAK_RULE.name, STRAY_BREAK_RULE.doc],
+]);
+
+/** What each of the rules named in `names` means: the legend under `quire inspect`'s outline. */
+export function explainRules(names: Iterable<string>): string {
+  const used = [...new Set(names)].filter((n) => RULE_DOCS.has(n)).sort();
+  return used.map((name) => `  ${name.padEnd(26)} ${RULE_DOCS.get(name)}`).join('\n') + '\n';
 }
 
 function span(run: OutlineBlock[]): string {

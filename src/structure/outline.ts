@@ -4,7 +4,7 @@
  * shortened to its start and end, enough to see where lines were joined.
  */
 import { inlineText, type Block, type Inline, type Metadata } from '../model.js';
-import type { ParseResult } from './parse.js';
+import type { ParseResult } from './index.js';
 
 export interface OutlineBlock {
   type: 'p' | 'verse' | 'break' | 'pov' | 'epigraph' | 'note' | 'end' | 'quote' | 'list' | 'image';
@@ -20,7 +20,7 @@ export interface OutlineBlock {
 }
 
 export interface OutlineSection { title: string; lines: string; rule: string; blocks: OutlineBlock[] }
-export interface OutlineChapter extends OutlineSection { label?: string; sections: OutlineSection[] }
+export interface OutlineChapter extends OutlineSection { label?: string; part?: true; sections: OutlineSection[] }
 
 export interface Outline {
   mode: string;
@@ -38,9 +38,7 @@ export function shorten(s: string): string {
 const range = (a: number, b: number) => (a === b ? `${a}` : `${a}-${b}`);
 
 export function outlineOf(result: ParseResult): Outline {
-  const rules = new Map<string, string>();
-  for (const t of result.trace) if (!rules.has(`${t.line}:${t.kind}`)) rules.set(`${t.line}:${t.kind}`, t.rule);
-  const rule = (line: number, kind: string) => rules.get(`${line}:${kind}`) ?? '?';
+  const rule = (o: object) => result.rules.get(o) ?? '?';
   const text = (i: readonly Inline[]) => shorten(inlineText(i));
 
   const block = (b: Block): OutlineBlock => {
@@ -48,16 +46,16 @@ export function outlineOf(result: ParseResult): Outline {
     switch (b.type) {
       case 'paragraph': return { type: 'p', lines, text: text(b.children) };
       case 'verse': return { type: 'verse', lines, count: b.lines.length, text: shorten(b.lines.map(inlineText).join(' / ')) };
-      case 'sceneBreak': return { type: 'break', lines, rule: rule(b.span.start, 'sceneBreak') };
-      case 'pov': return { type: 'pov', lines, rule: rule(b.span.start, 'pov'), text: text(b.children) };
-      case 'endMark': return { type: 'end', lines, rule: rule(b.span.start, 'endMark'), text: text(b.children) };
+      case 'sceneBreak': return { type: 'break', lines, rule: rule(b) };
+      case 'pov': return { type: 'pov', lines, rule: rule(b), text: text(b.children) };
+      case 'endMark': return { type: 'end', lines, rule: rule(b), text: text(b.children) };
       case 'epigraph': {
-        const o: OutlineBlock = { type: 'epigraph', lines, rule: rule(b.span.end, b.cite ? 'cite' : 'epigraph'), text: shorten(b.quote.map(inlineText).join(' / ')) };
+        const o: OutlineBlock = { type: 'epigraph', lines, rule: rule(b), text: shorten(b.quote.map(inlineText).join(' / ')) };
         if (b.cite) o.cite = inlineText(b.cite);
         return o;
       }
       case 'authorNote': {
-        const o: OutlineBlock = { type: 'note', lines, rule: rule(b.span.start, 'note'), count: b.children.length, text: shorten(b.children.map((c) => (c.type === 'paragraph' ? inlineText(c.children) : '')).join(' / ')) };
+        const o: OutlineBlock = { type: 'note', lines, rule: rule(b), count: b.children.length, text: shorten(b.children.map((c) => (c.type === 'paragraph' ? inlineText(c.children) : '')).join(' / ')) };
         if (b.label !== undefined) o.label = b.label;
         return o;
       }
@@ -68,16 +66,17 @@ export function outlineOf(result: ParseResult): Outline {
   };
 
   return {
-    mode: result.layout?.mode ?? 'markup',
+    mode: result.layout.mode,
     meta: plainMeta(result.meta),
     front: result.front.map(block),
     chapters: result.chapters.map((c) => {
       const o: OutlineChapter = {
         title: inlineText(c.title), lines: range(c.span.start, c.span.end),
-        rule: c.title.length === 0 ? 'untitled' : rule(c.span.start, 'chapter'), blocks: c.blocks.map(block),
-        sections: c.sections.map((s) => ({ title: inlineText(s.title), lines: range(s.span.start, s.span.end), rule: rule(s.span.start, 'section'), blocks: s.blocks.map(block) })),
+        rule: c.title.length === 0 ? 'untitled' : rule(c), blocks: c.blocks.map(block),
+        sections: c.sections.map((s) => ({ title: inlineText(s.title), lines: range(s.span.start, s.span.end), rule: rule(s), blocks: s.blocks.map(block) })),
       };
       if (c.label !== undefined) o.label = c.label;
+      if (c.part) o.part = true;
       return o;
     }),
     back: result.back.map(block),

@@ -3,8 +3,8 @@
  * unwrapped hard-wrapped lines, or indented first lines. Verse and short
  * dialogue lines inside a wrapped file keep their own lines.
  */
-import type { Layout } from '../readers/text/layout.js';
-import type { Line } from '../readers/text/lines.js';
+import type { Layout } from '../readers/items.js';
+import type { Line } from './lines.js';
 import { startsWithQuote } from './shape.js';
 
 export interface Para {
@@ -38,7 +38,7 @@ export function paragraphsOf(lines: readonly Line[], layout: Layout): Para[] {
 const one = (l: Line): Para => ({ lines: [l], parts: [l.text], verse: false });
 
 function splitRun(run: Line[], layout: Layout): Para[] {
-  if (layout.mode === 'line') return run.map(one);
+  if (layout.mode === 'line' || layout.mode === 'markup') return run.map(one);
   if (layout.mode === 'blank') {
     // Short unquoted lines set on consecutive lines are verse; anything else, one paragraph a line.
     const verse = run.length >= 2 && run.every((l) => l.text.length <= 60 && !startsWithQuote(l.text));

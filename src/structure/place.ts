@@ -5,15 +5,25 @@
  */
 import type { Block, Chapter } from '../model.js';
 import type { Diagnostics } from '../diagnostics.js';
-import type { Assembled } from './assemble.js';
+import type { TraceEntry } from './assemble.js';
+import type { Chaptered } from './chapters.js';
 
 export type NotesMode = 'separate' | 'keep' | 'drop';
 
-export interface Placed { front: Block[]; chapters: Chapter[]; back: Block[] }
+export const STRAY_BREAK_RULE = { name: 'stray-scene-break', doc: 'a scene break that would open or close a section, or follow another break: left out' };
+
+export interface Placed {
+  front: Block[];
+  chapters: Chapter[];
+  back: Block[];
+  /** Scene breaks left out, each with the rule that left it out. */
+  decisions: TraceEntry[];
+}
 
 const STORY = new Set<Block['type']>(['paragraph', 'verse', 'blockquote', 'list', 'image']);
 
-export function place(a: Assembled, notes: NotesMode, file: string, firstLine: number, diags: Diagnostics): Placed {
+export function place(a: Chaptered, notes: NotesMode, file: string, firstLine: number, diags: Diagnostics): Placed {
+  const decisions: TraceEntry[] = [];
   const front: Block[] = [];
   const back: Block[] = [];
   const chapters = [...a.chapters];
@@ -36,8 +46,8 @@ export function place(a: Assembled, notes: NotesMode, file: string, firstLine: n
   append(back, tail.splice(from));
 
   for (const ch of chapters) {
-    dropStrayBreaks(ch.blocks, a, diags);
-    for (const s of ch.sections) dropStrayBreaks(s.blocks, a, diags);
+    dropStrayBreaks(ch.blocks, decisions, diags);
+    for (const s of ch.sections) dropStrayBreaks(s.blocks, decisions, diags);
   }
 
   if (notes === 'keep') {
@@ -48,7 +58,7 @@ export function place(a: Assembled, notes: NotesMode, file: string, firstLine: n
     }
     const tailList = last.sections.length > 0 ? last.sections[last.sections.length - 1]!.blocks : last.blocks;
     append(tailList, unwrap(back.splice(0)));
-    return { front: unwrap(front), chapters, back };
+    return { front: unwrap(front), chapters, back, decisions };
   }
   if (notes === 'drop') {
     const drop = (list: Block[]) =>
@@ -61,9 +71,9 @@ export function place(a: Assembled, notes: NotesMode, file: string, firstLine: n
       ch.blocks = drop(ch.blocks);
       for (const s of ch.sections) s.blocks = drop(s.blocks);
     }
-    return { front: drop(front), chapters, back: drop(back) };
+    return { front: drop(front), chapters, back: drop(back), decisions };
   }
-  return { front, chapters, back };
+  return { front, chapters, back, decisions };
 }
 
 /** `push(...items)` overflows the stack on very long lists. */
@@ -72,7 +82,7 @@ function append<T>(to: T[], items: readonly T[]): void {
 }
 
 /** A scene break separates two scenes: never first or last in a section, never two in a row. */
-function dropStrayBreaks(blocks: Block[], a: Assembled, diags: Diagnostics): void {
+function dropStrayBreaks(blocks: Block[], decisions: TraceEntry[], diags: Diagnostics): void {
   const lastStory = blocks.map((b) => STORY.has(b.type)).lastIndexOf(true);
   let seenStory = false;
   let breakSinceStory = false;
@@ -85,20 +95,9 @@ function dropStrayBreaks(blocks: Block[], a: Assembled, diags: Diagnostics): voi
       blocks[kept++] = b;
       return;
     }
-    const entry = breakEntries(a).get(b.span.start);
-    if (entry) entry.kind = 'ignored';
+    decisions.push({ file: b.span.file, line: b.span.start, rule: STRAY_BREAK_RULE.name, kind: 'ignored', text: '' });
     const what = why === 'repeats' ? 'follows another break' : `${why} its section`;
     diags.info('scene-break-dropped', `scene break at line ${b.span.start} ${what}; left out`, b.span.start);
   });
   blocks.length = kept;
-}
-
-const entries = new WeakMap<Assembled, Map<number, Assembled['trace'][number]>>();
-function breakEntries(a: Assembled): Map<number, Assembled['trace'][number]> {
-  let m = entries.get(a);
-  if (!m) {
-    m = new Map(a.trace.filter((t) => t.kind === 'sceneBreak').map((t) => [t.line, t]));
-    entries.set(a, m);
-  }
-  return m;
 }

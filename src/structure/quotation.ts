@@ -4,7 +4,7 @@
  * lines (`"Roses are red, / violets are blue."`), lyric lines each set in
  * italics, or the tail glued to the paragraph before (`…okay.""That…`).
  */
-import type { Layout } from '../readers/text/layout.js';
+import type { Layout } from '../readers/items.js';
 import type { Classified } from './rules.js';
 import { findGlue, isQuotation, startsWithQuote } from './shape.js';
 

@@ -6,15 +6,19 @@
  * Patterns are anchored and tried only on short lines (`max`), so detection
  * stays linear however long a line is.
  */
-import type { Layout } from '../readers/text/layout.js';
-import type { Line } from '../readers/text/lines.js';
+import type { Layout } from '../readers/items.js';
+import type { Line } from './lines.js';
 import { FOREIGN_NUMBER, NUMBER, isHeadingNumber } from './numbers.js';
 import { quotationStart } from './quotation.js';
-import { findGlue, headingRest, isTitleLike, startsWithQuote, undecorated } from './shape.js';
+import { headingRest, isTitleLike, undecorated } from './shape.js';
 
 export type Kind =
-  | 'meta' | 'title' | 'chapter' | 'chapterTitle' | 'section' | 'pov' | 'sceneBreak'
-  | 'endMark' | 'note' | 'epigraph' | 'cite' | 'paragraph';
+  | 'meta' | 'title' | 'part' | 'chapter' | 'chapterTitle' | 'section' | 'pov' | 'sceneBreak'
+  | 'endMark' | 'note' | 'epigraph' | 'cite' | 'paragraph'
+  /** A markup heading whose words name no division: its depth decides (`structure/chapters.ts`). */
+  | 'heading'
+  /** A block the markup settled. */
+  | 'block';
 
 export interface Data {
   title?: string;
@@ -35,6 +39,12 @@ export interface Data {
   bare?: boolean;
   /** The line is read as this kind instead of the rule's own (`Part 2` inside a chapter is a section). */
   as?: Kind;
+  /** A markup heading's depth (`##` is 2). */
+  depth?: number;
+  /** A chapter a site's page structure names: the other headings inside it are sections. */
+  fixed?: boolean;
+  /** A region rule put a scene break before this line (more blank lines than paragraphs usually have). */
+  breakBefore?: string;
 }
 
 export interface Classified { line: Line; rule: string; kind: Kind; data: Data }
@@ -63,7 +73,7 @@ export interface RuleContext {
   inFront: boolean;
   /** A chapter heading has been read already (so `Battle 28:` is a section). */
   seenChapter: boolean;
-  /** The rule that read the latest chapter heading. */
+  /** The rule that read the latest chapter or part heading. */
   lastChapterRule: string | undefined;
   options: { chapterPattern?: RegExp; sceneBreakPattern?: RegExp };
 }
@@ -74,6 +84,8 @@ export interface Rule {
   doc: string;
   /** Longest line the rule looks at. */
   max: number;
+  /** The rule reads a heading's words, so it also reads the headings markup marks (`## Chapter 3: The Road`). */
+  words?: true;
   test(ctx: RuleContext): Data | null;
 }
 
@@ -134,13 +146,13 @@ function numbered(ctx: RuleContext, m: RegExpExecArray | null, word: (m: RegExpE
 
 const isFieldLine = (s: string) => RE.field.test(s);
 const nextIsChapter = (ctx: RuleContext) => !!ctx.next && ctx.next.text.length <= 100 && RE.chapter.test(undecorated(ctx.next.text));
-const afterHeading = (ctx: RuleContext) => !!ctx.prev && ['chapter', 'chapterTitle', 'section'].includes(ctx.prev.kind);
+const afterHeading = (ctx: RuleContext) => !!ctx.prev && ['part', 'chapter', 'chapterTitle', 'section', 'heading'].includes(ctx.prev.kind);
 
 // ── the table ───────────────────────────────────────────────────────────────
 export const RULES: readonly Rule[] = [
   { name: 'user-scene-break', kind: 'sceneBreak', max: Infinity, doc: 'the scene-break pattern you gave',
     test: (c) => (c.options.sceneBreakPattern?.test(c.text) ? {} : null) },
-  { name: 'user-chapter-pattern', kind: 'chapter', max: Infinity, doc: 'the chapter pattern you gave',
+  { name: 'user-chapter-pattern', kind: 'chapter', max: Infinity, words: true, doc: 'the chapter pattern you gave',
     test: (c) => (c.options.chapterPattern?.test(c.text) ? { title: undecorated(c.text).replace(/[:.]$/, '') } : null) },
   { name: 'end-mark', kind: 'endMark', max: 60, doc: '`THE END`, `~*~ THE END ~*~`, `Fin`, `To be continued`',
     test: (c) => {
@@ -188,7 +200,7 @@ export const RULES: readonly Rule[] = [
       const m = c.line.index === 0 ? RE.titlePairing.exec(c.text) : null;
       return m && isTitleLike(m[1]!) ? { field: 'title-pairing', title: m[1]!, value: m[2]! } : null;
     } },
-  { name: 'work-title-chapter', kind: 'chapter', max: 100, doc: '`Losing Battles Ch. 12`: the work title, then a chapter number',
+  { name: 'work-title-chapter', kind: 'chapter', max: 100, words: true, doc: '`Losing Battles Ch. 12`: the work title, then a chapter number',
     test: (c) => {
       const t = undecorated(c.text);
       const m = /\sch/i.test(t) ? RE.workTitleChapter.exec(t) : null;
@@ -196,23 +208,23 @@ export const RULES: readonly Rule[] = [
       const d = numbered(c, [m[0], m[1]!, m[2]!, m[3] ?? ''] as unknown as RegExpExecArray, () => 'Chapter');
       return d ? { ...d, workTitle: m[1]! } : null;
     } },
-  { name: 'chapter-number', kind: 'chapter', max: 100, doc: '`Chapter 12`, `Chapter Twenty Seven:`, `CHAPTER XII.`, `Ch. 12`, `Chapter 12: Title`',
+  { name: 'chapter-number', kind: 'chapter', max: 100, words: true, doc: '`Chapter 12`, `Chapter Twenty Seven:`, `CHAPTER XII.`, `Ch. 12`, `Chapter 12: Title`',
     test: (c) => numbered(c, RE.chapter.exec(undecorated(c.text)), (m) => m[1]!) },
-  { name: 'part-number', kind: 'chapter', max: 100, doc: '`Part One`, `Book II`: a chapter of its own, or a section inside a chapter',
+  { name: 'part-number', kind: 'part', max: 100, words: true, doc: '`Part One`, `Book II`: a part holding the chapters after it, a chapter of its own when none follow, or a section inside a chapter',
     test: (c) => {
       const d = numbered(c, RE.part.exec(undecorated(c.text)), (x) => x[1]!);
       // Inside a `Chapter N`, a part that is not followed by a chapter divides that chapter.
       const inNumberedChapter = c.lastChapterRule === 'chapter-number' || c.lastChapterRule === 'work-title-chapter';
       return d && inNumberedChapter && !nextIsChapter(c) ? { ...d, as: 'section' } : d;
     } },
-  { name: 'special-chapter', kind: 'chapter', max: 80, doc: '`Prologue`, `Epilogue`, `Interlude`, `Epilogue: Ten Years Later`',
+  { name: 'special-chapter', kind: 'chapter', max: 80, words: true, doc: '`Prologue`, `Epilogue`, `Interlude`, `Epilogue: Ten Years Later`',
     test: (c) => {
       const m = RE.special.exec(undecorated(c.text));
       const rest = m ? headingRest(m[2] ?? '') : null;
       if (!m || rest === null) return null;
       return rest === '' ? heading(c, m[1]!, undefined, true) : heading(c, rest, m[1]!, false);
     } },
-  { name: 'n-of-m', kind: 'chapter', max: 40, doc: '`2 of 3`, `Deux of Deux`',
+  { name: 'n-of-m', kind: 'chapter', max: 40, words: true, doc: '`2 of 3`, `Deux of Deux`',
     test: (c) => {
       const t = undecorated(c.text);
       const m = RE.nOfM.exec(t);
@@ -253,7 +265,7 @@ export const RULES: readonly Rule[] = [
   { name: 'chapter-title-line', kind: 'chapterTitle', max: 60, doc: 'a title on the line after `Chapter 12`',
     test: (c) => {
       const p = c.prev;
-      if (!p || p.kind !== 'chapter' || !p.data.untitled || c.line.gapBefore > c.layout.normalGap + 1) return null;
+      if (!p || (p.kind !== 'chapter' && p.kind !== 'part') || !p.data.untitled || c.line.gapBefore > c.layout.normalGap + 1) return null;
       return isTitleLike(c.text, true) && !isFieldLine(c.text) ? { title: c.text } : null;
     } },
   { name: 'top-title', kind: 'chapter', max: 60, doc: 'a lone Title Case line at the top of the story',
@@ -281,38 +293,3 @@ function isNameLike(s: string): boolean {
 export function isLoneTitle(line: Line, layout: Layout): boolean {
   return line.index > 0 && line.gapBefore > layout.normalGap && line.gapAfter >= 1 && isTitleLike(line.text);
 }
-
-// ── rules that look at a stretch of lines rather than one ───────────────────
-/** Words an author uses to talk to readers, not to tell the story. */
-const NOTE_TALK = /\b(reviews?|reviewers?|reviewing|(?:who|for|all the|your) review(?:ed|ing|s)?|thank(?:s| you)(?: so much)? (?:to )?(?:everyone|all of you|you all|you guys|my readers)|r\s*&\s*r|readers|favou?rited|alerted|followers|disclaimer|(?:don'?t|do not|doesn'?t) own|on with the (?:story|chapter|fic)|without further ado|enjoy(?:!| the chapter| reading)|updated?|updates|beta(?:-?read|ed)?|hiatus|(?:this|that|the|last|next|previous|new|final) (?:chapter|fic|fanfic|story|one-?shot)|thanks? (?:you )?(?:so much |again |all |everyone |guys )*for)(?!\w)/i;
-/** Authors speak in the first or second person to readers. */
-const PERSONAL = /\b(I|I'm|I'd|I've|I'll|my|me|you|your|you're|we|our|please)\b|\benjoy!|^(enjoy|thanks|thank)\b/i;
-const SIGN_OFF = /^(?:[*~\-–—_\s]*(?:peace|cheers|ciao|later|bye|toodles|xoxo|hugs|r\s*&\s*r|r\s*and\s*r|read\s*(?:&|and)\s*review|please\s+review|review(?:\s+please)?|reviews\s+are\s+love)[\s!.,*~\-_:)(]*|[~\-–—]+\s*\p{Lu}[\p{L}.]{1,20}[~\-–—]*|(?:love|cheers|hugs|best|yours),?\s+\p{Lu}[\p{L}]{1,20}[!.]*)$/iu;
-
-export interface RegionRule { name: string; doc: string; test(text: string): boolean }
-
-export const REGION_RULES: readonly RegionRule[] = [
-  { name: 'note-before-first-heading', doc: 'a short stretch of text before the first heading (an unlabelled note)', test: () => true },
-  { name: 'note-at-chapter-start', doc: 'the author talking to readers right after a heading', test: (s) => isNoteTalk(s) },
-  { name: 'note-at-chapter-end', doc: 'the author talking to readers, or signing off, at the end of a chapter', test: (s) => isNoteTalk(s) || isSignOff(s) },
-  { name: 'note-continued', doc: 'more of the note above: reader talk or a sign-off', test: (s) => isNoteTalk(s) || isSignOff(s) },
-  { name: 'glued-epigraph', doc: 'an epigraph quotation glued to the paragraph before it (`…okay.""That…`)', test: (s) => findGlue(s) > 0 },
-  { name: 'blank-lines-break', doc: 'more blank lines than usually separate paragraphs: a scene break', test: () => true },
-];
-
-export function isNoteTalk(s: string): boolean {
-  const head = s.slice(0, 1000);
-  return !startsWithQuote(head) && NOTE_TALK.test(head) && PERSONAL.test(head);
-}
-
-export function isSignOff(s: string): boolean {
-  return s.length <= 40 && SIGN_OFF.test(s);
-}
-
-export const RULE_DOCS: ReadonlyMap<string, string> = new Map([
-  ...RULES.map((r) => [r.name, r.doc] as const),
-  ...REGION_RULES.map((r) => [r.name, r.doc] as const),
-  ['paragraph', 'no rule matched: story text'],
-  ['front-field-continued', 'a hard-wrapped front-matter field going on over the next line'],
-  ['epigraph-quote', 'the quotation of an epigraph'],
-]);

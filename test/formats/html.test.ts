@@ -99,7 +99,8 @@ Loose text in the page<br><br>a second loose paragraph<br><br><br>after two blan
     expect(meta.title).toBe('Ferns');
     expect(meta.authors).toEqual([{ name: 'A. Writer' }]);
     expect(meta.language).toBe('en-GB');
-    expect(chapters.map((c) => inlineText(c.title))).toEqual(['Chapter 1', 'Chapter 2: Spores']);
+    // `<p>Chapter 2: Spores</p>` splits into label and title as the same line does in plain text.
+    expect(chapters.map((c) => [c.label, inlineText(c.title)])).toEqual([[undefined, 'Chapter 1'], ['Chapter 2', 'Spores']]);
     expect(chapters[0]!.blocks.map((b) => b.type)).toEqual(['paragraph', 'paragraph', 'paragraph', 'sceneBreak', 'paragraph']);
     expect(chapters[1]!.blocks.map((b) => b.type)).toEqual(['paragraph', 'paragraph', 'sceneBreak', 'paragraph']);
     const text = storyText(work.epub);

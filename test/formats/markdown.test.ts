@@ -94,7 +94,8 @@ The end of the season.
     expect(several.book.chapters[1]!.sections.map((s) => inlineText(s.title))).toEqual(['A part']);
     const level = await buildValid(path.join(dir, 'level.md'));
     expect(level.book.meta.title).toBe('Levels');
-    expect(level.book.chapters.map((c) => inlineText(c.title))).toEqual(['Arrival', 'Departure']);
+    // `## Book One` names a part by its words: the chapters at level 3 sit inside it.
+    expect(level.book.chapters.map((c) => [inlineText(c.title), Boolean(c.part)])).toEqual([['Book One', true], ['Arrival', false], ['Departure', false]]);
   });
 
   it('never packs an image from outside the story folder', async () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { chapterBlocks, inlineText, type Block, type Inline } from '../../src/model.js';
-import { parsePlainText, type ParseResult } from '../../src/structure/parse.js';
+import { parsePlainText, type ParseResult } from '../../src/structure/index.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const corpusDir = [path.resolve(repoRoot, '..', 'shared', 'corpus'), '/work/shared/corpus'].find((d) => existsSync(d))!;

@@ -1,8 +1,9 @@
 // `quire inspect` output: the outline with lines and rule names, and the per-line trace.
 import { describe, expect, it } from 'vitest';
-import { explain, explainLines, explainRules, outlineOf } from '../../src/structure/explain.js';
-import { parsePlainText } from '../../src/structure/parse.js';
-import { RULES, REGION_RULES } from '../../src/structure/rules.js';
+import { explain, explainLines, outlineOf, RULE_DOCS } from '../../src/structure/explain.js';
+import { parsePlainText } from '../../src/structure/index.js';
+import { RULES } from '../../src/structure/rules.js';
+import { REGION_RULES } from '../../src/structure/regions.js';
 
 const story = [
   'Title: The Salt Road',
@@ -39,12 +40,15 @@ describe('explain', () => {
   it('lists every non-blank line in the line view', () => {
     const lines = explainLines(result).trimEnd().split('\n');
     expect(lines.map((l) => Number(l.trim().split(/\s+/)[0]))).toEqual([1, 2, 4, 6, 7, 9, 11, 13, 15]);
+    expect(lines[0]).not.toContain('salt.txt');
   });
 
-  it('documents every rule the trace can name', () => {
-    const docs = explainRules();
-    for (const r of [...RULES, ...REGION_RULES]) expect(docs).toContain(r.name);
-    for (const t of result.trace) expect(docs).toContain(t.rule);
+  it('documents every rule the trace can name, and explains the ones it used under the outline', () => {
+    for (const r of [...RULES, ...REGION_RULES]) expect(RULE_DOCS.get(r.name)).toBeTruthy();
+    for (const t of result.trace) expect(RULE_DOCS.has(t.rule), t.rule).toBe(true);
+    const legend = explain(result, 'salt.txt').split('\nRules\n')[1] ?? '';
+    expect(legend).toMatch(/^ {2}epigraph-cite +a quotation, then/m);
+    expect(legend).not.toContain('lone-title');
   });
 
   it('gives a JSON-able outline', () => {

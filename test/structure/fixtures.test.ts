@@ -1,21 +1,22 @@
 // One runner for every plain-text structure fixture: test/fixtures/structure/<case>/
 // input.txt (+ optional options.json) → expected.json, the outline of the parse.
-// `UPDATE=1 npx vitest run test/structure` rewrites the goldens; review the diff by eye.
+// `UPDATE=1 npx vitest run test/structure` writes the goldens; review the diff by eye. A missing
+// golden fails the test otherwise.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { outlineOf } from '../../src/structure/explain.js';
-import { parsePlainText, type ParseOptions } from '../../src/structure/parse.js';
+import { parsePlainText, type StructureOptions } from '../../src/structure/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'structure');
 const cases = readdirSync(root).filter((d) => existsSync(path.join(root, d, 'input.txt'))).sort();
 
-interface FixtureOptions { notes?: ParseOptions['notes']; chapterPattern?: string; sceneBreakPattern?: string; firstLine?: number }
+interface FixtureOptions { notes?: StructureOptions['notes']; chapterPattern?: string; sceneBreakPattern?: string; firstLine?: number }
 
-function optionsFor(dir: string): ParseOptions {
+function optionsFor(dir: string): StructureOptions & { file: string } {
   const file = path.join(dir, 'options.json');
-  const o: ParseOptions = { file: 'input.txt' };
+  const o: StructureOptions & { file: string } = { file: 'input.txt' };
   if (!existsSync(file)) return o;
   const raw = JSON.parse(readFileSync(file, 'utf8')) as FixtureOptions;
   if (raw.notes) o.notes = raw.notes;
@@ -36,9 +37,9 @@ describe('plain-text structure fixtures', () => {
       const result = parsePlainText(readFileSync(path.join(dir, 'input.txt'), 'utf8'), optionsFor(dir));
       const outline = outlineOf(result);
       const expectedFile = path.join(dir, 'expected.json');
-      if (process.env.UPDATE === '1' || !existsSync(expectedFile)) {
-        writeFileSync(expectedFile, JSON.stringify(outline, null, 2) + '\n');
-      }
+      if (process.env.UPDATE === '1') writeFileSync(expectedFile, JSON.stringify(outline, null, 2) + '\n');
+      // A missing golden fails: writing it here would compare the output with itself.
+      expect(existsSync(expectedFile), `${name}/expected.json is missing; run with UPDATE=1 to create it, then review it`).toBe(true);
       expect(outline).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')));
     });
   }

@@ -1,11 +1,9 @@
 import type { Element } from 'domhandler';
-import type { Block, Chapter, Inline, Metadata } from '../../model.js';
+import type { Block, Inline, Metadata } from '../../model.js';
 import { text } from '../../model.js';
-import { chapterOf, itemBlocks, type FormatResult, type Item } from '../../structure/chapters.js';
-import type { SiteInput } from './parse.js';
+import { itemBlocks, type Item } from '../items.js';
+import type { SiteInput, SiteResult } from './parse.js';
 import { all, byId, first, hasClass, tags, textOf } from './dom.js';
-
-type SiteResult = Omit<FormatResult, 'diagnostics'>;
 
 // AO3 names languages in their own words; these are the common ones.
 const LANGUAGES: Record<string, string> = {
@@ -42,19 +40,18 @@ export function readAo3(site: SiteInput): SiteResult | undefined {
   const link = all(preface.children, (e) => e.name === 'a' && /\/works\/\d+/.test(e.attribs.href ?? ''))[0];
   if (link?.attribs.href) meta.source = link.attribs.href;
 
-  const front: Block[] = [];
+  const items: Item[] = [];
   const prefaceMeta = first(preface.children, (e) => hasClass(e, 'meta')) ?? preface;
   for (const note of labelledNotes(prefaceMeta, site)) {
     if (/^summary$/i.test(note.label)) meta.summary = paragraphsOf(note.blocks);
-    else front.push(authorNote(note.label, note.blocks));
+    else items.push(asItem(authorNote(note.label, note.blocks)));
   }
-
+  items.push(...readChapters(chaptersEl, site));
+  // The work's end notes follow its last chapter, where the structure step takes them as end notes.
   const afterword = byId(root, 'afterword');
-  const back: Block[] = [];
   const afterMeta = afterword && first(afterword.children, (e) => hasClass(e, 'meta'));
-  if (afterMeta) for (const note of labelledNotes(afterMeta, site)) back.push(authorNote(note.label, note.blocks));
-
-  return { meta, front, chapters: readChapters(chaptersEl, site), back, notes: [], trace: [] };
+  if (afterMeta) for (const note of labelledNotes(afterMeta, site)) items.push(asItem(authorNote(note.label, note.blocks)));
+  return { meta, items };
 }
 
 function tagMeta(dl: Element): Partial<Metadata> {
@@ -127,39 +124,33 @@ function labelledNotes(container: Element, site: SiteInput): LabelledNote[] {
   return notes;
 }
 
-function readChapters(chaptersEl: Element, site: SiteInput): Chapter[] {
-  interface Draft { heading: string; start: Block[]; body: Item[]; end: Block[] }
+/** Each chapter as a chapter item, then its start notes, its text and its end notes. */
+function readChapters(chaptersEl: Element, site: SiteInput): Item[] {
+  interface Draft { heading: string; span: Item[]; start: Block[]; body: Item[]; end: Block[] }
   const drafts: Draft[] = [];
-  const current = (): Draft => drafts.at(-1) ?? (drafts.push({ heading: '', start: [], body: [], end: [] }), drafts.at(-1)!);
+  const current = (): Draft => drafts.at(-1) ?? (drafts.push({ heading: '', span: [], start: [], body: [], end: [] }), drafts.at(-1)!);
   for (const el of tags(chaptersEl)) {
     if (hasClass(el, 'toc-heading')) continue;
     if (hasClass(el, 'meta')) {
       const heading = first(el.children, (e) => /^h\d$/.test(e.name) && hasClass(e, 'heading'));
-      if (heading) drafts.push({ heading: textOf(heading), start: [], body: [], end: [] });
+      if (heading) drafts.push({ heading: textOf(heading), span: site.items(heading), start: [], body: [], end: [] });
       const draft = current();
       const notes = labelledNotes(el, site).map((n) => authorNote(n.label, n.blocks));
       (draft.body.length ? draft.end : draft.start).push(...notes);
     } else if (hasClass(el, 'userstuff')) current().body.push(...site.items(el));
   }
   // A one-shot's download may hold the story text right inside #chapters.
-  if (!drafts.length) drafts.push({ heading: '', start: [], body: site.items(chaptersEl), end: [] });
-  return drafts.map((d) => {
-    const { title, label } = splitHeading(d.heading);
-    const items: Item[] = [...d.start.map(asItem), ...d.body, ...d.end.map(asItem)];
-    const spans = items.map((i) => (i.kind === 'block' ? i.block.span : i.span));
-    const span = { file: site.file, start: spans[0]?.start ?? 1, end: spans.at(-1)?.end ?? 1 };
-    return chapterOf(title, items, span, label);
+  if (!drafts.length) drafts.push({ heading: '', span: [], start: [], body: site.items(chaptersEl), end: [] });
+  return drafts.flatMap((d): Item[] => {
+    const at = [...d.span, ...d.start.map(asItem), ...d.body][0];
+    const span = at ? (at.type === 'block' ? at.block.span : at.span) : { file: site.file, start: 1, end: 1 };
+    // `Chapter 3: The Long Road` is split into its label and title by the rule table, as in every format.
+    const chapter: Item = { type: 'chapter', title: d.heading ? [text(d.heading)] : [], span: { ...span, end: span.start }, rule: 'ao3-chapter' };
+    return [chapter, ...d.start.map(asItem), ...d.body, ...d.end.map(asItem)];
   });
 }
 
-/** `Chapter 3: The Long Road` → label `Chapter 3`, title `The Long Road`. */
-export function splitHeading(heading: string): { title: Inline[]; label?: string } {
-  const m = /^(chapter\s+\d+)\s*[:.\-–—]\s*(.+)$/i.exec(heading);
-  if (m) return { title: [text(m[2]!.trim())], label: m[1]! };
-  return { title: heading ? [text(heading)] : [] };
-}
-
-const asItem = (block: Block): Item => ({ kind: 'block', block });
+const asItem = (block: Block): Item => ({ type: 'block', block, rule: 'ao3-notes' });
 
 function authorNote(label: string, children: Block[]): Block {
   const first = children[0]?.span ?? { file: '', start: 1, end: 1 };

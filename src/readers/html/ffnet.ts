@@ -2,11 +2,10 @@ import type { Element } from 'domhandler';
 import { isTag, isText } from 'domhandler';
 import type { Metadata } from '../../model.js';
 import { text } from '../../model.js';
-import { chapterOf, type FormatResult } from '../../structure/chapters.js';
-import type { SiteInput } from './parse.js';
+import type { Item } from '../items.js';
+import type { SiteInput, SiteResult } from './parse.js';
 import { all, byId, first, textOf } from './dom.js';
 
-type SiteResult = Omit<FormatResult, 'diagnostics'>;
 
 const GENRES = new Set(['adventure', 'angst', 'crime', 'drama', 'family', 'fantasy', 'friendship', 'general', 'horror', 'humor', 'hurt/comfort', 'mystery', 'parody', 'poetry', 'romance', 'sci-fi', 'spiritual', 'supernatural', 'suspense', 'tragedy', 'western']);
 
@@ -39,14 +38,14 @@ export function readFfnet(site: SiteInput): SiteResult | undefined {
 
   const selected = all(byId(root, 'chap_select')?.children ?? [], (e) => e.name === 'option' && 'selected' in e.attribs)[0];
   const m = /^(\d+)\.\s*(.*)$/.exec(textOf(selected));
-  let items = site.items(story);
-  // The writer often repeats the chapter's name at the top of its text.
-  if (items[0]?.kind === 'heading') items = items.slice(1);
-  const span = { file: site.file, start: items[0]?.kind === 'block' ? items[0].block.span.start : 1, end: 1 };
+  const items = site.items(story);
+  const top = items[0];
+  const start = top ? (top.type === 'block' ? top.block.span.start : top.span.start) : 1;
   const chapterTitle = m?.[2]?.trim() || (m ? `Chapter ${m[1]}` : '');
   const label = m && m[2]?.trim() ? `Chapter ${m[1]}` : undefined;
-  const chapter = chapterOf(chapterTitle ? [text(chapterTitle)] : [], items, span, label);
-  return { meta, front: [], chapters: [chapter], back: [], notes: [], trace: [] };
+  // The chapter the page's chapter list names; a heading repeating its name at the top of the text is dropped as a repeat.
+  const chapter: Item = { type: 'chapter', title: chapterTitle ? [text(chapterTitle)] : [], ...(label ? { label } : {}), span: { file: site.file, start, end: start }, rule: 'ffnet-chapter' };
+  return { meta, items: [chapter, ...items] };
 }
 
 /** The grey facts line, split on ` - `; dates come from the `data-xutime` seconds beside their label. */

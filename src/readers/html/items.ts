@@ -4,9 +4,7 @@ import { textContent } from 'domutils';
 import type { Block, Inline, Span } from '../../model.js';
 import { inlineText, text } from '../../model.js';
 import type { Diagnostics } from '../../diagnostics.js';
-import type { Item } from '../../structure/chapters.js';
-import { itemBlocks } from '../../structure/chapters.js';
-import { parsePlainText } from '../../structure/parse.js';
+import { itemBlocks, paragraphItem, type Item } from '../items.js';
 import { parseHtml, sanitizeFragment } from './sanitize.js';
 import { imageBlock } from '../images.js';
 
@@ -15,10 +13,9 @@ export interface HtmlContext {
   /** Source line of the fragment's first character. */
   firstLine: number;
   diags: Diagnostics;
-  chapterPattern?: RegExp;
 }
 
-/** Sanitizes an HTML fragment and reads it as headings and blocks. */
+/** Sanitizes an HTML fragment and reads it as headings, paragraphs and blocks. */
 export function htmlItems(html: string, ctx: HtmlContext): Item[] {
   const clean = sanitizeFragment(html);
   const doc = parseHtml(clean);
@@ -44,9 +41,6 @@ export function lineFinder(text: string, firstLine: number): (index: number) => 
 }
 
 const INLINE = new Set(['span', 'em', 'i', 'strong', 'b', 'u', 's', 'strike', 'del', 'ins', 'small', 'big', 'sup', 'sub', 'cite', 'q', 'abbr', 'code', 'tt', 'kbd', 'mark', 'font', 'a', 'br', 'img']);
-// `* * *`, `~~~`, `-----`, `oOo`, `xXx`: a paragraph that is only a divider.
-const DIVIDER = /^(?:(?:[*~#=_+•·—–-]\s*){3,}|(?:[oO0xX]\s*){3,}|(?:[*~]\s*)+[^\s\w]{0,2}(?:\s*[*~])+)$/u;
-const HEADING_MAX = 80;
 const BR = { type: 'tag', name: 'br', attribs: {}, children: [] } as unknown as ChildNode;
 
 class Walker {
@@ -75,7 +69,7 @@ class Walker {
       const isEmptyPara = node.name === 'p' && !textContent(node).trim() && !hasImage(node);
       if (isEmptyPara && !node.children.some((c) => isTag(c) && c.name === 'br')) {
         // Two or more empty paragraphs in a row are the blank lines of a scene break.
-        if (++emptyParas === 2) items.push({ kind: 'block', block: { type: 'sceneBreak', span: this.span(node) } });
+        if (++emptyParas === 2) items.push({ type: 'block', block: { type: 'sceneBreak', span: this.span(node) }, rule: 'html-empty-paragraphs' });
         continue;
       }
       emptyParas = 0;
@@ -87,25 +81,25 @@ class Walker {
 
   private element(el: Element): Item[] {
     const span = this.span(el);
-    const block = (b: Block): Item[] => [{ kind: 'block', block: b }];
+    const block = (b: Block, rule: string): Item[] => [{ type: 'block', block: b, rule }];
     switch (el.name) {
       case 'p':
         return this.paragraphs(el.children, 'paragraph');
       case 'h1': case 'h2': case 'h3': case 'h4': case 'h5': case 'h6': {
         const title = trimInlines(this.inlines(el.children));
-        return inlineText(title).trim() ? [{ kind: 'heading', depth: Number(el.name[1]), title, span }] : [];
+        return inlineText(title).trim() ? [{ type: 'heading', depth: Number(el.name[1]), inlines: title, span, rule: 'html-heading' }] : [];
       }
       case 'hr':
-        return block({ type: 'sceneBreak', span });
+        return block({ type: 'sceneBreak', span }, 'html-rule');
       case 'blockquote':
-        return block({ type: 'blockquote', children: itemBlocks(this.blocks(el.children)), span });
+        return block({ type: 'blockquote', children: itemBlocks(this.blocks(el.children)), span }, 'html-quote');
       case 'ul': case 'ol': {
         const items = el.children.filter((c): c is Element => isTag(c) && c.name === 'li').map((li) => itemBlocks(this.blocks(li.children)));
-        return items.length ? block({ type: 'list', ordered: el.name === 'ol', items, span }) : [];
+        return items.length ? block({ type: 'list', ordered: el.name === 'ol', items, span }, 'html-list') : [];
       }
       case 'pre': {
         const lines = textContent(el).replace(/\n$/, '').split('\n').map((l) => [text(l)]);
-        return block({ type: 'verse', lines, span });
+        return block({ type: 'verse', lines, span }, 'html-pre');
       }
       default:
         // div, center, section, table and friends: only their children matter.
@@ -134,7 +128,7 @@ class Walker {
       }
     }
     const hasText = pieces.some((p) => p.nodes.some((n) => textContent(n).trim() || hasImage(n)));
-    if (!hasText) return mode === 'paragraph' && run >= 2 ? [{ kind: 'block', block: { type: 'sceneBreak', span } }] : [];
+    if (!hasText) return mode === 'paragraph' && run >= 2 ? [{ type: 'block', block: { type: 'sceneBreak', span }, rule: 'html-line-breaks' }] : [];
     // Single breaks join lines inside one paragraph again.
     const merged: Array<{ nodes: ChildNode[]; brs: number }> = [];
     for (const p of pieces) {
@@ -144,7 +138,7 @@ class Walker {
     }
     const items: Item[] = [];
     for (const p of merged) {
-      if (mode === 'loose' && p.brs >= 3 && items.length) items.push({ kind: 'block', block: { type: 'sceneBreak', span } });
+      if (mode === 'loose' && p.brs >= 3 && items.length) items.push({ type: 'block', block: { type: 'sceneBreak', span }, rule: 'html-line-breaks' });
       items.push(...this.paragraph(p.nodes, span));
     }
     return items;
@@ -156,11 +150,8 @@ class Walker {
     const flush = () => {
       const trimmed = trimInlines(inlines);
       inlines = [];
-      const plain = inlineText(trimmed).replace(/\s+/g, ' ').trim();
-      if (!plain) return;
-      if (DIVIDER.test(plain)) out.push({ kind: 'block', block: { type: 'sceneBreak', span } });
-      else if (this.isChapterHeading(plain)) out.push({ kind: 'heading', depth: 'chapter', title: trimmed, span });
-      else out.push({ kind: 'block', block: { type: 'paragraph', children: trimmed, span } });
+      if (!inlineText(trimmed).trim()) return;
+      out.push(paragraphItem(trimmed, span));
     };
     // An image inside a paragraph stands as its own block, between the text around it.
     const visit = (list: readonly ChildNode[], wrap: (i: Inline[]) => Inline[]) => {
@@ -168,7 +159,7 @@ class Walker {
         if (isTag(n) && n.name === 'img') {
           flush();
           const img = imageBlock(n.attribs.src ?? '', n.attribs.alt ?? '', span, this.ctx.diags);
-          if (img) out.push({ kind: 'block', block: img });
+          if (img) out.push({ type: 'block', block: img, rule: 'html-image' });
         } else if (isTag(n) && hasImage(n)) visit(n.children, wrap);
         else inlines.push(...wrap(this.inlines([n])));
       }
@@ -176,15 +167,6 @@ class Walker {
     visit(nodes, (i) => i);
     flush();
     return out;
-  }
-
-  // The plain-text rules decide whether a short line of text is a chapter heading.
-  private isChapterHeading(plain: string): boolean {
-    if (plain.length > HEADING_MAX) return false;
-    const options = { file: this.ctx.file, ...(this.ctx.chapterPattern ? { chapterPattern: this.ctx.chapterPattern } : {}) };
-    const { chapters } = parsePlainText(plain, options);
-    const [only] = chapters;
-    return chapters.length === 1 && !!only && !!inlineText(only.title).trim() && !only.blocks.length && !only.sections.length;
   }
 
   inlines(nodes: readonly ChildNode[]): Inline[] {

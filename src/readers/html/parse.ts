@@ -3,7 +3,8 @@ import { isTag } from 'domhandler';
 import { findOne, getOuterHTML, textContent } from 'domutils';
 import { Diagnostics } from '../../diagnostics.js';
 import type { Metadata } from '../../model.js';
-import { buildOutline, traceOf, type FormatResult, type Item, type ReaderInput } from '../../structure/chapters.js';
+import type { ReaderInput } from '../index.js';
+import { MARKUP_LAYOUT, type Item, type ReadStory } from '../items.js';
 import { htmlItems, lineFinder, type HtmlContext } from './items.js';
 import { parseHtml, stripChrome } from './sanitize.js';
 import { readAo3 } from './ao3.js';
@@ -18,43 +19,35 @@ export interface SiteInput {
   file: string;
 }
 
+/** What a site recognizer finds: the page's own metadata and the story as items. */
+export interface SiteResult {
+  meta: Partial<Metadata>;
+  items: Item[];
+}
+
 /**
- * HTML to the Book tree. A saved AO3 download or fanfiction.net page is read
- * by its known structure; any other page by its headings and paragraphs after
- * site chrome (menus, comment boxes) is removed. Nothing reaches the book
- * without passing the sanitizer.
+ * HTML → items. A saved AO3 download or fanfiction.net page is read by its
+ * known structure; any other page by its headings and paragraphs after site
+ * chrome (menus, comment boxes) is removed. Nothing reaches the book without
+ * passing the sanitizer.
  */
-export function parseHtmlWork(input: ReaderInput): FormatResult {
+export function readHtml(input: ReaderInput): ReadStory {
   const diags = new Diagnostics(input.file);
   const doc = parseHtml(input.text);
   const lineAt = lineFinder(input.text, input.firstLine);
-  const ctx = (el: AnyNode): HtmlContext => ({
-    file: input.file,
-    firstLine: lineAt(el.startIndex ?? 0),
-    diags,
-    ...(input.detection.chapterPattern ? { chapterPattern: input.detection.chapterPattern } : {}),
-  });
+  const ctx = (el: AnyNode): HtmlContext => ({ file: input.file, firstLine: lineAt(el.startIndex ?? 0), diags });
   const items = (el: Element): Item[] => htmlItems(el.children.map((c) => getOuterHTML(c)).join(''), ctx(el));
   const site: SiteInput = { doc, items, diags, file: input.file };
-  const recognized = readAo3(site) ?? readFfnet(site);
-  if (recognized) return { ...recognized, diagnostics: diags.list };
+  const page: SiteResult = readAo3(site) ?? readFfnet(site) ?? plainPage(doc, items, ctx);
+  return { items: page.items, layout: MARKUP_LAYOUT, meta: page.meta, notes: [], diagnostics: diags.list };
+}
 
+function plainPage(doc: Document, items: (el: Element) => Item[], ctx: (el: AnyNode) => HtmlContext): SiteResult {
   const meta = documentMeta(doc);
   stripChrome(doc);
   const body = findOne((e) => e.name === 'body', doc.children) ?? doc;
   const main = findOne((e) => e.name === 'main' || e.name === 'article', body.children) ?? body;
-  const found = isTag(main) ? items(main) : htmlItems(getOuterHTML(doc.children), ctx(doc));
-  const outline = buildOutline(found, { titleFromHeading: input.titleFromHeading, ...(input.detection.chapterLevel ? { chapterLevel: input.detection.chapterLevel } : {}) });
-  const title = outline.title ?? meta.title;
-  return {
-    meta: { ...meta, ...(title ? { title } : {}) },
-    front: outline.front,
-    chapters: outline.chapters,
-    back: [],
-    notes: [],
-    trace: traceOf(found, 'html'),
-    diagnostics: diags.list,
-  };
+  return { meta, items: isTag(main) ? items(main) : htmlItems(getOuterHTML(doc.children), ctx(doc)) };
 }
 
 /** What a plain page says of itself: `<title>`, `<meta name="author">`, `<html lang>`. */

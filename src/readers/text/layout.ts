@@ -3,29 +3,9 @@
  * statistics: a few odd lines at the top (a title, a disclaimer) must not
  * decide how the other thousand are read.
  */
-import type { Line } from './lines.js';
+import type { Layout, ParagraphMode, TextItem } from '../items.js';
 
-export type ParagraphMode =
-  /** One paragraph per line, no blank lines between them. */
-  | 'line'
-  /** One paragraph per line, one blank line between paragraphs. */
-  | 'blank'
-  /** Hard-wrapped at a fixed width, blank lines between paragraphs (Project Gutenberg). */
-  | 'wrapped'
-  /** Hard-wrapped, each paragraph's first line indented. */
-  | 'indented';
-
-export interface Layout {
-  mode: ParagraphMode;
-  /** The wrap column for `wrapped`/`indented` files; 0 otherwise. */
-  width: number;
-  /** Blank lines that normally separate two paragraphs. */
-  normalGap: number;
-  /** Whether a larger-than-normal gap is a scene break (true when such gaps are rare). */
-  gapBreaks: boolean;
-  /** How many gaps are larger than normal. */
-  wideGaps: number;
-}
+type Line = Pick<TextItem, 'text' | 'indent' | 'gapBefore' | 'gapAfter'>;
 
 export function detectLayout(lines: readonly Line[]): Layout {
   const n = lines.length;
@@ -61,25 +41,6 @@ export function detectLayout(lines: readonly Line[]): Layout {
   const width = mode === 'wrapped' || mode === 'indented' ? p95 : 0;
   const normalGap = mode === 'line' ? 0 : mode === 'indented' && blankGaps / n < 0.05 ? 0 : commonGap(lines);
   return { mode, width, normalGap, gapBreaks: false, wideGaps: 0 };
-}
-
-/**
- * Once lines are classified: a gap wider than normal between two story
- * paragraphs is a scene break, if such gaps are rare. Gaps around headings
- * and notes are only spacing and do not count.
- */
-export function settleGapBreaks(layout: Layout, seq: readonly { kind: string; line: Line }[]): Layout {
-  let boundaries = 0;
-  let wide = 0;
-  for (let i = 1; i < seq.length; i++) {
-    if (seq[i]!.kind !== 'paragraph' || seq[i - 1]!.kind !== 'paragraph') continue;
-    const gap = seq[i]!.line.gapBefore;
-    // In wrapped text only gaps between runs separate paragraphs.
-    if (layout.normalGap > 0 && gap === 0) continue;
-    boundaries++;
-    if (gap > layout.normalGap) wide++;
-  }
-  return { ...layout, wideGaps: wide, gapBreaks: wide > 0 && wide / boundaries <= 0.3 };
 }
 
 /** The most frequent non-zero gap between runs of lines. */

@@ -1,26 +1,12 @@
 /**
- * Source lines as the detector sees them: only the non-blank ones, each with
- * the size of the blank gap around it, because plain-text stories mark their
- * structure with spacing as much as with words.
+ * Plain text → one item per non-blank line, each with the size of the blank
+ * gap around it, because plain-text stories mark their structure with spacing
+ * as much as with words.
  */
+import type { TextItem } from '../items.js';
 
-export interface Line {
-  /** Source line number (1-based, after `firstLine`). */
-  no: number;
-  /** The line without surrounding whitespace (non-breaking spaces included). */
-  text: string;
-  /** Leading whitespace width; tabs count as four. */
-  indent: number;
-  /** Blank lines between the previous non-blank line (or the start) and this one. */
-  gapBefore: number;
-  /** Blank lines between this one and the next non-blank line (or the end). */
-  gapAfter: number;
-  /** Position in the non-blank line list. */
-  index: number;
-}
-
-export function toLines(text: string, firstLine = 1): Line[] {
-  const out: Line[] = [];
+export function toLines(text: string, file: string, firstLine = 1): TextItem[] {
+  const out: TextItem[] = [];
   const raw = text.split('\n');
   let gap = 0;
   for (let i = 0; i < raw.length; i++) {
@@ -32,7 +18,8 @@ export function toLines(text: string, firstLine = 1): Line[] {
     }
     const prev = out[out.length - 1];
     if (prev) prev.gapAfter = gap;
-    out.push({ no: firstLine + i, text: t, indent: indentOf(r), gapBefore: gap, gapAfter: 0, index: out.length });
+    const no = firstLine + i;
+    out.push({ type: 'text', text: t, span: { file, start: no, end: no }, indent: indentOf(r), gapBefore: gap, gapAfter: 0 });
     gap = 0;
   }
   const last = out[out.length - 1];

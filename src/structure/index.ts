@@ -1,0 +1,89 @@
+/**
+ * The structure step: one reader's flat stream of items → the front matter,
+ * parts, chapters, sections and back matter of a book, the metadata its lines
+ * state, and how every line was read. The same for plain text, Markdown and
+ * HTML: every decision is a named rule, in `rules.ts` (one line at a time),
+ * `regions.ts` (stretches of lines), `chapters.ts` (levels of headings) and
+ * `place.ts` (front and back matter, stray breaks), and `quire inspect` shows
+ * which rule made it.
+ *
+ * Stages: items → units (`lines.ts`) → classify (the rule table) → regions
+ * → assemble (paragraphs, headings) → chapters → place.
+ */
+import type { Block, Chapter, Metadata, Note } from '../model.js';
+import { Diagnostics, type Diagnostic } from '../diagnostics.js';
+import type { DetectionOverrides } from '../metadata/metadata.js';
+import { readStory, type ReaderInput } from '../readers/index.js';
+import type { Layout, ReadStory } from '../readers/items.js';
+import { readPlainText } from '../readers/text/index.js';
+import { assemble, type TraceEntry } from './assemble.js';
+import { buildChapters } from './chapters.js';
+import { classify } from './classify.js';
+import { toUnits } from './lines.js';
+import { place } from './place.js';
+import { markRegions } from './regions.js';
+import { buildMeta } from './text-meta.js';
+
+export type { TraceEntry } from './assemble.js';
+
+export interface StructureOptions extends DetectionOverrides {
+  /** Whether a lone top heading may name the work (not for a chapter file of a folder work). */
+  titleFromHeading?: boolean;
+  /** Source line of the text's first line, where an empty story's chapter starts. */
+  firstLine?: number;
+}
+
+export interface ParseResult {
+  /** What the story says about the work: title, authors, summary, pairings, rating, … */
+  meta: Partial<Metadata>;
+  /** Disclaimer, leading author's notes, warnings. */
+  front: Block[];
+  /** At least one; a chapter without a heading has `title: []`. */
+  chapters: Chapter[];
+  /** End notes. */
+  back: Block[];
+  /** Footnotes. */
+  notes: Note[];
+  /** How every item (and each blank-line scene break) was read, by which rule, and what later steps decided. */
+  trace: TraceEntry[];
+  /** The rule that decided each chapter, section and block. */
+  rules: Map<object, string>;
+  /** Doubts and repairs, with file and line. */
+  diagnostics: Diagnostic[];
+  /** How paragraphs are laid out (`markup` where the markup marks them). */
+  layout: Layout;
+}
+
+export function structure(read: ReadStory, file: string, options: StructureOptions = {}): ParseResult {
+  const diags = new Diagnostics(file);
+  diags.list.push(...read.diagnostics);
+  const cls = classify(toUnits(read.items), read.layout, options);
+  const layout = markRegions(cls, read.layout);
+  const assembled = assemble(cls, layout, file);
+  for (const line of assembled.glued) {
+    diags.warn('glued-epigraph', `an epigraph's quotation was glued to the end of the paragraph before it; split them (check the text at line ${line})`, line);
+  }
+  if (!layout.gapBreaks && layout.wideGaps > 1 && layout.mode !== 'markup') {
+    diags.info('irregular-spacing', `${layout.wideGaps} wider gaps between paragraphs are too many to be scene breaks; mark breaks with a line such as "* * *"`);
+  }
+  const rules = new Map<object, string>();
+  const last = read.items[read.items.length - 1];
+  const lastLine = !last ? 0 : last.type === 'block' ? last.block.span.end : last.span.end + (last.type === 'text' ? last.gapAfter : 0);
+  const chapterOptions = { lastLine, ...(options.titleFromHeading === false ? { titleFromHeading: false } : {}), ...(options.chapterLevel ? { chapterLevel: options.chapterLevel } : {}) };
+  const chaptered = buildChapters(assembled.pieces, chapterOptions, rules);
+  const placed = place(chaptered, options.notes ?? 'separate', file, options.firstLine ?? 1, diags);
+  const meta = { ...read.meta, ...(chaptered.title ? { title: chaptered.title } : {}), ...buildMeta(assembled.meta, diags) };
+  const trace = [...assembled.trace, ...chaptered.decisions, ...placed.decisions];
+  return { meta, front: placed.front, chapters: placed.chapters, back: placed.back, notes: read.notes, trace, rules, diagnostics: diags.list, layout };
+}
+
+/** Plain text → its structure: the plain-text reader and the structure step in one call. */
+export function parsePlainText(text: string, options: StructureOptions & { file: string }): ParseResult {
+  const firstLine = options.firstLine ?? 1;
+  return structure(readPlainText({ text, file: options.file, firstLine }), options.file, { ...options, firstLine });
+}
+
+/** A story file's text → its structure: the reader its extension names, then the structure step. */
+export async function parseStory(input: ReaderInput, options: StructureOptions = {}): Promise<ParseResult> {
+  return structure(await readStory(input), input.file, { ...options, firstLine: input.firstLine });
+}
