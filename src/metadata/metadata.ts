@@ -1,131 +1,64 @@
 import { v5 as uuidv5 } from 'uuid';
 import type { Author, Metadata } from '../model.js';
-import { text } from '../model.js';
 import { Diagnostics } from '../diagnostics.js';
+import { fieldNamed, ORDER_KEY, type Complain, type DetectionOverrides, type MetaLayer } from './fields.js';
+import { languageTag } from './language.js';
 
-/** What a work's YAML (front matter, sidecar, `book.yaml`) or CLI flags may set. */
-export type MetaLayer = Partial<Metadata>;
+export type { DetectionOverrides, MetaLayer } from './fields.js';
+export { paragraphsOf } from './fields.js';
 
-/** Detection options a user can set when detection gets their story wrong. */
-export interface DetectionOverrides {
-  chapterPattern?: RegExp;
-  sceneBreakPattern?: RegExp;
-  notes?: 'separate' | 'keep' | 'drop';
-  chapterLevel?: number;
-}
+/** Keys that tune detection for one work, YAML only: `chapter-pattern`, `scene-break`, `notes`, `chapter-level`. */
+const OPTIONS: ReadonlyMap<string, (value: unknown, o: DetectionOverrides, complain: Complain) => void> = new Map([
+  ['chapter pattern', (v: unknown, o: DetectionOverrides, complain: Complain) => setPattern(o, 'chapterPattern', v, complain)],
+  ['scene break', (v: unknown, o: DetectionOverrides, complain: Complain) => setPattern(o, 'sceneBreakPattern', v, complain)],
+  ['scene break pattern', (v: unknown, o: DetectionOverrides, complain: Complain) => setPattern(o, 'sceneBreakPattern', v, complain)],
+  ['notes', (v: unknown, o: DetectionOverrides, complain: Complain) => {
+    if (v === 'keep' || v === 'separate' || v === 'drop') o.notes = v;
+    else complain(`must be keep, separate or drop, not "${String(v ?? '')}"`);
+  }],
+  ['chapter level', (v: unknown, o: DetectionOverrides, complain: Complain) => {
+    const level = Number(v);
+    if (Number.isInteger(level) && level >= 1 && level <= 6) o.chapterLevel = level;
+    else complain('must be a heading level from 1 to 6');
+  }],
+]);
 
-const asList = (v: unknown): string[] => {
-  if (v === undefined || v === null) return [];
-  const items = Array.isArray(v) ? v : String(v).split(/\s*[,;]\s*/);
-  return items.map((x) => String(x).trim()).filter(Boolean);
-};
-const asString = (v: unknown): string | undefined => {
-  if (v === undefined || v === null) return undefined;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  const s = String(v).trim();
-  return s || undefined;
-};
+const normal = (k: string): string => k.toLowerCase().replace(/[\s_-]+/g, ' ').trim();
 
-function asAuthors(v: unknown): Author[] {
-  const items: unknown[] = Array.isArray(v) ? v : v === undefined || v === null ? [] : String(v).split(/\s*(?:&|\band\b)\s*/);
-  return items.flatMap((a): Author[] => {
-    if (a && typeof a === 'object') {
-      const o = a as Record<string, unknown>;
-      const name = asString(o.name);
-      const fileAs = asString(o['file-as'] ?? o.fileAs);
-      return name ? [fileAs ? { name, fileAs } : { name }] : [];
-    }
-    const name = asString(a);
-    return name ? [{ name }] : [];
-  });
-}
-
-export const paragraphsOf = (s: string) => s.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean).map((p) => [text(p)]);
-
-/** Reads a YAML mapping's metadata and detection overrides; unknown keys are reported, not fatal. */
+/**
+ * Reads a YAML mapping (front matter, a sidecar, `book.yaml`, `series.yaml`)
+ * through the one field table, and its detection options. Unknown keys are
+ * reported, never fatal; `order` belongs to the folder and is skipped here.
+ */
 export function readYamlMeta(data: Record<string, unknown>, diags: Diagnostics): { meta: MetaLayer; overrides: DetectionOverrides } {
   const meta: MetaLayer = {};
   const overrides: DetectionOverrides = {};
-  const key = (k: string) => k.toLowerCase().replace(/[\s_]+/g, '-');
   for (const [rawKey, value] of Object.entries(data)) {
-    const s = asString(value);
-    switch (key(rawKey)) {
-      case 'title': if (s) meta.title = s; break;
-      case 'subtitle': if (s) meta.subtitle = s; break;
-      case 'author': case 'authors': case 'by': meta.authors = asAuthors(value); break;
-      case 'language': case 'lang': if (s) meta.language = s; break;
-      case 'summary': case 'description': if (s) meta.summary = paragraphsOf(s); break;
-      case 'source': case 'url': if (s) meta.source = s; break;
-      case 'publisher': if (s) meta.publisher = s; break;
-      case 'rights': case 'license': if (s) meta.rights = s; break;
-      case 'published': case 'date': if (s) meta.published = s; break;
-      case 'updated': case 'modified': if (s) meta.updated = s; break;
-      case 'identifier': case 'uuid': case 'id': if (s) meta.identifier = s; break;
-      case 'series': meta.series = asSeries(value, meta.series?.position); break;
-      case 'series-position': case 'series-index': {
-        const position = Number(value);
-        if (meta.series && Number.isFinite(position)) meta.series.position = position;
-        else if (Number.isFinite(position)) meta.series = { name: '', position };
-        break;
-      }
-      case 'tags': case 'tag': case 'freeform': case 'additional-tags': meta.tags = asList(value); break;
-      case 'fandom': case 'fandoms': meta.fandoms = asList(value); break;
-      case 'pairing': case 'pairings': case 'relationship': case 'relationships': meta.pairings = asList(value); break;
-      case 'characters': case 'character': meta.characters = asList(value); break;
-      case 'genre': case 'genres': case 'category': case 'categories': meta.genres = asList(value); break;
-      case 'rating': if (s) meta.rating = s; break;
-      case 'warnings': case 'warning': case 'archive-warnings': meta.warnings = asList(value); break;
-      case 'status': if (s) meta.status = /complete|finished|done/i.test(s) && !/in\s*complete/i.test(s) ? 'complete' : 'in-progress'; break;
-      case 'cover': if (s) meta.cover = s; break;
-      case 'order': break; // a folder's chapter order (book.yaml, series.yaml), read with the folder
-
-      case 'chapter-pattern': setPattern(overrides, 'chapterPattern', s, rawKey, diags); break;
-      case 'scene-break': case 'scene-break-pattern': setPattern(overrides, 'sceneBreakPattern', s, rawKey, diags); break;
-      case 'notes':
-        if (s === 'keep' || s === 'separate' || s === 'drop') overrides.notes = s;
-        else diags.warn('bad-option', `"${rawKey}" must be keep, separate or drop, not "${s ?? ''}"`);
-        break;
-      case 'chapter-level': {
-        const level = Number(value);
-        if (level >= 1 && level <= 6) overrides.chapterLevel = level;
-        else diags.warn('bad-option', `"${rawKey}" must be a heading level from 1 to 6`);
-        break;
-      }
-      default:
-        diags.info('unknown-key', `unknown metadata key "${rawKey}" ignored`);
-    }
+    const complain: Complain = (message) => diags.warn('bad-value', `"${rawKey}": ${message}`);
+    const field = fieldNamed(rawKey);
+    const option = OPTIONS.get(normal(rawKey));
+    if (field) field.read(value, meta, complain);
+    else if (option) option(value, overrides, complain);
+    else if (normal(rawKey) !== ORDER_KEY) diags.info('unknown-key', `unknown metadata key "${rawKey}" ignored`);
   }
   return { meta, overrides };
 }
 
-function asSeries(value: unknown, position?: number): NonNullable<Metadata['series']> {
-  if (value && typeof value === 'object' && !Array.isArray(value)) {
-    const o = value as Record<string, unknown>;
-    const pos = Number(o.position ?? o.index ?? o.number);
-    return { name: asString(o.name) ?? '', ...(Number.isFinite(pos) ? { position: pos } : {}) };
-  }
-  return { name: asString(value) ?? '', ...(position !== undefined ? { position } : {}) };
-}
-
-function setPattern(o: DetectionOverrides, field: 'chapterPattern' | 'sceneBreakPattern', source: string | undefined, key: string, diags: Diagnostics): void {
-  if (!source) return;
+function setPattern(o: DetectionOverrides, field: 'chapterPattern' | 'sceneBreakPattern', value: unknown, complain: Complain): void {
+  if (value === undefined || value === null || String(value).trim() === '') return;
   try {
-    o[field] = new RegExp(source, 'i');
+    o[field] = new RegExp(String(value), 'i');
   } catch (e) {
-    diags.warn('bad-pattern', `"${key}" is not a valid regular expression: ${(e as Error).message}`);
+    complain(`not a valid regular expression: ${(e as Error).message}`);
   }
 }
 
-/** A valid BCP 47 tag, canonicalized; `en` (with a warning) for anything else. */
+/** A valid BCP 47 tag, canonicalized (a language's name is read as its tag); `en` (with a warning) for anything else. */
 export function validLanguage(tag: string | undefined, diags: Diagnostics): string {
   if (!tag) return 'en';
-  try {
-    const [canonical] = Intl.getCanonicalLocales(tag.replace(/_/g, '-'));
-    if (canonical && canonical !== 'und') return canonical;
-  } catch {
-    // fall through to the warning
-  }
-  diags.warn('bad-language', `"${tag}" is not a BCP 47 language tag; using "en"`);
+  const known = languageTag(tag);
+  if (known) return known;
+  diags.warn('bad-language', `"${tag}" is not a language quire knows (a BCP 47 tag such as "en" or "pt-BR", or a name such as "French"); using "en"`);
   return 'en';
 }
 

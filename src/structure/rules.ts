@@ -11,6 +11,13 @@ import type { Line } from './lines.js';
 import { FOREIGN_NUMBER, NUMBER, isHeadingNumber } from './numbers.js';
 import { quotationStart } from './quotation.js';
 import { headingRest, isTitleLike, undecorated } from './shape.js';
+import { TEXT_FIELD_NAMES } from '../metadata/fields.js';
+
+/** `Title: …`, `Word Count: …`: a name from the field table, then a colon. */
+function fieldPattern(): RegExp {
+  const names = TEXT_FIELD_NAMES.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[\\s_-]+'));
+  return new RegExp(`^(${names.join('|')})\\s*:\\s*(.*)$`, 'i');
+}
 
 export type Kind =
   | 'meta' | 'title' | 'part' | 'chapter' | 'chapterTitle' | 'section' | 'pov' | 'sceneBreak'
@@ -102,7 +109,7 @@ export const RE = {
   ornamentLetters: /^(?:[oO0]+|[xX]+)$/,
   anLabel: /^[\[(]?\s*(A\/N|a\/n|A\.N\.?|AN(?=\s*[:\-–—]))(?![A-Za-z])\s*[:\-–—]?\s*/,
   namedNotes: /^[\[(]?\s*((?:Author|Authoress|Translator|Writer)(?:'s|’s|s'|s)?\s+[Nn]otes?(?:\s+and\s+[\p{L} ]{1,30}?)?|(?:Closing|Opening|Ending|End|Final|Beginning|Chapter|Important|Quick)\s+[Nn]otes?|Notes?|Disclaimer|\p{Lu}[\p{L}\-]{0,30}(?:'s|’s)\s+[Nn]otes?(?:\s+(?:[IVX]{1,4}|\d{1,2}))?)\s*(?:[:\-–—]\s*|[\])]?$)/iu,
-  field: /^(title|author|authors|written by|by|summary|description|blurb|rating|rated|warnings?|content warnings?|pairings?|ships?|characters?|genres?|fandoms?|category|categories|tags|status|words|word count|series|language|published|updated)\s*:\s*(.*)$/i,
+  field: fieldPattern(),
   byLine: /^[Bb]y\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4}(?:\s*(?:&|and|,)\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4})*)$/u,
   titlePairing: /^(.{1,80}?)\s+[-–—]\s+(\p{Lu}[\p{L}'’.-]*(?:\s*(?:\/|\sx\s|×|&)\s*\p{Lu}[\p{L}'’.-]*)+(?:\s*,\s*\p{Lu}[\p{L}'’.-]*(?:\s*(?:\/|\sx\s|×|&)\s*\p{Lu}[\p{L}'’.-]*)+)*)$/u,
   workTitleChapter: new RegExp(`^(.{1,60}?)\\s*[,:\\-–—]?\\s+(?:chapter|chap\\.?|ch\\.?)\\s*(${N})\\b\\s*(.*)$`, 'i'),

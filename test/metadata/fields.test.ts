@@ -1,0 +1,63 @@
+// One table of metadata keys: a key means the same, read the same way, in a
+// story's text and in YAML (front matter, sidecars, book.yaml).
+import { describe, expect, it } from 'vitest';
+import { Diagnostics } from '../../src/diagnostics.js';
+import { FIELDS } from '../../src/metadata/fields.js';
+import { languageTag } from '../../src/metadata/language.js';
+import { mergeMeta, readYamlMeta } from '../../src/metadata/metadata.js';
+import { parsePlainText } from '../../src/structure/index.js';
+
+const STORY = '\n\nChapter 1\n\nThe ferry left the harbour an hour late, its horn sounding twice.\n';
+// A value for each field, by its first name.
+const VALUES: Record<string, string> = {
+  title: 'The Salt Road', author: 'Mara Quill & Tomas Reed', summary: 'Two sisters and a ferry. SasuSaku.', language: 'French',
+  published: '2021-03-04', updated: '2022-05-06', series: 'Tales of the Marches #2', tags: 'winter, orchards', fandom: 'Naruto',
+  pairing: 'Naruto/Hinata', character: 'Mara, Tomas', genre: 'Drama/Romance', rating: 'T', warning: 'None', status: 'complete', words: '1,234',
+};
+const sample = (names: readonly string[]): string => VALUES[names[0]!]!;
+
+describe('the metadata field table', () => {
+  const textFields = FIELDS.filter((f) => f.text);
+
+  it.each(textFields.flatMap((f) => f.names.map((name) => [name, f.names] as const)))('"%s" means the same on a story line and in YAML', (name, names) => {
+    const value = sample(names);
+    const label = name.replace(/(^|\s)\p{Ll}/gu, (c) => c.toUpperCase());
+    const fromText = parsePlainText(`${label}: ${value}${STORY}`, { file: 'story.txt' });
+    const fromYaml = readYamlMeta({ [name]: value }, new Diagnostics('story.yaml'));
+    const { title: _t, ...textMeta } = fromText.meta;
+    const { title: _y, ...yamlMeta } = fromYaml.meta;
+    expect(textMeta, `${label}: ${value}`).toEqual(yamlMeta);
+    if (names.includes('title')) expect(fromText.meta.title).toBe(fromYaml.meta.title);
+    // The line is metadata, never story text.
+    expect(fromText.chapters.flatMap((c) => c.blocks).length).toBe(1);
+  });
+
+  it('reads a site\'s "category" as the fandom, in text and in YAML', () => {
+    expect(parsePlainText(`Category: Naruto${STORY}`, { file: 'a.txt' }).meta.fandoms).toEqual(['Naruto']);
+    expect(readYamlMeta({ category: 'Naruto' }, new Diagnostics()).meta.fandoms).toEqual(['Naruto']);
+  });
+
+  it('reads a language by its tag or its name, in English or in itself', () => {
+    expect(['French', 'français', 'fr', 'FR', 'fr_FR', 'English', 'Deutsch', 'pt-br', 'Español'].map(languageTag)).toEqual(['fr', 'fr', 'fr', 'fr', 'fr-FR', 'en', 'de', 'pt-BR', 'es']);
+    expect(['english!', 'Klingonese', 'xx', 'und', ''].map(languageTag)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+  });
+
+  it('writes `language: English` as en, and an unknown language as en with a warning', () => {
+    const diags = new Diagnostics('story.yaml');
+    expect(mergeMeta([readYamlMeta({ language: 'English' }, diags).meta], 'T', diags).language).toBe('en');
+    expect(diags.list).toEqual([]);
+    expect(mergeMeta([{ language: 'english' }], 'T', diags).language).toBe('en');
+    expect(mergeMeta([readYamlMeta({ language: 'Klingonese' }, diags).meta], 'T', diags).language).toBe('en');
+    expect(diags.list.map((d) => d.code)).toEqual(['bad-language']);
+  });
+
+  it('lists an author the story names twice once', () => {
+    const r = parsePlainText(`Title: The Salt Road\nAuthor: Eleanor Voss\nBy Eleanor Voss${STORY}`, { file: 'a.txt' });
+    expect(r.meta.authors).toEqual([{ name: 'Eleanor Voss' }]);
+  });
+
+  it('warns, naming the key and line, about a value it cannot read', () => {
+    const r = parsePlainText(`Title: T\nStatus: sort of\nPublished: last spring${STORY}`, { file: 'a.txt' });
+    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['bad-value', 2], ['bad-value', 3]]);
+  });
+});
