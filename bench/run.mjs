@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(repo, 'dist', 'bundle', 'cli.js');
-const corpusDir = [path.resolve(repo, '..', 'shared', 'corpus'), '/work/shared/corpus'].find((d) => existsSync(d));
+const corpusDir = path.join(process.env.QUIRE_SHARED ?? path.resolve(repo, '..', 'shared'), 'corpus');
 const TIMEOUT = Number(process.env.BENCH_TIMEOUT ?? 180);
 const ONLY = (process.env.BENCH_ONLY ?? '1,2,3').split(',').map(Number);
 const SAMPLE = 50;
@@ -26,7 +26,7 @@ const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const tools = { pandoc: which('pandoc'), calibre: which('ebook-convert') };
 
 if (!existsSync(cli)) throw new Error('dist/bundle/cli.js is missing: run `npm run build` first');
-if (!corpusDir) throw new Error('the shared corpus is missing');
+if (!existsSync(corpusDir)) throw new Error(`the shared corpus is missing: ${corpusDir}`);
 if (!TIME) console.log('note: /usr/bin/time is absent (apt-get install time); peak memory is not measured');
 for (const [name, bin] of Object.entries(tools)) if (!bin) console.log(`note: ${name} is not installed; its rows are skipped`);
 

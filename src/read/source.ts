@@ -12,7 +12,11 @@ export interface SourceFile {
   mtimeMs: number;
 }
 
-/** Everything one work is made from, read into memory before any stage runs. */
+/**
+ * A work's own files (its story files and sidecar), read into memory before
+ * any stage runs. Images it names are read later, from inside its roots: a
+ * cover by `cover/load.ts`, pictures by `read/resources.ts`.
+ */
 export interface WorkSource {
   /** The story file (or folder) as the user named it. */
   path: string;

@@ -52,15 +52,18 @@ export function explain(result: ParseResult, file: string): string {
     out.push('', 'Front matter');
     blocks(o.front, '  ');
   }
-  o.chapters.forEach((c, n) => {
+  let chapters = 0;
+  let parts = 0;
+  for (const c of o.chapters) {
     const head = c.title === '' ? '(no heading)' : `${c.label ? `${c.label}: ` : ''}${c.title}`;
-    out.push('', `Chapter ${n + 1}  ${head}  lines ${c.lines}  [${c.rule}]`);
+    const what = c.part ? `Part ${++parts}` : `Chapter ${++chapters}`;
+    out.push('', `${what}  ${head}  lines ${c.lines}  [${c.rule}]`);
     blocks(c.blocks, '  ');
     for (const s of c.sections) {
       out.push(`  Section  ${s.title}  lines ${s.lines}  [${s.rule}]`);
       blocks(s.blocks, '    ');
     }
-  });
+  }
   if (o.back.length > 0) {
     out.push('', 'End matter');
     blocks(o.back, '  ');
@@ -79,7 +82,9 @@ export function explain(result: ParseResult, file: string): string {
  */
 export function explainLines(result: ParseResult): string {
   const files = new Set(result.trace.map((t) => t.file));
-  const where = (t: ParseResult['trace'][number]) => (files.size > 1 ? `${t.file}:${t.line}` : String(t.line).padStart(5));
+  const at = (t: ParseResult['trace'][number]) => (files.size > 1 ? `${t.file}:${t.line}` : String(t.line));
+  const width = Math.max(5, ...result.trace.map((t) => at(t).length));
+  const where = (t: ParseResult['trace'][number]) => (files.size > 1 ? at(t).padEnd(width) : at(t).padStart(width));
   return result.trace.map((t) => `${where(t)}  ${t.kind.padEnd(12)} ${t.rule.padEnd(26)} ${t.text}`).join('\n') + '\n';
 }
 

@@ -73,7 +73,9 @@ export function structure(read: ReadStory, file: string, options: StructureOptio
   const chaptered = buildChapters(assembled.pieces, chapterOptions, rules);
   const placed = place(chaptered, options.notes ?? 'separate', file, options.firstLine ?? 1, diags);
   const meta = { ...read.meta, ...(chaptered.title ? { title: chaptered.title } : {}), ...buildMeta(assembled.meta, diags) };
-  const trace = [...assembled.trace, ...chaptered.decisions, ...placed.decisions];
+  // In reading order: what a later step decided about a line follows how the line was read.
+  const trace = [...assembled.trace, ...chaptered.decisions, ...placed.decisions].map((t, i) => [t, i] as const)
+    .sort(([a, i], [b, j]) => a.line - b.line || i - j).map(([t]) => t);
   return { meta, front: placed.front, chapters: placed.chapters, back: placed.back, notes: read.notes, trace, rules, diagnostics: diags.list, layout };
 }
 

@@ -1,14 +1,12 @@
 // The three real story files in ../shared/corpus must come out exactly as the
 // corpus README describes them (read from there, never copied into the repo).
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { corpusDir } from '../support/build.js';
 import { chapterBlocks, inlineText, type Block, type Inline } from '../../src/model.js';
 import { parsePlainText, type ParseResult } from '../../src/structure/index.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const corpusDir = [path.resolve(repoRoot, '..', 'shared', 'corpus'), '/work/shared/corpus'].find((d) => existsSync(d))!;
 
 function parse(name: string): { text: string; result: ParseResult } {
   const text = readFileSync(path.join(corpusDir, name), 'utf8');

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,8 +5,8 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { convertWork, loadStylesheet, readWork, type ConvertOptions, type ConvertedWork } from '../../src/index.js';
 
 export const repoRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
-const sharedCandidates = [path.resolve(repoRoot, '..', 'shared'), '/work/shared'];
-export const sharedDir = sharedCandidates.find((d) => existsSync(d)) ?? sharedCandidates[0]!;
+/** The shared test data, `../shared` beside the checkout (`QUIRE_SHARED` names another place). */
+export const sharedDir = process.env.QUIRE_SHARED ?? path.resolve(repoRoot, '..', 'shared');
 export const corpusDir = path.join(sharedDir, 'corpus');
 export const corpusFiles = ['losing-battles-ch12.txt', 'chapter-twenty-seven.txt', 'deux-of-deux.txt'].map((f) => path.join(corpusDir, f));
 export const cliPath = path.join(repoRoot, 'dist', 'bundle', 'cli.js');
