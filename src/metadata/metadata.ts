@@ -1,5 +1,5 @@
 import { v5 as uuidv5 } from 'uuid';
-import type { Author, Metadata } from '../model.js';
+import type { Metadata } from '../model.js';
 import { Diagnostics } from '../diagnostics.js';
 import { fieldNamed, ORDER_KEY, type Complain, type DetectionOverrides, type MetaLayer } from './fields.js';
 import { languageTag } from './language.js';

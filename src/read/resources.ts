@@ -2,8 +2,14 @@ import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Block, Book } from '../model.js';
 import type { Diagnostic } from '../diagnostics.js';
-import type { ResourceFile } from '../render/index.js';
 import { mapBookBlocks } from '../walk.js';
+
+/** A file a book's documents refer to (an image), read and checked, ready to pack. */
+export interface ResourceFile {
+  href: string;
+  mediaType: string;
+  data: Uint8Array;
+}
 
 // EPUB core media types that every reader shows; SVG is left out because it can carry scripts.
 const KINDS: Array<{ type: string; ext: string; magic: (b: Uint8Array) => boolean }> = [

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { QuireError } from '../diagnostics.js';
-import { FORMAT_EXTENSIONS } from '../readers/extensions.js';
+import { FORMAT_EXTENSIONS } from './extensions.js';
 import type { MetaLayer } from '../metadata/metadata.js';
 import { folderFiles, isFolderWork, seriesWorks } from './works.js';
 import { readGuarded } from './guard.js';

@@ -1,7 +1,7 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Diagnostics, QuireError } from '../diagnostics.js';
-import { FORMAT_EXTENSIONS } from '../readers/extensions.js';
+import { FORMAT_EXTENSIONS } from './extensions.js';
 import { readYamlMeta, type MetaLayer } from '../metadata/metadata.js';
 import { parseYaml } from './frontmatter.js';
 import { naturalSort } from './order.js';

@@ -9,7 +9,7 @@ import type { SourceFile } from '../read/source.js';
 import { decodeText } from '../read/decode.js';
 import { splitFrontMatter } from '../read/frontmatter.js';
 import { declaredCharset } from './html/charset.js';
-import { formatOf, type FormatName } from './extensions.js';
+import { formatOf, type FormatName } from '../read/extensions.js';
 import type { ReadStory } from './items.js';
 import { readPlainText } from './text/index.js';
 

@@ -9,12 +9,10 @@ import { noteCitations, renderFootnotes, uniqueRefIds } from './footnotes.js';
 import { esc, xhtml } from './xml.js';
 
 import type { CoverImage } from '../cover/types.js';
+import type { ResourceFile } from '../read/resources.js';
 
-export interface ResourceFile {
-  href: string;
-  mediaType: string;
-  data: Uint8Array;
-}
+export type { ResourceFile } from '../read/resources.js';
+
 
 export interface RenderOptions {
   /** `urn:uuid:…`, stable for the same work. */

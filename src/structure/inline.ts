@@ -4,7 +4,7 @@
  * emphasis (`*word*`, `_word_`, `**word**`) is read in one place.
  */
 import type { Inline } from '../model.js';
-import { parseEmphasis } from '../typography/emphasis.js';
+import { parseEmphasis } from '../readers/text/emphasis.js';
 import type { Line } from './lines.js';
 
 export function toInlines(s: string): Inline[] {

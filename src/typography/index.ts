@@ -13,7 +13,6 @@ import { quotes } from './quotes.js';
 import { makeRun, splitRun } from './run.js';
 
 export type { DashStyle } from './dashes.js';
-export { parseEmphasis } from './emphasis.js';
 
 export interface TypographyOptions {
   /** `em` (default): `word—word`. `spaced-en`: `word – word`. */

@@ -93,6 +93,7 @@ describe('quire build: output for logs', () => {
     for (const env of [ciEnv(), ciEnv({ CI: '' }), ciEnv({ NO_COLOR: '1' })]) {
       const run = await quire(['build', dir, '--out', out, '--force'], { env });
       expect(run.code).toBe(0);
+      // eslint-disable-next-line no-control-regex -- an ANSI colour code is what must not be there
       expect(run.stdout).not.toMatch(/\u001b\[/);
       expect(run.stderr).toBe('');
       expect(run.stdout.trim().split('\n')).toEqual([

@@ -35,15 +35,13 @@ const PIPELINE_PACKAGES = ['harfbuzzjs', 'sharp', '@resvg/resvg-js', 'marked', '
 // Each loaded by a dynamic import, for the works whose format, encoding or front matter needs it.
 const ON_DEMAND_PACKAGES = ['marked', 'marked-footnote', 'sanitize-html', 'htmlparser2', 'domutils', 'domhandler', 'chardet', 'iconv-lite', 'yaml'];
 const PIPELINE_FOLDERS = ['cover', 'readers', 'structure', 'typography', 'render', 'kepub', 'package'];
-// The list of story file extensions is all of the readers that finding works needs.
-const SHARED_WITH_CLI = ['readers/extensions.ts'];
 
 describe('main thread start-up', () => {
   it.each(['cli.ts', 'batch/run.ts'])('%s loads no part of the conversion pipeline', (entry) => {
     const { files, packages } = staticGraph(entry);
     expect([...packages].filter((p) => PIPELINE_PACKAGES.includes(p))).toEqual([]);
     const rel = [...files].map((f) => path.relative(SRC, f).split(path.sep).join('/'));
-    expect(rel.filter((f) => (PIPELINE_FOLDERS.includes(f.split('/')[0]!) && !SHARED_WITH_CLI.includes(f)) || f === 'convert.ts')).toEqual([]);
+    expect(rel.filter((f) => PIPELINE_FOLDERS.includes(f.split('/')[0]!) || f === 'convert.ts')).toEqual([]);
     // yaml loads with the first YAML config or front matter met.
     expect(packages.has('yaml')).toBe(false);
   });

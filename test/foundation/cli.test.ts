@@ -2,7 +2,7 @@ import { mkdtemp, readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliPath, repoRoot, unzipText } from '../support/build.js';
+import { repoRoot, unzipText } from '../support/build.js';
 import { validateEpub } from '../support/epubcheck.js';
 import { quire as run } from '../support/cli.js';
 

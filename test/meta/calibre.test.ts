@@ -3,7 +3,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { buildFile, storyFile } from '../support/build.js';
 import { validateEpub } from '../support/epubcheck.js';
 import { describeWithClient } from '../support/clients.js';

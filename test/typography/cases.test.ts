@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Inline } from '../../src/model.js';
-import { parseEmphasis } from '../../src/typography/emphasis.js';
+import { parseEmphasis } from '../../src/readers/text/emphasis.js';
 import { smartenText, type DashStyle } from '../../src/typography/index.js';
 
 interface Case {

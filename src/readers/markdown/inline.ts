@@ -2,7 +2,7 @@ import type { Token, Tokens } from 'marked';
 import { decodeHTML } from 'entities/decode';
 import type { Inline } from '../../model.js';
 import { text } from '../../model.js';
-import { esc } from '../../render/xml.js';
+import { escapeUTF8 as esc } from 'entities/escape';
 
 interface FootnoteRefToken {
   type: 'footnoteRef';

@@ -27,6 +27,14 @@ export interface PageView {
   location?: string;
 }
 
+/** What harness.html puts on `window` for the tests to call. */
+interface Harness {
+  openBook(url: string, css: Record<string, Record<string, string>> | undefined): ReturnType<Reader['open']>;
+  showPage(target: string): Promise<PageView>;
+  showSceneBreak(): Promise<boolean>;
+  showToc(title: string): Promise<string[]>;
+}
+
 export interface Reader {
   /** Opens a book served at `/books/<name>`; returns its TOC labels (with depth) and spine hrefs. */
   open(name: string, extraCss?: Record<string, Record<string, string>>): Promise<{ toc: Array<{ depth: number; label: string; href: string }>; spine: string[] }>;
@@ -72,20 +80,20 @@ export async function startReader(books: Map<string, Uint8Array>): Promise<Reade
     outside,
     async open(name, extraCss) {
       await page.goto(`${base}/`);
-      return page.evaluate(([url, css]) => (window as any).openBook(url, css), [`${base}/books/${encodeURIComponent(name)}`, extraCss] as const);
+      return page.evaluate(([url, css]) => (window as unknown as Harness).openBook(url, css), [`${base}/books/${encodeURIComponent(name)}`, extraCss] as const);
     },
     async show(target) {
-      const view = await page.evaluate((t) => (window as any).showPage(t), target);
+      const view = await page.evaluate((t) => (window as unknown as Harness).showPage(t), target);
       // Let fonts and images settle before a screenshot is taken.
       await page.waitForTimeout(150);
       return view as PageView;
     },
     async showSceneBreak() {
-      const found = await page.evaluate(() => (window as any).showSceneBreak());
+      const found = await page.evaluate(() => (window as unknown as Harness).showSceneBreak());
       await page.waitForTimeout(150);
       return found as boolean;
     },
-    showToc: (title) => page.evaluate((t) => (window as any).showToc(t), title),
+    showToc: (title) => page.evaluate((t) => (window as unknown as Harness).showToc(t), title),
     async screenshot(file) {
       await page.screenshot({ path: file });
     },

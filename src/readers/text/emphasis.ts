@@ -7,7 +7,7 @@
  * inside a URL or an email address stay text. The result is a list of
  * inline nodes; text is never turned into markup.
  */
-import type { Inline } from '../model.js';
+import type { Inline } from '../../model.js';
 
 interface Mark {
   delim: string;
