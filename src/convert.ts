@@ -93,7 +93,7 @@ export async function parseWork(source: WorkSource, options: Omit<ConvertOptions
   const fallback = titleFromFileName(folder ? `${source.path.replace(/[\\/]+$/, '')}.dir` : main.path);
   const meta = mergeMeta([source.inherited ?? {}, parsed.meta, fromFrontMatter, fromSidecar.meta, options.meta ?? {}], fallback, diags);
   reportOverridden(parsed, meta, diags);
-  let book: Book = { meta, front: parsed.front, chapters: nameChapters(parsed.chapters, meta.title), back: parsed.back, notes: parsed.notes };
+  let book: Book = { meta, imprint: parsed.imprint, front: parsed.front, chapters: nameChapters(parsed.chapters, meta.title), back: parsed.back, notes: parsed.notes };
   numberNotes(book);
   if (options.typography !== false) book = applyTypography(book, options.dashStyle ? { dashStyle: options.dashStyle } : {});
   if (!book.chapters.some((c) => c.blocks.length || c.sections.length)) {

@@ -38,7 +38,9 @@ export type Block =
   | { type: 'list'; ordered: boolean; items: Block[][]; span: Span }
   /** Lines whose breaks matter (verse, letters, lyrics). */
   | { type: 'verse'; lines: Inline[][]; span: Span }
-  | { type: 'image'; src: string; alt: string; span: Span };
+  | { type: 'image'; src: string; alt: string; span: Span }
+  /** An illustration the source edition had and the text only names (`[Illustration: caption]`): its caption, line by line. */
+  | { type: 'illustration'; caption: Inline[][]; span: Span };
 
 export type BlockType = Block['type'];
 
@@ -113,6 +115,8 @@ export interface Note {
 
 export interface Book {
   meta: Metadata;
+  /** What a printed book's own title pages hold besides its title and author (an imprint, a half-title, a dedication): shown on the title page. */
+  imprint: Block[];
   /** Notes, disclaimers and warnings before the story. */
   front: Block[];
   chapters: Chapter[];

@@ -83,6 +83,7 @@ function blockWords(block: Block): number {
     case 'authorNote':
     case 'sceneBreak':
     case 'image':
+    case 'illustration':
       return 0;
     default:
       return assertNever(block);

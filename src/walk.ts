@@ -10,6 +10,7 @@ export function mapBookBlocks(book: Book, fn: (b: Block) => Block | undefined): 
   });
   return {
     ...book,
+    imprint: map(book.imprint),
     front: map(book.front),
     chapters: book.chapters.map((c) => ({ ...c, blocks: map(c.blocks), sections: c.sections.map((s) => ({ ...s, blocks: map(s.blocks) })) })),
     back: map(book.back),
@@ -41,6 +42,7 @@ export function* blockInlines(b: Block): Generator<Inline> {
     case 'paragraph': case 'pov': case 'endMark': yield* all(b.children); break;
     case 'epigraph': for (const q of b.quote) yield* all(q); if (b.cite) yield* all(b.cite); break;
     case 'verse': for (const l of b.lines) yield* all(l); break;
+    case 'illustration': for (const l of b.caption) yield* all(l); break;
     case 'blockquote': case 'authorNote': for (const c of b.children) yield* blockInlines(c); break;
     case 'list': for (const item of b.items) for (const c of item) yield* blockInlines(c); break;
     case 'sceneBreak': case 'image': break;
@@ -54,6 +56,7 @@ export function mapBlockInlines(b: Block, fn: (inlines: Inline[]) => Inline[]): 
     case 'paragraph': case 'pov': case 'endMark': return { ...b, children: fn(b.children) };
     case 'epigraph': return { ...b, quote: b.quote.map(fn), ...(b.cite ? { cite: fn(b.cite) } : {}) };
     case 'verse': return { ...b, lines: b.lines.map(fn) };
+    case 'illustration': return { ...b, caption: b.caption.map(fn) };
     case 'blockquote': case 'authorNote': return { ...b, children: b.children.map((c) => mapBlockInlines(c, fn)) };
     case 'list': return { ...b, items: b.items.map((item) => item.map((c) => mapBlockInlines(c, fn))) };
     case 'sceneBreak': case 'image': return b;

@@ -79,5 +79,5 @@ export function collectResources(book: Book, roots: readonly string[]): { book: 
 function hasImage(book: Book): boolean {
   const any = (blocks: readonly Block[]): boolean =>
     blocks.some((b) => b.type === 'image' || ((b.type === 'blockquote' || b.type === 'authorNote') && any(b.children)) || (b.type === 'list' && b.items.some(any)));
-  return any(book.front) || any(book.back) || book.notes.some((n) => any(n.blocks)) || book.chapters.some((c) => any(c.blocks) || c.sections.some((s) => any(s.blocks)));
+  return any(book.imprint) || any(book.front) || any(book.back) || book.notes.some((n) => any(n.blocks)) || book.chapters.some((c) => any(c.blocks) || c.sections.some((s) => any(s.blocks)));
 }

@@ -71,6 +71,9 @@ export function renderBlock(block: Block): string {
       return `<p class="verse">${block.lines.map((l) => renderInlines(l)).join('<br/>\n')}</p>`;
     case 'image':
       return `<figure><img src="${esc(block.src)}" alt="${esc(block.alt)}"/></figure>`;
+    case 'illustration':
+      // The source edition's picture is not in the text; its caption is, set apart as one.
+      return `<p class="illustration">${block.caption.map((l) => renderInlines(l)).join('<br/>\n')}</p>`;
     default:
       return assertNever(block);
   }

@@ -12,6 +12,7 @@ export function noteCitations(book: Book, chapterHref: (index: number) => string
   const visit = (blocks: readonly Block[], href: string) => {
     for (const b of blocks) for (const i of blockInlines(b)) if (i.type === 'noteRef' && !cited.has(i.id)) cited.set(i.id, href);
   };
+  visit(book.imprint, 'titlepage.xhtml');
   visit(book.front, 'front.xhtml');
   book.chapters.forEach((c, i) => {
     visit(c.blocks, chapterHref(i));

@@ -46,6 +46,7 @@ export function renderTitlePage(book: Book, stats: BookStats): string {
   }
   const rows = facts(book, stats).map(([k, v]) => `<dt>${esc(k)}</dt>\n<dd>${esc(v)}</dd>`);
   if (rows.length) lines.push(`<dl class="facts">\n${rows.join('\n')}\n</dl>`);
+  if (book.imprint.length) lines.push(`<div class="imprint">\n${renderBlocks(book.imprint)}\n</div>`);
   return xhtml({
     title: m.title,
     lang: m.language,

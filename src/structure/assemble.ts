@@ -25,6 +25,8 @@ export interface HeadingPiece {
   label?: string;
   /** A chapter a site's page structure names. */
   fixed?: boolean;
+  /** A numbered installment (`Part 2 of 3`), which holds no chapters. */
+  installment?: boolean;
   span: Span;
   rule: string;
 }
@@ -33,6 +35,8 @@ export type Piece = HeadingPiece | { type: 'block'; block: Block; rule: string }
 
 export interface Assembled {
   pieces: Piece[];
+  /** A printed book's title-page matter. */
+  imprint: Block[];
   meta: MetaEntry[];
   trace: TraceEntry[];
   /** Lines where an epigraph's quotation had to be split from the paragraph before it. */
@@ -43,7 +47,7 @@ const short = (s: string): string => (s.length > 80 ? `${s.slice(0, 79)}…` : s
 
 export function assemble(cls: readonly Classified[], layout: Layout, file: string): Assembled {
   const span = (start: number, end = start): Span => ({ file, start, end });
-  const out: Assembled = { pieces: [], meta: [], trace: [], glued: [] };
+  const out: Assembled = { pieces: [], imprint: [], meta: [], trace: [], glued: [] };
   const trace = (c: Classified, kind: string = c.kind, text = c.line.text, rule = c.rule) =>
     out.trace.push({ file: c.line.item.type === 'block' ? c.line.item.block.span.file : c.line.item.span.file, line: c.line.no, rule, kind, text: short(text) });
   const push = (block: Block, rule: string) => out.pieces.push({ type: 'block', block, rule });
@@ -87,6 +91,7 @@ export function assemble(cls: readonly Classified[], layout: Layout, file: strin
         if (c.kind !== 'heading') piece.kind = c.kind;
         if (c.data.depth !== undefined) piece.depth = c.data.depth;
         if (c.data.label !== undefined) piece.label = c.data.label;
+        if (c.data.installment) piece.installment = true;
         if (item.type === 'chapter') {
           piece.fixed = true;
           if (item.label !== undefined) piece.label = item.label;
@@ -170,6 +175,28 @@ export function assemble(cls: readonly Classified[], layout: Layout, file: strin
         i += group.length + (cite?.kind === 'cite' ? 1 : 0);
         break;
       }
+      case 'frontMatter': {
+        const group = take(cls, i, (x) => x.kind === 'frontMatter');
+        group.forEach((x) => trace(x));
+        for (const b of paraBlocks(paragraphsOf(group.map((x) => x.line), layout))) out.imprint.push(b);
+        i += group.length;
+        break;
+      }
+      case 'caption': {
+        const group = take(cls, i, (x) => x.kind === 'caption');
+        group.forEach((x) => trace(x));
+        push({ type: 'illustration', caption: group.map((x) => toInlines(x.line.text)), span: span(group[0]!.line.no, group[group.length - 1]!.line.no) }, c.rule);
+        i += group.length;
+        break;
+      }
+      case 'boilerplate':
+      case 'illustration':
+      case 'artefact':
+      case 'contents':
+        // Left out of the book; the trace says which rule left it out.
+        trace(c);
+        i++;
+        break;
       case 'paragraph': {
         const group = take(cls, i, (x, k) => x.kind === 'paragraph' && (k === i || !x.data.breakBefore));
         group.forEach((x) => trace(x));

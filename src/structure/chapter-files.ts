@@ -52,7 +52,7 @@ function chapterYaml(data: Record<string, unknown>, file: string, diags: Diagnos
  * ids are prefixed per file so they never collide.
  */
 export async function readFolder(files: readonly SourceFile[], detection: DetectionOverrides, diags: Diagnostics): Promise<ParseResult> {
-  const result: ParseResult = { meta: {}, front: [], chapters: [], back: [], notes: [], trace: [], rules: new Map(), diagnostics: [], layout: MARKUP_LAYOUT };
+  const result: ParseResult = { meta: {}, imprint: [], front: [], chapters: [], back: [], notes: [], trace: [], rules: new Map(), diagnostics: [], layout: MARKUP_LAYOUT };
   for (const [i, file] of files.entries()) {
     const story = await storyText(file);
     const fileDiags = new Diagnostics(file.path);

@@ -138,19 +138,23 @@ function headingLevels(pieces: readonly Piece[], chapterLevel: number | undefine
     else if (h.depth! < level) levels.set(h, 'part');
     else levels.set(h, h.depth! === level ? 'chapter' : h.depth! === level + 1 ? 'section' : 'text');
   }
-  // A part holds the chapters after it. One that holds none, or opens with
-  // story text of its own (`Part 2 of 3` in a serial), is a chapter itself.
+  // A part holds the chapters after it (an act's prologue may stand before its
+  // first scene). One that holds none, a serial's installment (`Part 2 of 3`),
+  // or one with a long story of its own before any chapter is a chapter itself.
   const divisions = pieces.filter((p) => p.type === 'block' || levels.get(p) === 'part' || levels.get(p) === 'chapter');
   divisions.forEach((p, i) => {
     if (p.type !== 'heading' || levels.get(p) !== 'part') return;
     const next = divisions.slice(i + 1).findIndex((x) => x.type === 'heading');
     const until = next < 0 ? divisions.length : i + 1 + next;
     const head = divisions[until];
-    const story = divisions.slice(i + 1, until).some((x) => x.type === 'block' && STORY.has(x.block.type));
-    if (!head || head.type !== 'heading' || levels.get(head) !== 'chapter' || story) levels.set(p, 'chapter');
+    const story = divisions.slice(i + 1, until).filter((x) => x.type === 'block' && STORY.has(x.block.type)).length;
+    if (!head || head.type !== 'heading' || levels.get(head) !== 'chapter' || p.installment || story > LONG_PART_OPENING) levels.set(p, 'chapter');
   });
   return levels;
 }
+
+/** Paragraphs a part may open with before its first chapter; more, and it reads as a chapter itself. */
+const LONG_PART_OPENING = 6;
 
 /** Blocks that are story text, as opposed to an epigraph, a note or a break. */
 const STORY: ReadonlySet<Block['type']> = new Set(['paragraph', 'verse', 'blockquote', 'list', 'image']);

@@ -8,9 +8,10 @@
  */
 import type { Layout } from '../readers/items.js';
 import type { Line } from './lines.js';
+import type { Contents } from './contents.js';
 import { RE, RULES, isLoneTitle, type Classified, type Kind, type Rule, type RuleContext, type Scan } from './rules.js';
 
-export interface ClassifyOptions { chapterPattern?: RegExp; sceneBreakPattern?: RegExp }
+export interface ClassifyOptions { chapterPattern?: RegExp; sceneBreakPattern?: RegExp; contents?: readonly Contents[] }
 
 const HEADING_KINDS: ReadonlySet<Kind> = new Set(['part', 'chapter', 'section']);
 
@@ -40,7 +41,7 @@ export function scan(lines: readonly Line[], layout: Layout, options: ClassifyOp
     if (l.text.length > 100 || l.item.type !== 'text') continue;
     const ctx: RuleContext = {
       line: l, text: l.text, prev: undefined, before: [], next: lines[l.index + 1], layout, scan: result,
-      inFront: false, seenChapter: false, lastChapterRule: undefined, options,
+      inFront: false, seenChapter: false, lastChapterRule: undefined, options, contents: options.contents ?? [],
     };
     if (headingRules.some((r) => l.text.length <= r.max && r.test(ctx) !== null)) {
       result.firstHeading = l.index;
@@ -61,7 +62,7 @@ export function classify(lines: readonly Line[], layout: Layout, options: Classi
   for (const line of lines) {
     const ctx: RuleContext = {
       line, text: line.text, prev: out[out.length - 1], before: out, next: lines[line.index + 1], layout, scan: facts,
-      inFront, seenChapter, lastChapterRule, options,
+      inFront, seenChapter, lastChapterRule, options, contents: options.contents ?? [],
     };
     const item = line.item;
     let cls: Classified | undefined;

@@ -6,6 +6,7 @@
 import { formatDiagnostic } from '../diagnostics.js';
 import { MARKUP_RULES } from '../readers/items.js';
 import { CHAPTER_RULES } from './chapters.js';
+import { CLAIM_RULES } from './claims.js';
 import { STRAY_BREAK_RULE } from './place.js';
 import { RULES } from './rules.js';
 import { GAP_BREAK_RULE, REGION_RULES } from './regions.js';
@@ -91,6 +92,7 @@ export function explainLines(result: ParseResult): string {
 /** What every rule means, by name: the line rules, the region rules, the readers' markup rules and the chaptering decisions. */
 export const RULE_DOCS: ReadonlyMap<string, string> = new Map([
   ...RULES.map((r) => [r.name, r.doc] as const),
+  ...CLAIM_RULES.map((r) => [r.name, r.doc] as const),
   ...REGION_RULES.map((r) => [r.name, r.doc] as const),
   [GAP_BREAK_RULE.name, GAP_BREAK_RULE.doc],
   ['front-field-continued', 'a hard-wrapped front-matter field going on over the next line'],

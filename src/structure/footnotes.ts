@@ -19,6 +19,7 @@ export function numberNotes(book: Book): void {
       }
     }
   };
+  visit(book.imprint);
   visit(book.front);
   for (const c of book.chapters) {
     visit(c.blocks);

@@ -18,7 +18,10 @@ import type { Layout, ReadStory } from '../readers/items.js';
 import { readPlainText } from '../readers/text/index.js';
 import { assemble, type TraceEntry } from './assemble.js';
 import { buildChapters } from './chapters.js';
+import { claimLines, withClaims, reportClaims } from './claims.js';
 import { classify } from './classify.js';
+import { isContentsHeading } from './contents.js';
+import { isHeadingWords } from './rules.js';
 import { toUnits } from './lines.js';
 import { place } from './place.js';
 import { markRegions } from './regions.js';
@@ -36,6 +39,8 @@ export interface StructureOptions extends DetectionOverrides {
 export interface ParseResult {
   /** What the story says about the work: title, authors, summary, pairings, rating, … */
   meta: Partial<Metadata>;
+  /** A printed book's own title-page matter. */
+  imprint: Block[];
   /** Disclaimer, leading author's notes, warnings. */
   front: Block[];
   /** At least one; a chapter without a heading has `title: []`. */
@@ -57,9 +62,13 @@ export interface ParseResult {
 export function structure(read: ReadStory, file: string, options: StructureOptions = {}): ParseResult {
   const diags = new Diagnostics(file);
   diags.list.push(...read.diagnostics);
-  const cls = classify(toUnits(read.items), read.layout, options);
+  const units = toUnits(read.items);
+  const claimed = claimLines(units, (text) => isHeadingWords(text) || isContentsHeading(text));
+  const cls = classify(claimed.lines, read.layout, { ...options, contents: claimed.contents });
   const layout = markRegions(cls, read.layout);
-  const assembled = assemble(cls, layout, file);
+  const assembled = assemble(withClaims(units, cls, claimed.claims), layout, file);
+  assembled.meta.push(...claimed.meta);
+  reportClaims(units, claimed, diags);
   for (const line of assembled.glued) {
     diags.warn('glued-epigraph', `an epigraph's quotation was glued to the end of the paragraph before it; split them (check the text at line ${line})`, line);
   }
@@ -76,7 +85,8 @@ export function structure(read: ReadStory, file: string, options: StructureOptio
   // In reading order: what a later step decided about a line follows how the line was read.
   const trace = [...assembled.trace, ...chaptered.decisions, ...placed.decisions].map((t, i) => [t, i] as const)
     .sort(([a, i], [b, j]) => a.line - b.line || i - j).map(([t]) => t);
-  return { meta, front: placed.front, chapters: placed.chapters, back: placed.back, notes: read.notes, trace, rules, diagnostics: diags.list, layout };
+  const imprint = [...assembled.imprint, ...placed.captions].sort((a, b) => a.span.start - b.span.start);
+  return { meta, imprint, front: placed.front, chapters: placed.chapters, back: placed.back, notes: read.notes, trace, rules, diagnostics: diags.list, layout };
 }
 
 /** Plain text → its structure: the plain-text reader and the structure step in one call. */

@@ -18,8 +18,10 @@ export interface Line {
   gapBefore: number;
   /** Blank lines between this one and the next. */
   gapAfter: number;
-  /** Position in the stream. */
+  /** Position in the stream the line rules read. */
   index: number;
+  /** Position in the reader's whole stream, before claims took lines out (`claims.ts`). */
+  at: number;
   item: Item;
 }
 
@@ -28,13 +30,13 @@ export function toUnits(items: readonly Item[]): Line[] {
     const no = item.type === 'block' ? item.block.span.start : item.span.start;
     switch (item.type) {
       case 'text':
-        return { no, text: item.text, indent: item.indent, gapBefore: item.gapBefore, gapAfter: item.gapAfter, index, item };
+        return { no, text: item.text, indent: item.indent, gapBefore: item.gapBefore, gapAfter: item.gapAfter, index, at: index, item };
       case 'heading':
-        return { no, text: inlineText(item.inlines).replace(/\s+/g, ' ').trim(), indent: 0, gapBefore: 1, gapAfter: 1, index, item };
+        return { no, text: inlineText(item.inlines).replace(/\s+/g, ' ').trim(), indent: 0, gapBefore: 1, gapAfter: 1, index, at: index, item };
       case 'chapter':
-        return { no, text: inlineText(item.title).trim(), indent: 0, gapBefore: 1, gapAfter: 1, index, item };
+        return { no, text: inlineText(item.title).trim(), indent: 0, gapBefore: 1, gapAfter: 1, index, at: index, item };
       case 'block':
-        return { no, text: '', indent: 0, gapBefore: 1, gapAfter: 1, index, item };
+        return { no, text: '', indent: 0, gapBefore: 1, gapAfter: 1, index, at: index, item };
     }
   });
 }

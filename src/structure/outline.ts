@@ -7,7 +7,7 @@ import { inlineText, type Block, type Inline, type Metadata } from '../model.js'
 import type { ParseResult } from './index.js';
 
 export interface OutlineBlock {
-  type: 'p' | 'verse' | 'break' | 'pov' | 'epigraph' | 'note' | 'end' | 'quote' | 'list' | 'image';
+  type: 'p' | 'verse' | 'break' | 'pov' | 'epigraph' | 'note' | 'end' | 'quote' | 'list' | 'image' | 'illustration';
   /** Source lines, `12` or `12-15`. */
   lines: string;
   /** The rule that decided it (paragraphs have none: no rule is what makes them paragraphs). */
@@ -62,6 +62,7 @@ export function outlineOf(result: ParseResult): Outline {
       case 'blockquote': return { type: 'quote', lines, count: b.children.length };
       case 'list': return { type: 'list', lines, count: b.items.length };
       case 'image': return { type: 'image', lines, text: b.src };
+      case 'illustration': return { type: 'illustration', lines, rule: rule(b), text: shorten(b.caption.map(inlineText).join(' / ')) };
     }
   };
 

@@ -13,6 +13,8 @@ export type NotesMode = 'separate' | 'keep' | 'drop';
 export const STRAY_BREAK_RULE = { name: 'stray-scene-break', doc: 'a scene break that would open or close a section, or follow another break: left out' };
 
 export interface Placed {
+  /** Captions of pictures before the story, for the title page. */
+  captions: Block[];
   front: Block[];
   chapters: Chapter[];
   back: Block[];
@@ -27,10 +29,13 @@ export function place(a: Chaptered, notes: NotesMode, file: string, firstLine: n
   const front: Block[] = [];
   const back: Block[] = [];
   const chapters = [...a.chapters];
+  // Captions of a printed book's opening pictures belong with its title-page matter.
+  const captions = a.preamble.filter((b) => b.type === 'illustration');
+  const preamble = a.preamble.filter((b) => b.type !== 'illustration');
   let lead = 0;
-  while (a.preamble[lead]?.type === 'authorNote') lead++;
-  const pre = a.preamble.slice(lead);
-  append(front, a.preamble.slice(0, lead));
+  while (preamble[lead]?.type === 'authorNote') lead++;
+  const pre = preamble.slice(lead);
+  append(front, preamble.slice(0, lead));
   if (pre.some((b) => STORY.has(b.type)) || chapters.length === 0) {
     if (chapters.length > 0) diags.info('untitled-chapter', 'text before the first heading was read as a chapter without a title', pre[0]?.span.start);
     const start = pre[0]?.span.start ?? firstLine;
@@ -58,7 +63,7 @@ export function place(a: Chaptered, notes: NotesMode, file: string, firstLine: n
     }
     const tailList = last.sections.length > 0 ? last.sections[last.sections.length - 1]!.blocks : last.blocks;
     append(tailList, unwrap(back.splice(0)));
-    return { front: unwrap(front), chapters, back, decisions };
+    return { captions, front: unwrap(front), chapters, back, decisions };
   }
   if (notes === 'drop') {
     const drop = (list: Block[]) =>
@@ -71,9 +76,9 @@ export function place(a: Chaptered, notes: NotesMode, file: string, firstLine: n
       ch.blocks = drop(ch.blocks);
       for (const s of ch.sections) s.blocks = drop(s.blocks);
     }
-    return { front: drop(front), chapters, back: drop(back), decisions };
+    return { captions, front: drop(front), chapters, back: drop(back), decisions };
   }
-  return { front, chapters, back, decisions };
+  return { captions, front, chapters, back, decisions };
 }
 
 /** `push(...items)` overflows the stack on very long lists. */

@@ -8,7 +8,8 @@
  * its name, so `quire inspect` shows which rule decided every line.
  */
 import type { Layout } from '../readers/items.js';
-import type { Classified, Kind } from './rules.js';
+import type { Classified, Data, Kind } from './rules.js';
+import { frontMatterClaims, titleBlockClaims } from './title-block.js';
 import { quotationStart } from './quotation.js';
 import { findGlue, startsWithQuote } from './shape.js';
 
@@ -17,8 +18,8 @@ export interface RegionRule {
   /** What the lines it claims become. */
   kind: Kind;
   doc: string;
-  /** The positions (in the classified stream) of the lines this rule claims. */
-  find(cls: readonly Classified[], layout: Layout): number[];
+  /** The positions (in the classified stream) of the lines this rule claims, or each with what it becomes. */
+  find(cls: readonly Classified[], layout: Layout): Array<number | { at: number; kind: Kind; data: Data }>;
 }
 
 /** Words an author uses to talk to readers, not to tell the story. */
@@ -64,6 +65,14 @@ function lastLabel(cls: readonly Classified[], start: number, i: number): number
 }
 
 export const REGION_RULES: readonly RegionRule[] = [
+  {
+    name: 'title-block', kind: 'meta', doc: 'the title over a byline at the top (`PRIDE.` / `and` / `PREJUDICE` / `by` / `Jane Austen`, `The Long Way Round` / `By Name`, `DIE VERWANDLUNG` / `VON` / `FRANZ KAFKA`): the title and the author',
+    find: titleBlockClaims,
+  },
+  {
+    name: 'front-matter', kind: 'frontMatter', doc: "a printed book's title-page matter: what stands before the first real heading of a hard-wrapped text with a title block (a half-title, an imprint, a dedication), shown on the title page",
+    find: frontMatterClaims,
+  },
   {
     name: 'glued-epigraph', kind: 'epigraph', doc: 'an epigraph quotation glued to the paragraph before it (`…okay.""That…`)',
     find: (cls) => cls.flatMap((c, i) => (c.kind === 'cite' && isPara(cls[i - 1]) && findGlue(cls[i - 1]!.line.text) > 0 ? [i - 1] : [])),
@@ -162,7 +171,7 @@ export const REGION_RULES: readonly RegionRule[] = [
  */
 export const GAP_BREAK_RULE = {
   name: 'blank-lines-break',
-  doc: 'more blank lines than usually separate paragraphs: a scene break, where such gaps are rare',
+  doc: 'more blank lines than usually separate paragraphs: a scene break, where such gaps are rare (in one-paragraph-a-line text, not in hard-wrapped text)',
   /** The paragraphs with a wider gap before them, and the layout with `gapBreaks` settled. */
   find(cls: readonly Classified[], layout: Layout): { at: number[]; layout: Layout } {
     const wide: number[] = [];
@@ -175,7 +184,10 @@ export const GAP_BREAK_RULE = {
       boundaries++;
       if (gap > layout.normalGap) wide.push(i);
     }
-    const gapBreaks = layout.mode !== 'markup' && wide.length > 0 && wide.length / boundaries <= 0.3;
+    // Hard-wrapped texts (published books) space their title pages, letters and verse with blank
+    // lines and mark their breaks with symbols: there a gap is only spacing.
+    const spacedOnly = layout.mode === 'markup' || layout.mode === 'wrapped' || layout.mode === 'indented';
+    const gapBreaks = !spacedOnly && wide.length > 0 && wide.length / boundaries <= 0.3;
     return { at: gapBreaks ? wide : [], layout: { ...layout, wideGaps: wide.length, gapBreaks } };
   },
 };
@@ -183,11 +195,12 @@ export const GAP_BREAK_RULE = {
 /** Runs every region rule in order over the classified lines, then marks where notes begin. */
 export function markRegions(cls: Classified[], layout: Layout): Layout {
   for (const rule of REGION_RULES) {
-    for (const i of rule.find(cls, layout)) {
-      const c = cls[i]!;
-      c.kind = rule.kind;
+    for (const found of rule.find(cls, layout)) {
+      const c = cls[typeof found === 'number' ? found : found.at]!;
+      c.kind = typeof found === 'number' ? rule.kind : found.kind;
       c.rule = rule.name;
-      if (rule.name === 'glued-epigraph') c.data = { glueAt: findGlue(c.line.text) };
+      if (typeof found !== 'number') c.data = found.data;
+      else if (rule.name === 'glued-epigraph') c.data = { glueAt: findGlue(c.line.text) };
     }
   }
   const gaps = GAP_BREAK_RULE.find(cls, layout);

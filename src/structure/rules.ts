@@ -12,6 +12,8 @@ import { FOREIGN_NUMBER, NUMBER, isHeadingNumber } from './numbers.js';
 import { quotationStart } from './quotation.js';
 import { headingRest, isTitleLike, undecorated } from './shape.js';
 import { TEXT_FIELD_NAMES } from '../metadata/fields.js';
+import type { ClaimKind } from './claims.js';
+import { contentsEntry, contentsKey, splitEntry, type Contents } from './contents.js';
 
 /** `Title: …`, `Word Count: …`: a name from the field table, then a colon. */
 function fieldPattern(): RegExp {
@@ -25,7 +27,11 @@ export type Kind =
   /** A markup heading whose words name no division: its depth decides (`structure/chapters.ts`). */
   | 'heading'
   /** A block the markup settled. */
-  | 'block';
+  | 'block'
+  /** A printed book's title-page matter (`title-block.ts`). */
+  | 'frontMatter'
+  /** Claimed before the line rules read anything (`claims.ts`). */
+  | ClaimKind;
 
 export interface Data {
   title?: string;
@@ -50,6 +56,8 @@ export interface Data {
   depth?: number;
   /** A chapter a site's page structure names: the other headings inside it are sections. */
   fixed?: boolean;
+  /** A numbered installment (`Part 2 of 3`): a division of its own, never holding chapters. */
+  installment?: boolean;
   /** A region rule put a scene break before this line (more blank lines than paragraphs usually have). */
   breakBefore?: string;
 }
@@ -83,6 +91,8 @@ export interface RuleContext {
   /** The rule that read the latest chapter or part heading. */
   lastChapterRule: string | undefined;
   options: { chapterPattern?: RegExp; sceneBreakPattern?: RegExp };
+  /** The contents lists the text holds (`contents.ts`). */
+  contents: readonly Contents[];
 }
 
 export interface Rule {
@@ -139,15 +149,30 @@ function heading(ctx: RuleContext, title: string, label: string | undefined, unt
   return d;
 }
 
+const ROMAN_WORD = /^[IVXLCDM]+\.?$/;
+
+/**
+ * A heading's label as the chapter page shows it: a label set in capitals
+ * (`CHAPTER XII`, `STAVE ONE`) in Title Case, its roman numerals kept, so
+ * the table of contents reads as the styled label on the page does.
+ */
+export function labelCase(label: string): string {
+  if (/\p{Ll}/u.test(label)) return label;
+  return label.split(/(\s+)/).map((w) => (ROMAN_WORD.test(w) ? w : w.toLowerCase().replace(/^\p{L}/u, (c) => c.toUpperCase()))).join('');
+}
+
 /** `Chapter 12`, `CHAPTER XII.`, `Chapter 12: Title` → title and label. */
 function numbered(ctx: RuleContext, m: RegExpExecArray | null, word: (m: RegExpExecArray) => string): Data | null {
   if (!m || !isHeadingNumber(m[2]!)) return null;
   // `Part 1 of 3`, `Chapter 2 of 5`: the count belongs to the heading.
   const of = PART_OF.exec((m[3] ?? '').trim());
-  if (of) return heading(ctx, `${word(m)} ${m[2]!.trim()} ${of[0]}`, undefined, true);
+  if (of) {
+    const d = heading(ctx, labelCase(`${word(m)} ${m[2]!.trim()}`) + ` ${of[0]}`, undefined, true);
+    return d && { ...d, installment: true };
+  }
   const rest = headingRest(m[3] ?? '');
   if (rest === null) return null;
-  const base = `${word(m)} ${m[2]!.trim()}`;
+  const base = labelCase(`${word(m)} ${m[2]!.trim()}`);
   return rest === '' ? heading(ctx, base, undefined, true) : heading(ctx, rest, base, false);
 }
 
@@ -231,16 +256,26 @@ export const RULES: readonly Rule[] = [
       if (!m || rest === null) return null;
       return rest === '' ? heading(c, m[1]!, undefined, true) : heading(c, rest, m[1]!, false);
     } },
+  { name: 'contents-heading', kind: 'chapter', max: 120, doc: "a line that repeats an entry of the text's contents list (or its label, with the entry's title on the next line): a heading, however it is styled",
+    test: (c) => {
+      const entry = contentsEntry(c.contents, c.text, c.next?.text);
+      if (!entry) return null;
+      const split = entry.title !== undefined && contentsKey(c.text) !== entry.label ? splitEntry(c.text) : undefined;
+      if (split) return heading(c, split.title, labelCase(split.label), false);
+      return heading(c, c.text.replace(/[.:]$/, ''), undefined, true);
+    } },
   { name: 'n-of-m', kind: 'chapter', max: 40, words: true, doc: '`2 of 3`, `Deux of Deux`',
     test: (c) => {
       const t = undecorated(c.text);
       const m = RE.nOfM.exec(t);
       return m && /^[\p{Lu}\d]/u.test(t) && isHeadingNumber(m[1]!) && isHeadingNumber(m[2]!) ? heading(c, t, undefined, true) : null;
     } },
-  { name: 'number-line', kind: 'chapter', max: 12, doc: 'a line that is only a number (`12`, `XII.`), when the file has several',
+  { name: 'number-line', kind: 'chapter', max: 12, doc: 'a line that is only a number (`12`, `XII.`), when the file has several; where a contents list names the chapters, one it does not name numbers a part of a chapter',
     test: (c) => {
       const m = RE.numberLine.exec(c.text);
-      return m && c.scan.numberLines >= 2 ? heading(c, m[1]!, undefined, true) : null;
+      const d = m && c.scan.numberLines >= 2 ? heading(c, m[1]!, undefined, true) : null;
+      if (!d || !c.contents.some((x) => x.evidence)) return d;
+      return c.seenChapter ? { ...d, as: 'section' } : null;
     } },
   { name: 'section-number', kind: 'section', max: 40, doc: '`Battle 28:`: a numbered section (a colon, a POV line after it, or its word used twice)',
     test: (c) => {
@@ -269,6 +304,13 @@ export const RULES: readonly Rule[] = [
       if (c.line.gapBefore > Math.max(1, c.layout.normalGap)) return null;
       return quotationStart(c.before, c.layout) >= 0 ? { cite: m[1]!.trim() } : null;
     } },
+  { name: 'contents-title', kind: 'chapterTitle', max: 120, doc: "the title a contents entry gives a heading that stood alone (`STAVE ONE` … `MARLEY'S GHOST`), however far below it",
+    test: (c) => {
+      const p = c.prev;
+      if (!p || p.rule !== 'contents-heading' || !p.data.untitled) return null;
+      const entry = contentsEntry(c.contents, p.line.text, c.text);
+      return entry?.title !== undefined && entry.title === contentsKey(c.text) ? { title: c.text } : null;
+    } },
   { name: 'chapter-title-line', kind: 'chapterTitle', max: 60, doc: 'a title on the line after `Chapter 12`',
     test: (c) => {
       const p = c.prev;
@@ -289,6 +331,15 @@ export const RULES: readonly Rule[] = [
       return heading(c, c.text, undefined, false);
     } },
 ];
+
+/** Whether a line's words alone make a heading (`Chapter I.`, `Part Two`, `Prologue`): for words found where only a heading would be read as one, such as an illustration's caption. */
+export function isHeadingWords(text: string): boolean {
+  const line: Line = { no: 0, text, indent: 0, gapBefore: 1, gapAfter: 1, index: 0, at: 0, item: { type: 'text', text, span: { file: '', start: 0, end: 0 }, indent: 0, gapBefore: 1, gapAfter: 1 } };
+  const scan: Scan = { firstHeading: 0, numberLines: 0, sectionWords: new Map(), loneTitles: 0 };
+  const layout: Layout = { mode: 'markup', width: 0, normalGap: 1, gapBreaks: false, wideGaps: 0 };
+  const ctx: RuleContext = { line, text, prev: undefined, before: [], next: undefined, layout, scan, inFront: false, seenChapter: false, lastChapterRule: undefined, options: {}, contents: [] };
+  return RULES.some((r) => r.words && !r.name.startsWith('user-') && text.length <= r.max && r.test(ctx) !== null);
+}
 
 /** An attribution: a name, perhaps with a work (`J. R. R. Tolkien`, `Seneca, Letters from a Stoic`). */
 function isNameLike(s: string): boolean {

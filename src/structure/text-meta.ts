@@ -10,8 +10,8 @@ import { fieldNamed, type MetaLayer } from '../metadata/fields.js';
 
 export interface MetaEntry { field: string; value: string; line: number; title?: string }
 
-/** How sure a title is, by where it was read: a `Title:` line beats the first line, which beats a heading's work title. */
-const TITLE_RANK: Readonly<Record<string, number>> = { 'work-title': 1, 'top-title': 2, 'title-pairing': 2 };
+/** How sure a title is, by where it was read: a `Title:` line beats a title over a byline, which beats the first line, which beats a heading's work title. */
+const TITLE_RANK: Readonly<Record<string, number>> = { 'licence-title': 1, 'work-title': 1, 'top-title': 2, 'title-pairing': 2, 'title-block': 2.5 };
 
 export function buildMeta(entries: readonly MetaEntry[], diags: Diagnostics): Partial<Metadata> {
   const meta: MetaLayer = {};
@@ -19,7 +19,13 @@ export function buildMeta(entries: readonly MetaEntry[], diags: Diagnostics): Pa
   const setTitle = (t: string, rank: number) => {
     if (rank > titleRank && t.trim() !== '') [meta.title, titleRank] = [t.trim(), rank];
   };
+  const fallbackAuthors: string[] = [];
   for (const e of entries) {
+    // The author Project Gutenberg's closing line names counts only where the text names none.
+    if (e.field === 'licence-author') {
+      fallbackAuthors.push(e.value);
+      continue;
+    }
     const rank = TITLE_RANK[e.field];
     if (rank !== undefined) {
       setTitle(e.field === 'title-pairing' ? e.title ?? '' : e.value, rank);
@@ -34,5 +40,6 @@ export function buildMeta(entries: readonly MetaEntry[], diags: Diagnostics): Pa
     }
     field.read(e.value.trim(), meta, (message) => diags.warn('bad-value', `"${e.field}": ${message}`, e.line));
   }
+  if (!meta.authors?.length && fallbackAuthors.length) fieldNamed('author')!.read(fallbackAuthors[0], meta, () => undefined);
   return meta;
 }

@@ -117,6 +117,8 @@ function block(b: Block, o: TypographyOptions): Block {
       return { ...b, items: b.items.map((item) => item.map((c) => block(c, o))) };
     case 'verse':
       return { ...b, lines: smartenGroup(b.lines, o) };
+    case 'illustration':
+      return { ...b, caption: smartenGroup(b.caption, o) };
     case 'image':
       return { ...b, alt: smartenText(b.alt, o) };
     default:
@@ -144,6 +146,7 @@ export function applyTypography(book: Book, options: TypographyOptions = {}): Bo
   if (book.meta.summary) meta.summary = book.meta.summary.map((p) => inlines(p, options));
   return {
     meta,
+    imprint: book.imprint.map((b) => block(b, options)),
     front: book.front.map((b) => block(b, options)),
     chapters: book.chapters.map((c) => chapter(c, options)),
     back: book.back.map((b) => block(b, options)),

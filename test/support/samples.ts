@@ -56,6 +56,8 @@ export function blockTexts(block: Block): string[] {
       return block.items.flatMap((item) => item.flatMap(blockTexts));
     case 'verse':
       return block.lines.map((l) => inlineText(l));
+    case 'illustration':
+      return block.caption.map((l) => inlineText(l));
     case 'sceneBreak':
     case 'image':
       return [];

@@ -33,6 +33,7 @@ export function showcaseBook(): Book {
       status: 'complete',
       published: '2023-01-05',
     },
+    imprint: [],
     front: [{ type: 'authorNote', label: 'A/N:', children: [p(3, t('Thank you for waiting so long for this one.'))], span: at(3) }],
     chapters: [
       {

@@ -14,6 +14,7 @@ const para = (...children: Inline[]): Block => ({ type: 'paragraph', children, s
 function book(blocks: Block[]): Book {
   return {
     meta: { title: "Rock 'n' Roll", authors: [{ name: 'A' }], language: 'en', tags: [], fandoms: [], pairings: [], characters: [], genres: [], warnings: [] },
+    imprint: [],
     front: [],
     chapters: [{ title: [t('"First" Things')], blocks, sections: [], span }],
     back: [],

@@ -1,0 +1,103 @@
+/**
+ * The title block at the top of a story or a published book: the title, over
+ * one or a few lines, then a byline — `By Name`, `by` alone with the name
+ * under it, `Author: Name`, or the word in the text's own language (`VON`,
+ * `par`, `por`, `автор`). Printed title pages set one title over several
+ * lines (`PRIDE.` / `and` / `PREJUDICE`) and repeat it (a half-title): the
+ * lines are joined, a repeat counted once, capitals made Title Case.
+ */
+import type { Layout } from '../readers/items.js';
+import type { Classified, Data, Kind } from './rules.js';
+
+/** Words that introduce an author, alone on a line or before the name. */
+const BY = /^(?:by|von|par|por|di|de|door|przez|av|af|автор|авторы|作者|著)\s*[:：]?\s*(.*)$/iu;
+/** A name: a few words, each starting with a capital (initials, particles and `[père]` allowed), perhaps ending with a comma. */
+const NAME = /^(?:\p{Lu}[\p{L}.'’\-]*|\(\p{Lu}[\p{L}.'’\-]*\)|\[[\p{L}.'’\- ]+\]|(?:de|da|van|von|der|den|del|la|le|du|di|y|e|bin|al|ibn)(?=\s))(?:\s+(?:\p{Lu}[\p{L}.'’\-]*|\(\p{Lu}[\p{L}.'’\-]*\)|\[[\p{L}.'’\- ]+\]|de|da|van|von|der|den|del|la|le|du|di|y|e|bin|al|ibn|&|and|und|et))*[,.]?$/u;
+const CJK_NAME = /^[\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}\p{Script=Hiragana}·・]{2,12}$/u;
+
+const isName = (s: string): boolean => s.length <= 60 && s.split(/\s+/).length <= 8 && (NAME.test(s) || CJK_NAME.test(s));
+/** A name as written, without a trailing comma, in Title Case where it was set in capitals (`FRANZ KAFKA`). */
+const cleanName = (s: string): string => {
+  const name = s.replace(/[,.]$/, '').trim();
+  return /\p{Ll}/u.test(name) ? name : name.toLowerCase().replace(/(^|[\s\-'’(.])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
+};
+
+/** Rules that take a lone short line for a heading only for want of anything better. */
+const WEAK = new Set(['top-title', 'lone-title']);
+/** A line that may be part of a printed title: short, and not a field, a note or a heading its words name. */
+const titleLine = (c: Classified): boolean =>
+  (c.kind === 'paragraph' || c.kind === 'title' || WEAK.has(c.rule)) && c.line.text.length <= 80 && !/[.!?]["”’]?\s+\p{Ll}/u.test(c.line.text);
+
+/** `PRIDE.` / `and` / `PREJUDICE` → `Pride and Prejudice`; a title in mixed case keeps its case. */
+export function printedTitle(lines: readonly string[]): string {
+  const unique = lines.filter((l, i) => lines.findIndex((x) => x.toLowerCase() === l.toLowerCase()) === i);
+  const joined = unique.map((l) => l.replace(/\.$/, '')).join(' ').replace(/\s+/g, ' ').trim();
+  if (/\p{Ll}{2}/u.test(joined.replace(/\b(?:and|or|of|the|a|an|und|et|y|e)\b/gi, ''))) return joined;
+  const small = /^(?:a|an|and|as|at|but|by|for|in|of|on|or|the|to|und|der|die|das|et|de|la|le|y|el|e|o)$/i;
+  return joined.toLowerCase().replace(/[\p{L}'’]+/gu, (w, at: number) => (at > 0 && small.test(w) ? w : w.replace(/^\p{L}/u, (c) => c.toUpperCase())));
+}
+
+/** The first heading its words (or markup) make one, not a lone short line taken for one. */
+export function firstStrongHeading(cls: readonly Classified[]): number {
+  return cls.findIndex((c) => (c.kind === 'part' || c.kind === 'chapter' || c.kind === 'heading') && !WEAK.has(c.rule));
+}
+
+/**
+ * A printed book's front matter: in a hard-wrapped text with a title block,
+ * what stands before the first real heading besides the title block and its
+ * notes — a half-title, an imprint, a dedication, a line a weak rule took for
+ * a heading — is the book's title-page matter, not a chapter.
+ */
+export function frontMatterClaims(cls: readonly Classified[], layout: Layout): number[] {
+  if (layout.mode !== 'wrapped' && layout.mode !== 'indented') return [];
+  const end = firstStrongHeading(cls);
+  if (end <= 0 || !findTitleBlock(cls, layout)) return [];
+  return cls.slice(0, end).flatMap((c, i) => (c.kind === 'paragraph' || c.kind === 'title' || WEAK.has(c.rule) ? [i] : []));
+}
+
+export interface TitleBlock { title: number[]; by: number; author?: number; name: string }
+
+/**
+ * The title block among the lines before the first heading, if there is one:
+ * the byline nearest the top, its name, and the run of title lines just
+ * above it (up to four, with gaps of up to four blank lines between them).
+ */
+export function findTitleBlock(cls: readonly Classified[], layout: Layout): TitleBlock | undefined {
+  const end = firstStrongHeading(cls);
+  const front = end < 0 ? Math.min(cls.length, 40) : end;
+  for (let i = 0; i < front; i++) {
+    const c = cls[i]!;
+    let name: string | undefined;
+    let author: number | undefined;
+    if (c.kind === 'meta' && (c.data.field === 'author' || c.data.field === 'by')) name = c.data.value;
+    else if (c.kind === 'paragraph') {
+      const m = BY.exec(c.line.text);
+      if (!m) continue;
+      if (m[1] && isName(m[1])) name = m[1];
+      else if (!m[1] && i + 1 < front && cls[i + 1]!.kind === 'paragraph' && cls[i + 1]!.line.gapBefore <= 3 && isName(cls[i + 1]!.line.text)) {
+        name = cls[i + 1]!.line.text;
+        author = i + 1;
+      }
+    }
+    if (!name) continue;
+    const title: number[] = [];
+    for (let k = i - 1; k >= 0 && title.length < 4 && titleLine(cls[k]!) && cls[k + 1]!.line.gapBefore <= Math.max(4, layout.normalGap + 3); k--) title.unshift(k);
+    // A byline with no title above it still names the author.
+    return { title, by: i, ...(author !== undefined ? { author } : {}), name: cleanName(name) };
+  }
+  return undefined;
+}
+
+/** What the title block's lines are read as: the title, and the author. */
+export function titleBlockClaims(cls: readonly Classified[], layout: Layout): Array<{ at: number; kind: Kind; data: Data }> {
+  const block = findTitleBlock(cls, layout);
+  if (!block) return [];
+  const out: Array<{ at: number; kind: Kind; data: Data }> = [];
+  const value = printedTitle(block.title.map((k) => cls[k]!.line.text));
+  // The first title line carries the whole title; the others are read as part of it.
+  block.title.forEach((k, n) => out.push({ at: k, kind: 'meta', data: { field: n === 0 ? 'title-block' : 'title-line', value: n === 0 ? value : '' } }));
+  const byline = block.author === undefined ? { field: 'author', value: block.name } : { field: 'byline', value: '' };
+  if (cls[block.by]!.kind !== 'meta') out.push({ at: block.by, kind: 'meta', data: byline });
+  if (block.author !== undefined) out.push({ at: block.author, kind: 'meta', data: { field: 'author', value: block.name } });
+  return out;
+}
