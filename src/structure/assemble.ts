@@ -10,7 +10,7 @@ import type { Layout } from '../readers/items.js';
 import { lineInlines, toInlines } from './inline.js';
 import type { Line } from './lines.js';
 import type { MetaEntry } from './text-meta.js';
-import { paragraphsOf, type Para } from './paragraphs.js';
+import { joinLines, paragraphsOf, type Para } from './paragraphs.js';
 import type { Classified } from './rules.js';
 
 /** How one line was read, for `quire inspect --lines`. */
@@ -41,13 +41,15 @@ export interface Assembled {
   trace: TraceEntry[];
   /** Lines where an epigraph's quotation had to be split from the paragraph before it. */
   glued: number[];
+  /** What rules read but were not sure of, by line. */
+  doubts: Array<{ line: number; message: string }>;
 }
 
 const short = (s: string): string => (s.length > 80 ? `${s.slice(0, 79)}…` : s);
 
 export function assemble(cls: readonly Classified[], layout: Layout, file: string): Assembled {
   const span = (start: number, end = start): Span => ({ file, start, end });
-  const out: Assembled = { pieces: [], imprint: [], meta: [], trace: [], glued: [] };
+  const out: Assembled = { pieces: [], imprint: [], meta: [], trace: [], glued: [], doubts: [] };
   const trace = (c: Classified, kind: string = c.kind, text = c.line.text, rule = c.rule) =>
     out.trace.push({ file: c.line.item.type === 'block' ? c.line.item.block.span.file : c.line.item.span.file, line: c.line.no, rule, kind, text: short(text) });
   const push = (block: Block, rule: string) => out.pieces.push({ type: 'block', block, rule });
@@ -55,12 +57,13 @@ export function assemble(cls: readonly Classified[], layout: Layout, file: strin
     paras.map((p) => {
       const s = span(p.lines[0]!.no, p.lines[p.lines.length - 1]!.no);
       if (p.verse) return { type: 'verse', lines: p.lines.map(lineInlines), span: s };
-      return { type: 'paragraph', children: p.lines.length === 1 ? lineInlines(p.lines[0]!) : toInlines(p.parts.join(' ')), span: s };
+      return { type: 'paragraph', children: p.lines.length === 1 ? lineInlines(p.lines[0]!) : toInlines(joinLines(p.parts)), span: s };
     });
 
   let i = 0;
   while (i < cls.length) {
     const c = cls[i]!;
+    if (c.data.doubt) out.doubts.push({ line: c.line.no, message: c.data.doubt });
     if (c.data.breakBefore) {
       const prev = cls[i - 1]!;
       const from = prev.line.no + 1;
@@ -162,7 +165,7 @@ export function assemble(cls: readonly Classified[], layout: Layout, file: strin
             lines.push(x.line);
           }
         }
-        const quote = paragraphsOf(lines, layout).map((p) => (p.lines.length === 1 ? lineInlines(p.lines[0]!) : toInlines(p.parts.join(' '))));
+        const quote = paragraphsOf(lines, layout).map((p) => (p.lines.length === 1 ? lineInlines(p.lines[0]!) : toInlines(joinLines(p.parts))));
         const block: Block = { type: 'epigraph', quote, span: span(lines[0]?.no ?? c.line.no, c.line.no) };
         let rule = group[group.length - 1]?.rule ?? c.rule;
         if (cite?.kind === 'cite') {

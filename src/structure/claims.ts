@@ -12,7 +12,9 @@ import type { Diagnostics } from '../diagnostics.js';
 import type { Line } from './lines.js';
 import type { MetaEntry } from './text-meta.js';
 import { contentsClaim, type Contents } from './contents.js';
-import type { Classified } from './rules.js';
+import { RE, type Classified } from './rules.js';
+
+const FIELD = RE.field;
 
 export type ClaimKind = 'boilerplate' | 'illustration' | 'caption' | 'artefact' | 'contents';
 
@@ -42,6 +44,8 @@ export interface Claimed {
 const GUTENBERG_START = /^\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG E-?(?:BOOK|TEXT)/i;
 const GUTENBERG_END = /^\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG E-?(?:BOOK|TEXT)/i;
 const GUTENBERG_END_LINE = /^End of (?:the )?Project Gutenberg(?:'s|’s)?\s*(?:E-?(?:book|text)s?\s*)?(?:of\s+)?(.*?)(?:,\s*by\s+(.+?))?\.?\s*$/i;
+/** The header's first line: `The Project Gutenberg eBook of TITLE, by AUTHOR`. */
+const GUTENBERG_TITLE_LINE = /^The Project Gutenberg E-?(?:book|text) of (.+?)(?:,\s*by\s+(.+?))?\s*$/i;
 /** A scanner's label for a page image (`0009m`), alone on its line. */
 const SCAN_LABEL = /^\d{2,6}[a-z]$/;
 
@@ -81,13 +85,20 @@ function rewritten(lines: readonly Line[], claims: Map<number, Claim>): Map<numb
 }
 
 function gutenberg(lines: readonly Line[], claim: (i: number, rule: string, kind: ClaimKind) => void, meta: MetaEntry[]): void {
+  const named = (line: Line | undefined, pattern: RegExp) => {
+    const m = line && pattern.exec(line.text);
+    if (m?.[1]) meta.push({ field: 'licence-title', value: m[1].trim(), line: line!.no });
+    if (m?.[2]) meta.push({ field: 'licence-author', value: m[2].trim(), line: line!.no });
+  };
   const start = lines.findIndex((l) => GUTENBERG_START.test(l.text));
-  if (start >= 0) for (let i = 0; i <= start; i++) claim(lines[i]!.index, 'gutenberg-header', 'boilerplate');
+  if (start >= 0) {
+    named(lines.find((l, i) => i < start && GUTENBERG_TITLE_LINE.test(l.text)), GUTENBERG_TITLE_LINE);
+    // Its `Title:`, `Author:` and `Language:` lines are the book's metadata: the line rules read them.
+    for (let i = 0; i <= start; i++) if (!FIELD.test(lines[i]!.text)) claim(lines[i]!.index, 'gutenberg-header', 'boilerplate');
+  }
   const end = lines.findIndex((l) => GUTENBERG_END.test(l.text) || GUTENBERG_END_LINE.test(l.text));
   if (end < 0) return;
-  const m = GUTENBERG_END_LINE.exec(lines[end]!.text);
-  if (m?.[1]) meta.push({ field: 'licence-title', value: m[1].trim(), line: lines[end]!.no });
-  if (m?.[2]) meta.push({ field: 'licence-author', value: m[2].trim(), line: lines[end]!.no });
+  named(lines[end], GUTENBERG_END_LINE);
   for (let i = end; i < lines.length; i++) claim(lines[i]!.index, 'gutenberg-licence', 'boilerplate');
 }
 

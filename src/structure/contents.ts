@@ -64,6 +64,10 @@ export function contentsClaim(lines: readonly Line[], origin: readonly number[],
       const l = lines[j]!;
       const limit = paged && PAGE.test(l.text) ? 3 : 2;
       if (l.gapBefore > limit || !isEntry(l) || HEADING.test(l.text)) break;
+      // The list ends where its first entry comes again, as the heading it lists.
+      if (entries.length > 1 && contentsKey(l.text) === entries[0]!.key) break;
+      // …or where prose starts: a long line running on into the next, with no page number.
+      if (l.text.length >= 60 && l.gapAfter === 0 && (lines[j + 1]?.text.length ?? 0) >= 40 && !PAGE.test(l.text) && !PAGE.test(lines[j + 1]!.text)) break;
       const text = l.text.replace(PAGE, '').trim();
       if (text !== l.text) paged = true;
       // A wrapped entry goes on over an indented line with no gap before it.

@@ -49,6 +49,10 @@ export function explain(result: ParseResult, file: string): string {
     }
     flush();
   };
+  if (o.imprint?.length) {
+    out.push('', 'Title page (the printed book\'s own)');
+    blocks(o.imprint, '  ');
+  }
   if (o.front.length > 0) {
     out.push('', 'Front matter');
     blocks(o.front, '  ');

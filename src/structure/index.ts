@@ -69,10 +69,11 @@ export function structure(read: ReadStory, file: string, options: StructureOptio
   const assembled = assemble(withClaims(units, cls, claimed.claims), layout, file);
   assembled.meta.push(...claimed.meta);
   reportClaims(units, claimed, diags);
+  for (const d of assembled.doubts) diags.warn('header-guess', d.message, d.line);
   for (const line of assembled.glued) {
     diags.warn('glued-epigraph', `an epigraph's quotation was glued to the end of the paragraph before it; split them (check the text at line ${line})`, line);
   }
-  if (!layout.gapBreaks && layout.wideGaps > 1 && layout.mode !== 'markup') {
+  if (!layout.gapBreaks && layout.wideGaps > 1 && (layout.mode === 'line' || layout.mode === 'blank')) {
     diags.info('irregular-spacing', `${layout.wideGaps} wider gaps between paragraphs are too many to be scene breaks; mark breaks with a line such as "* * *"`);
   }
   const rules = new Map<object, string>();

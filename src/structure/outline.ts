@@ -25,6 +25,8 @@ export interface OutlineChapter extends OutlineSection { label?: string; part?: 
 export interface Outline {
   mode: string;
   meta: Record<string, unknown>;
+  /** A printed book's title-page matter, where it has any. */
+  imprint?: OutlineBlock[];
   front: OutlineBlock[];
   chapters: OutlineChapter[];
   back: OutlineBlock[];
@@ -69,6 +71,7 @@ export function outlineOf(result: ParseResult): Outline {
   return {
     mode: result.layout.mode,
     meta: plainMeta(result.meta),
+    ...(result.imprint.length ? { imprint: result.imprint.map(block) } : {}),
     front: result.front.map(block),
     chapters: result.chapters.map((c) => {
       const o: OutlineChapter = {

@@ -75,3 +75,20 @@ function splitRun(run: Line[], layout: Layout): Para[] {
   });
   return out;
 }
+
+/** Characters of scripts written without spaces between words (Chinese, Japanese) and their full-width punctuation. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
+
+/**
+ * The lines of a hard-wrapped paragraph as one text: joined by a space, but
+ * by nothing where both sides are Chinese or Japanese, whose words have no
+ * spaces between them.
+ */
+export function joinLines(parts: readonly string[]): string {
+  let out = parts[0] ?? '';
+  for (let i = 1; i < parts.length; i++) {
+    const next = parts[i]!;
+    out += UNSPACED.test(out.slice(-1)) && UNSPACED.test(next.charAt(0)) ? next : ` ${next}`;
+  }
+  return out;
+}

@@ -58,6 +58,8 @@ export interface Data {
   fixed?: boolean;
   /** A numbered installment (`Part 2 of 3`): a division of its own, never holding chapters. */
   installment?: boolean;
+  /** The rule read the line one way but is not sure of it: said as a warning, and shown by `quire inspect`. */
+  doubt?: string;
   /** A region rule put a scene break before this line (more blank lines than paragraphs usually have). */
   breakBefore?: string;
 }
@@ -122,9 +124,12 @@ export const RE = {
   field: fieldPattern(),
   byLine: /^[Bb]y\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4}(?:\s*(?:&|and|,)\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4})*)$/u,
   titlePairing: /^(.{1,80}?)\s+[-–—]\s+(\p{Lu}[\p{L}'’.-]*(?:\s*(?:\/|\sx\s|×|&)\s*\p{Lu}[\p{L}'’.-]*)+(?:\s*,\s*\p{Lu}[\p{L}'’.-]*(?:\s*(?:\/|\sx\s|×|&)\s*\p{Lu}[\p{L}'’.-]*)+)*)$/u,
+  titleAuthor: /^(.{1,80}?)\s+[-–—]\s+([\p{L}\d_.'’]{2,30}|\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3})$/u,
+  titleBy: /^(.{1,80}?)\s+(?:by|par|von|por|di|door|przez|автор)\s+([\p{L}\d_.'’]{2,30}|\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3})$/u,
   workTitleChapter: new RegExp(`^(.{1,60}?)\\s*[,:\\-–—]?\\s+(?:chapter|chap\\.?|ch\\.?)\\s*(${N})\\b\\s*(.*)$`, 'i'),
   chapter: new RegExp(`^(chapter|chap\\.?|ch\\.?)\\s*(${N})\\b\\s*(.*)$`, 'i'),
   part: new RegExp(`^(part|book|volume|vol\\.|act)\\s+(${N})\\b\\s*(.*)$`, 'i'),
+  scene: new RegExp(`^(scene)\\s+(${N})\\b\\s*(.*)$`, 'i'),
   special: /^(prologue|epilogue|interlude|intermission|afterword|foreword|preface|introduction|coda|omake|bonus chapter|side story)\b\s*(.*)$/i,
   nOfM: new RegExp(`^(${N}|${FOREIGN_NUMBER})\\s+of\\s+(${N}|${FOREIGN_NUMBER})$`, 'i'),
   numberLine: /^(?:#\s*)?(\d{1,3}|[IVXLC]{1,7})\.?$/,
@@ -232,6 +237,22 @@ export const RULES: readonly Rule[] = [
       const m = c.line.index === 0 ? RE.titlePairing.exec(c.text) : null;
       return m && isTitleLike(m[1]!) ? { field: 'title-pairing', title: m[1]!, value: m[2]! } : null;
     } },
+  { name: 'title-author-line', kind: 'meta', max: 120, doc: 'a first line `Title - Name`: the title and the author (a warning when the name could be a subtitle)',
+    test: (c) => {
+      const m = c.line.index === 0 ? RE.titleAuthor.exec(c.text) : null;
+      if (!m || !isTitleLike(m[1]!) || !isAuthorName(m[2]!) || isHeadingWords(c.text)) return null;
+      const d: Data = { field: 'title-author', title: m[1]!, value: m[2]! };
+      if (/\s/.test(m[2]!)) d.doubt = `read "${m[1]}" as the title and "${m[2]}" as the author; if "${m[2]}" is a subtitle, say so in front matter (title: …)`;
+      return d;
+    } },
+  { name: 'title-by-line', kind: 'meta', max: 120, doc: 'a first line `Title by Name` (`par`, `von`, `por`…): the title and the author',
+    test: (c) => {
+      const m = c.line.index === 0 ? RE.titleBy.exec(c.text) : null;
+      if (!m || !isTitleLike(m[1]!) || !isAuthorName(m[2]!) || isHeadingWords(c.text)) return null;
+      const d: Data = { field: 'title-author', title: m[1]!, value: m[2]! };
+      if (!/\s/.test(m[2]!) && !/[\d_]|\p{Ll}\p{Lu}/u.test(m[2]!)) d.doubt = `read "${m[1]}" as the title and "${m[2]}" as the author; if the whole line is the title, say so in front matter (title: …)`;
+      return d;
+    } },
   { name: 'work-title-chapter', kind: 'chapter', max: 100, words: true, doc: '`Losing Battles Ch. 12`: the work title, then a chapter number',
     test: (c) => {
       const t = undecorated(c.text);
@@ -248,6 +269,13 @@ export const RULES: readonly Rule[] = [
       // Inside a `Chapter N`, a part that is not followed by a chapter divides that chapter.
       const inNumberedChapter = c.lastChapterRule === 'chapter-number' || c.lastChapterRule === 'work-title-chapter';
       return d && inNumberedChapter && !nextIsChapter(c) ? { ...d, as: 'section' } : d;
+    } },
+  { name: 'scene-number', kind: 'chapter', max: 100, words: true, doc: '`SCENE II. A Street.`: a chapter inside an act, a section inside a chapter',
+    test: (c) => {
+      const d = numbered(c, RE.scene.exec(undecorated(c.text)), (m) => m[1]!);
+      if (!d) return null;
+      const inAct = c.lastChapterRule === 'part-number' || (c.lastChapterRule === 'scene-number' && c.before.some((b) => b.rule === 'part-number'));
+      return !inAct && c.seenChapter ? { ...d, as: 'section' } : d;
     } },
   { name: 'special-chapter', kind: 'chapter', max: 80, words: true, doc: '`Prologue`, `Epilogue`, `Interlude`, `Epilogue: Ten Years Later`',
     test: (c) => {
@@ -339,6 +367,13 @@ export function isHeadingWords(text: string): boolean {
   const layout: Layout = { mode: 'markup', width: 0, normalGap: 1, gapBreaks: false, wideGaps: 0 };
   const ctx: RuleContext = { line, text, prev: undefined, before: [], next: undefined, layout, scan, inFront: false, seenChapter: false, lastChapterRule: undefined, options: {}, contents: [] };
   return RULES.some((r) => r.words && !r.name.startsWith('user-') && text.length <= r.max && r.test(ctx) !== null);
+}
+
+/** Words that end a title line but name no one (`Stand by Me`, `Written by Hand`). */
+const NOT_NAMES = /^(?:me|you|us|him|her|them|it|one|night|day|hand|heart|chance|design|default|moonlight|candlelight)$/i;
+/** A pen name or a person's name, not a chapter label or a common word. */
+function isAuthorName(s: string): boolean {
+  return !NOT_NAMES.test(s) && !/^(?:part|chapter|ch|book|volume|vol|act)\b/i.test(s) && !/^\d+$/.test(s) && /\p{Lu}|\d|_/u.test(s);
 }
 
 /** An attribution: a name, perhaps with a work (`J. R. R. Tolkien`, `Seneca, Letters from a Stoic`). */
