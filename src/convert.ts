@@ -86,7 +86,8 @@ export async function parseWork(source: WorkSource, options: Omit<ConvertOptions
     const fm = readYamlMeta(story.data, diags);
     fromFrontMatter = fm.meta;
     const detection = { ...fm.overrides, ...fromSidecar.overrides, ...options.detection };
-    parsed = await parseStory({ text: story.body, file: main.path, firstLine: story.firstLine, idPrefix: '' }, { ...detection, titleFromHeading: true });
+    const givenTitle = options.meta?.title ?? fromSidecar.meta.title ?? fm.meta.title;
+    parsed = await parseStory({ text: story.body, file: main.path, firstLine: story.firstLine, idPrefix: '' }, { ...detection, titleFromHeading: true, ...(givenTitle ? { givenTitle } : {}) });
     diags.list.push(...parsed.diagnostics);
   }
   // A folder's whole name (dots and all) is its title of last resort, so give it an extension to drop.

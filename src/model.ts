@@ -47,6 +47,8 @@ export type BlockType = Block['type'];
 /** A titled section inside a chapter (`Battle 28:`), rendered as a nested `<section>` with `<h3>`. */
 export interface Section {
   title: Inline[];
+  /** A label shown before the title, e.g. `Part 2` when the title is `The Island`. */
+  label?: string;
   blocks: Block[];
   span: Span;
 }

@@ -12,8 +12,8 @@ export interface TocEntry {
 export const chapterHref = (index: number): string => `chapter-${String(index + 1).padStart(3, '0')}.xhtml`;
 const sectionId = (index: number): string => `section-${index + 1}`;
 
-/** The TOC label: `Chapter 12: Second Chances` when a label stands above the title. */
-export function chapterTocTitle(chapter: Chapter): string {
+/** The TOC label: `Chapter 12: Second Chances` when a label stands above the title (a section's too). */
+export function chapterTocTitle(chapter: Chapter | Section): string {
   const title = inlineText(chapter.title).trim();
   return chapter.label ? `${chapter.label}: ${title}` : title;
 }
@@ -23,13 +23,14 @@ export function chapterToc(chapter: Chapter, index: number): TocEntry {
   return {
     title: chapterTocTitle(chapter),
     href,
-    children: chapter.sections.map((s, i) => ({ title: inlineText(s.title).trim(), href: `${href}#${sectionId(i)}`, children: [] })),
+    children: chapter.sections.map((s, i) => ({ title: chapterTocTitle(s), href: `${href}#${sectionId(i)}`, children: [] })),
   };
 }
 
 function renderSection(section: Section, index: number): string {
+  const label = section.label ? `<span class="section-label">${esc(section.label)}</span> ` : '';
   return `<section id="${sectionId(index)}">
-<h3>${renderInlines(section.title)}</h3>
+<h3>${label}${section.label ? `<span class="section-title">${renderInlines(section.title)}</span>` : renderInlines(section.title)}</h3>
 ${renderBlocks(section.blocks)}
 </section>`;
 }

@@ -113,6 +113,7 @@ export function buildChapters(pieces: readonly Piece[], options: ChapterOptions,
     }
     if (section) section.span.end = piece.span.start - 1;
     section = { title: piece.title, blocks: [], span: { ...piece.span } };
+    if (piece.label !== undefined) section.label = piece.label;
     rules.set(section, piece.rule);
     chapter.sections.push(section);
     blocksSeen = false;

@@ -11,7 +11,13 @@ import type { Line } from './lines.js';
 import type { Contents } from './contents.js';
 import { RE, RULES, isLoneTitle, type Classified, type Kind, type Rule, type RuleContext, type Scan } from './rules.js';
 
-export interface ClassifyOptions { chapterPattern?: RegExp; sceneBreakPattern?: RegExp; contents?: readonly Contents[] }
+export interface ClassifyOptions {
+  chapterPattern?: RegExp;
+  sceneBreakPattern?: RegExp;
+  contents?: readonly Contents[];
+  /** The title front matter, a sidecar or a flag gives: a line that says something else is not the title. */
+  givenTitle?: string;
+}
 
 const HEADING_KINDS: ReadonlySet<Kind> = new Set(['part', 'chapter', 'section']);
 

@@ -72,7 +72,10 @@ export function contentsClaim(lines: readonly Line[], origin: readonly number[],
       if (text !== l.text) paged = true;
       // A wrapped entry goes on over an indented line with no gap before it.
       const last = entries[entries.length - 1];
-      if (last && l.gapBefore === 0 && l.indent > (lines[j - 1]?.indent ?? 0)) last.key = `${last.key} ${contentsKey(text)}`;
+      if (last && l.gapBefore === 0 && l.indent > (lines[j - 1]?.indent ?? 0)) {
+        last.key = `${last.key} ${contentsKey(text)}`;
+        if (last.title !== undefined) last.title = `${last.title} ${contentsKey(text)}`;
+      }
       else if (text) entries.push(entryOf(text));
     }
     // A heading word over prose is not a contents list: most of a list's entries look like one.
@@ -119,6 +122,10 @@ export function contentsEntry(contents: readonly Contents[], text: string, next:
   for (const c of contents) {
     if (!c.evidence) continue;
     for (const e of c.entries) if (e.key === key || (e.label === key && (e.title === undefined || e.title === nextKey))) return e;
+  }
+  // A number alone over an entry's title is that entry's heading, even misprinted (`XXVII` for `XVII`).
+  if (/^(?:\d{1,4}|[ivxlcdm]{1,8})$/.test(key) && nextKey) {
+    for (const c of contents) for (const e of c.entries) if (c.evidence && e.title === nextKey) return e;
   }
   return undefined;
 }

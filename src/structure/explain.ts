@@ -65,7 +65,7 @@ export function explain(result: ParseResult, file: string): string {
     out.push('', `${what}  ${head}  lines ${c.lines}  [${c.rule}]`);
     blocks(c.blocks, '  ');
     for (const s of c.sections) {
-      out.push(`  Section  ${s.title}  lines ${s.lines}  [${s.rule}]`);
+      out.push(`  Section  ${s.label ? `${s.label}: ` : ''}${s.title}  lines ${s.lines}  [${s.rule}]`);
       blocks(s.blocks, '    ');
     }
   }

@@ -30,6 +30,8 @@ import { buildMeta } from './text-meta.js';
 export type { TraceEntry } from './assemble.js';
 
 export interface StructureOptions extends DetectionOverrides {
+  /** The title front matter, a sidecar or a flag gives, if any. */
+  givenTitle?: string;
   /** Whether a lone top heading may name the work (not for a chapter file of a folder work). */
   titleFromHeading?: boolean;
   /** Source line of the text's first line, where an empty story's chapter starts. */
@@ -65,7 +67,7 @@ export function structure(read: ReadStory, file: string, options: StructureOptio
   const units = toUnits(read.items);
   const claimed = claimLines(units, (text) => isHeadingWords(text) || isContentsHeading(text));
   const cls = classify(claimed.lines, read.layout, { ...options, contents: claimed.contents });
-  const layout = markRegions(cls, read.layout);
+  const layout = markRegions(cls, read.layout, options.givenTitle === undefined ? {} : { title: options.givenTitle });
   const assembled = assemble(withClaims(units, cls, claimed.claims), layout, file);
   assembled.meta.push(...claimed.meta);
   reportClaims(units, claimed, diags);

@@ -19,7 +19,7 @@ export interface OutlineBlock {
   count?: number;
 }
 
-export interface OutlineSection { title: string; lines: string; rule: string; blocks: OutlineBlock[] }
+export interface OutlineSection { title: string; label?: string; lines: string; rule: string; blocks: OutlineBlock[] }
 export interface OutlineChapter extends OutlineSection { label?: string; part?: true; sections: OutlineSection[] }
 
 export interface Outline {
@@ -77,7 +77,7 @@ export function outlineOf(result: ParseResult): Outline {
       const o: OutlineChapter = {
         title: inlineText(c.title), lines: range(c.span.start, c.span.end),
         rule: c.title.length === 0 ? 'untitled' : rule(c), blocks: c.blocks.map(block),
-        sections: c.sections.map((s) => ({ title: inlineText(s.title), lines: range(s.span.start, s.span.end), rule: rule(s), blocks: s.blocks.map(block) })),
+        sections: c.sections.map((s) => ({ title: inlineText(s.title), ...(s.label !== undefined ? { label: s.label } : {}), lines: range(s.span.start, s.span.end), rule: rule(s), blocks: s.blocks.map(block) })),
       };
       if (c.label !== undefined) o.label = c.label;
       if (c.part) o.part = true;

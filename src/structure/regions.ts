@@ -13,13 +13,18 @@ import { frontMatterClaims, titleBlockClaims } from './title-block.js';
 import { quotationStart } from './quotation.js';
 import { findGlue, startsWithQuote } from './shape.js';
 
+/** What the work's front matter, sidecar or flags say already, which a story's own lines need not. */
+export interface Given {
+  title?: string;
+}
+
 export interface RegionRule {
   name: string;
   /** What the lines it claims become. */
   kind: Kind;
   doc: string;
   /** The positions (in the classified stream) of the lines this rule claims, or each with what it becomes. */
-  find(cls: readonly Classified[], layout: Layout): Array<number | { at: number; kind: Kind; data: Data }>;
+  find(cls: readonly Classified[], layout: Layout, given: Given): Array<number | { at: number; kind: Kind; data: Data }>;
 }
 
 /** Words an author uses to talk to readers, not to tell the story. */
@@ -193,9 +198,9 @@ export const GAP_BREAK_RULE = {
 };
 
 /** Runs every region rule in order over the classified lines, then marks where notes begin. */
-export function markRegions(cls: Classified[], layout: Layout): Layout {
+export function markRegions(cls: Classified[], layout: Layout, given: Given = {}): Layout {
   for (const rule of REGION_RULES) {
-    for (const found of rule.find(cls, layout)) {
+    for (const found of rule.find(cls, layout, given)) {
       const c = cls[typeof found === 'number' ? found : found.at]!;
       c.kind = typeof found === 'number' ? rule.kind : found.kind;
       c.rule = rule.name;

@@ -92,7 +92,7 @@ export interface RuleContext {
   seenChapter: boolean;
   /** The rule that read the latest chapter or part heading. */
   lastChapterRule: string | undefined;
-  options: { chapterPattern?: RegExp; sceneBreakPattern?: RegExp };
+  options: { chapterPattern?: RegExp; sceneBreakPattern?: RegExp; givenTitle?: string };
   /** The contents lists the text holds (`contents.ts`). */
   contents: readonly Contents[];
 }
@@ -204,10 +204,14 @@ export const RULES: readonly Rule[] = [
     test: (c) => {
       const letters = c.text.replace(/[^\p{L}\p{N}]/gu, '');
       if (!RE.ornamentLetters.test(letters)) return null;
+      // `XXX` among other roman numerals on lines of their own is chapter thirty.
+      if (RE.numberLine.test(c.text) && (c.scan.numberLines >= 2 || contentsEntry(c.contents, c.text, c.next?.text))) return null;
       // One or two letters are an ornament only when framed by symbols (`~o~`, `-x-`):
       // `O!`, a wrapped `- o!` or `_o_, (o) -` is prose.
       const t = c.text.trim();
-      const framed = /^[^\p{L}\p{N}\s.,!?;:…'"’”]+\s*\p{L}{1,2}\s*[^\p{L}\p{N}\s.,!?;:…'"’”]+$/u.test(t);
+      const frame = /^([^\p{L}\p{N}\s.,!?;:…'"’”]+)\s*\p{L}{1,2}\s*([^\p{L}\p{N}\s.,!?;:…'"’”]+)$/u.exec(t);
+      // …framed the same on both sides, mirrored (`~o~`, `-x-`, `~*o*~`): `--o—` is a word between dashes.
+      const framed = !!frame && [...frame[1]!].reverse().join('') === frame[2];
       return letters.length >= 3 || framed ? {} : null;
     } },
   { name: 'note-label', kind: 'note', max: Infinity, doc: "`A/N:`, `Author's Note:`, `Closing notes:`, `Rosie's Notes II:`, `Disclaimer:`",
@@ -288,9 +292,12 @@ export const RULES: readonly Rule[] = [
     test: (c) => {
       const entry = contentsEntry(c.contents, c.text, c.next?.text);
       if (!entry) return null;
+      // A line that runs on from the one before it is text, even where its words are an entry's (`Captain Silver!”`).
+      if (c.line.gapBefore === 0 && c.prev && !afterHeading(c)) return null;
+      // The entry is evidence enough: the checks that keep a wrapped line from passing for a heading are not needed.
       const split = entry.title !== undefined && contentsKey(c.text) !== entry.label ? splitEntry(c.text) : undefined;
-      if (split) return heading(c, split.title, labelCase(split.label), false);
-      return heading(c, c.text.replace(/[.:]$/, ''), undefined, true);
+      if (split) return { title: split.title, label: labelCase(split.label) };
+      return { title: labelCase(c.text.replace(/[.:]$/, '')), untitled: true };
     } },
   { name: 'n-of-m', kind: 'chapter', max: 40, words: true, doc: '`2 of 3`, `Deux of Deux`',
     test: (c) => {
@@ -349,8 +356,11 @@ export const RULES: readonly Rule[] = [
     test: (c) => {
       if (!c.inFront || !c.next || (c.prev && c.prev.kind !== 'meta' && c.prev.kind !== 'note')) return null;
       if (!isTitleLike(c.text) || (c.layout.normalGap > 0 && c.line.gapAfter === 0)) return null;
-      // Before other headings it names the work, not a chapter.
-      if (c.scan.firstHeading > c.line.index) return { field: 'title', value: c.text, as: 'title' };
+      // Before other headings it names the work, not a chapter; unless the work is named already and this says otherwise.
+      if (c.scan.firstHeading > c.line.index) {
+        const given = c.options.givenTitle;
+        return given === undefined || contentsKey(given) === contentsKey(c.text) ? { field: 'title', value: c.text, as: 'title' } : null;
+      }
       return heading(c, c.text, undefined, false);
     } },
   { name: 'lone-title', kind: 'chapter', max: 60, doc: 'a Title Case line alone after a wide gap, when the file has several',

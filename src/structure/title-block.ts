@@ -28,6 +28,8 @@ const WEAK = new Set(['top-title', 'lone-title']);
 const titleLine = (c: Classified): boolean =>
   (c.kind === 'paragraph' || c.kind === 'title' || WEAK.has(c.rule)) && c.line.text.length <= 80 && !/[.!?]["”’]?\s+\p{Ll}/u.test(c.line.text);
 
+const squash = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
 /** `PRIDE.` / `and` / `PREJUDICE` → `Pride and Prejudice`; a title in mixed case keeps its case. */
 export function printedTitle(lines: readonly string[]): string {
   const unique = lines.filter((l, i) => lines.findIndex((x) => x.toLowerCase() === l.toLowerCase()) === i);
@@ -89,11 +91,13 @@ export function findTitleBlock(cls: readonly Classified[], layout: Layout): Titl
 }
 
 /** What the title block's lines are read as: the title, and the author. */
-export function titleBlockClaims(cls: readonly Classified[], layout: Layout): Array<{ at: number; kind: Kind; data: Data }> {
+export function titleBlockClaims(cls: readonly Classified[], layout: Layout, given: { title?: string } = {}): Array<{ at: number; kind: Kind; data: Data }> {
   const block = findTitleBlock(cls, layout);
   if (!block) return [];
   const out: Array<{ at: number; kind: Kind; data: Data }> = [];
   const value = printedTitle(block.title.map((k) => cls[k]!.line.text));
+  // Where front matter names the work already, lines that say something else are text, not a second title.
+  if (given.title !== undefined && squash(given.title) !== squash(value)) block.title = [];
   // The first title line carries the whole title; the others are read as part of it.
   block.title.forEach((k, n) => out.push({ at: k, kind: 'meta', data: { field: n === 0 ? 'title-block' : 'title-line', value: n === 0 ? value : '' } }));
   const byline = block.author === undefined ? { field: 'author', value: block.name } : { field: 'byline', value: '' };

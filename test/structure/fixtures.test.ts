@@ -12,7 +12,7 @@ import { parsePlainText, type StructureOptions } from '../../src/structure/index
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'structure');
 const cases = readdirSync(root).filter((d) => existsSync(path.join(root, d, 'input.txt'))).sort();
 
-interface FixtureOptions { notes?: StructureOptions['notes']; chapterPattern?: string; sceneBreakPattern?: string; firstLine?: number }
+interface FixtureOptions { notes?: StructureOptions['notes']; chapterPattern?: string; sceneBreakPattern?: string; firstLine?: number; givenTitle?: string }
 
 function optionsFor(dir: string): StructureOptions & { file: string } {
   const file = path.join(dir, 'options.json');
@@ -21,6 +21,7 @@ function optionsFor(dir: string): StructureOptions & { file: string } {
   const raw = JSON.parse(readFileSync(file, 'utf8')) as FixtureOptions;
   if (raw.notes) o.notes = raw.notes;
   if (raw.firstLine) o.firstLine = raw.firstLine;
+  if (raw.givenTitle) o.givenTitle = raw.givenTitle;
   if (raw.chapterPattern) o.chapterPattern = new RegExp(raw.chapterPattern);
   if (raw.sceneBreakPattern) o.sceneBreakPattern = new RegExp(raw.sceneBreakPattern);
   return o;
