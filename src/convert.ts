@@ -97,8 +97,9 @@ export async function parseWork(source: WorkSource, options: Omit<ConvertOptions
   let book: Book = { meta, imprint: parsed.imprint, front: parsed.front, chapters: nameChapters(parsed.chapters, meta.title), back: parsed.back, notes: parsed.notes };
   numberNotes(book);
   if (options.typography !== false) book = applyTypography(book, options.dashStyle ? { dashStyle: options.dashStyle } : {});
+  // A file with nothing to read (blank, white space, only metadata) would make an empty book: refuse it instead.
   if (!book.chapters.some((c) => c.blocks.length || c.sections.length)) {
-    diags.warn('no-story', 'no story text found; the book has an empty chapter');
+    throw new QuireError({ code: 'no-story', message: 'no story text', file: source.path });
   }
   return { book, detection: parsed, trace: parsed.trace, diagnostics: diags.list };
 }

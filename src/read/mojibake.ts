@@ -126,9 +126,14 @@ export function repairMojibake(s: string, trusted: boolean): { text: string; cou
     text = out + text.slice(at);
     count += found.length;
   }
+  // `”` is E2 80 9D, and 0x9D is undefined in Windows-1252: a decoder that
+  // marks what it cannot map leaves `â€` and U+FFFD, which nothing else spells.
+  text = text.replace(/â€\ufffd/g, () => {
+    count++;
+    return '”';
+  });
   if (trusted) {
-    // `”` is E2 80 9D, and 0x9D is undefined in Windows-1252, so many
-    // decoders drop it and leave a bare `â€`. Nothing else spells `â€` alone.
+    // …and one that drops it leaves a bare `â€`. Nothing else spells `â€` alone.
     text = text.replace(/â€(?![\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ])/g, () => {
       count++;
       return '”';

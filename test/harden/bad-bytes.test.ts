@@ -1,4 +1,4 @@
-import { mkdir, open, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
@@ -28,13 +28,22 @@ const MAGIC: Array<[string, number[]]> = [
 ];
 
 describe('bad bytes give a valid book or one clear error', () => {
-  it('builds an empty file and a whitespace-only file into a valid book, with a warning', async () => {
-    for (const text of ['', '  \n\n\t \r\n\n']) {
+  it('refuses an empty file, a whitespace-only file and one of only metadata: "no story text", no book', async () => {
+    for (const text of ['', '  \n\n\t \r\n\n', '---\ntitle: Nothing Here\n---\n\n', 'Title: Nothing Here\nAuthor: Nobody\n']) {
       const file = await storyFile(text);
-      const built = await buildFile(file);
-      expect(built.diagnostics.map((d) => d.code)).toContain('no-story');
-      expect(await validateEpub(built.epub)).toEqual([]);
+      const error = await buildError(file);
+      expect(error.diagnostic).toMatchObject({ code: 'no-story', file, message: 'no story text' });
     }
+  });
+
+  it('quire build on a blank file says "FILE: error: no story text", exits 1 and writes no book', async () => {
+    const dir = await tmpDir();
+    const file = path.join(dir, 'blank.txt');
+    await writeFile(file, ' \n\n  \n');
+    const out = path.join(dir, 'out');
+    const run = await quire(['build', file, '--out', out]);
+    expectCleanFailure(run, file, /error: no story text \[no-story\]/);
+    expect((await readdir(out)).filter((f) => f.endsWith('.epub'))).toEqual([]);
   });
 
   for (const [kind, bytes] of MAGIC) {
@@ -128,8 +137,10 @@ describe('bad bytes give a valid book or one clear error', () => {
     expectCleanFailure(run, path.join(dir, 'b-picture.txt'), /error: not a text file \(looks like PNG\)/);
     expectCleanFailure(run, path.join(dir, 'c-document.txt'), /error: not a text file \(looks like PDF\)/);
     expectCleanFailure(run, path.join(dir, 'd-huge.txt'), /error: file is 32 MiB, over the 32 MiB limit/);
+    expectCleanFailure(run, path.join(dir, 'f-empty.txt'), /error: no story text/);
     expect(run.stdout).not.toMatch(/e-folder/);
-    expect(run.stdout).toMatch(/2 built, 0 skipped, 3 failed/);
-    for (const name of ['good.epub', 'f-empty.epub']) expect(await validateEpub(await import('node:fs/promises').then((fs) => fs.readFile(path.join(out, name))))).toEqual([]);
+    expect(run.stdout).toMatch(/1 built, 0 skipped, 4 failed/);
+    expect(await validateEpub(await readFile(path.join(out, 'good.epub')))).toEqual([]);
+    expect((await readdir(out)).filter((f) => f.endsWith('.epub'))).toEqual(['good.epub']);
   });
 });

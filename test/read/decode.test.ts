@@ -83,6 +83,12 @@ describe('decodeText: repairs', () => {
     expect(r.diagnostics).toMatchObject([{ code: 'mojibake-repaired', line: 1, message: expect.stringContaining('2 mojibake') }]);
   });
 
+  it('restores a closing quote whose last byte a decoder marked as lost (U+FFFD)', async () => {
+    const r = await decodeText(Buffer.from('\u00e2\u20ac\u0153No,\u00e2\u20ac\ufffd he said. \u00e2\u20ac\u0153Go,\u00e2\u20ac\ufffd she said.\n', 'utf8'), 'r.txt');
+    expect(r.text).toBe('\u201cNo,\u201d he said. \u201cGo,\u201d she said.\n');
+    expect(r.diagnostics.filter((d) => d.code === 'mojibake-repaired')).toMatchObject([{ line: 1, message: expect.stringContaining('4 mojibake') }]);
+  });
+
   it('reads UTF-32 with a BOM', async () => {
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), iconv.encode('It\u2019s \ud83d\ude00\n', 'utf-32le')]);
     const r = await decodeText(bytes, 'u32.txt');
