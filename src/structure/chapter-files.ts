@@ -52,7 +52,7 @@ function chapterYaml(data: Record<string, unknown>, file: string, diags: Diagnos
  * ids are prefixed per file so they never collide.
  */
 export async function readFolder(files: readonly SourceFile[], detection: DetectionOverrides, diags: Diagnostics): Promise<ParseResult> {
-  const result: ParseResult = { meta: {}, imprint: [], front: [], chapters: [], back: [], notes: [], trace: [], rules: new Map(), diagnostics: [], layout: MARKUP_LAYOUT };
+  const result: ParseResult = { meta: {}, imprint: [], front: [], chapters: [], back: [], notes: [], trace: [], rules: new Map(), regions: [], diagnostics: [], layout: MARKUP_LAYOUT };
   for (const [i, file] of files.entries()) {
     const story = await storyText(file);
     const fileDiags = new Diagnostics(file.path);
@@ -60,6 +60,7 @@ export async function readFolder(files: readonly SourceFile[], detection: Detect
     const parsed = await parseStory({ text: story.body, file: file.path, firstLine: story.firstLine, idPrefix: `f${i + 1}-` }, { ...detection, ...own.overrides, titleFromHeading: true });
     if (i === 0) result.layout = parsed.layout;
     for (const [k, v] of parsed.rules) result.rules.set(k, v);
+    result.regions.push(...parsed.regions);
     const chapters: Chapter[] = parsed.chapters;
     const name = own.title ?? parsed.meta.title;
     const [first] = chapters;

@@ -166,6 +166,22 @@ export function withClaims(units: readonly Line[], cls: readonly Classified[], c
   });
 }
 
+/** A stretch of lines a claim rule took out of the story. */
+export interface Region { rule: string; kind: ClaimKind; start: number; end: number }
+
+/** The runs of lines each rule claimed (captions aside: they stay in the book), for `quire inspect`. */
+export function claimedRegions(units: readonly Line[], claims: ReadonlyMap<number, Claim>): Region[] {
+  const out: Region[] = [];
+  for (const l of units) {
+    const c = claims.get(l.at);
+    if (!c || c.kind === 'caption' || c.kind === 'illustration') continue;
+    const last = out[out.length - 1];
+    if (last && last.rule === c.rule && l.no - last.end <= 6) last.end = l.no;
+    else out.push({ rule: c.rule, kind: c.kind, start: l.no, end: l.no });
+  }
+  return out;
+}
+
 /** One note per kind of thing left out, with where it stood. */
 export function reportClaims(units: readonly Line[], claimed: Claimed, diags: Diagnostics): void {
   const spans = (rules: readonly string[]): string => {

@@ -23,6 +23,13 @@ const MODES: Record<string, string> = {
   markup: 'structure from Markdown or HTML markup',
 };
 
+const LEFT_OUT: Readonly<Record<string, string>> = {
+  'gutenberg-header': "Project Gutenberg's header",
+  'gutenberg-licence': "Project Gutenberg's closing line and licence",
+  'contents-list': "the text's own contents list",
+  'scanner-label': "a scanner's image label",
+};
+
 export function explain(result: ParseResult, file: string): string {
   const o = outlineOf(result);
   const out: string[] = [`${file}: ${MODES[o.mode] ?? o.mode}`];
@@ -49,6 +56,10 @@ export function explain(result: ParseResult, file: string): string {
     }
     flush();
   };
+  if (o.leftOut?.length) {
+    out.push('', 'Left out of the story');
+    for (const r of o.leftOut) out.push(`  ${r.lines.padEnd(8)} ${LEFT_OUT[r.rule] ?? r.rule}  [${r.rule}]`);
+  }
   if (o.imprint?.length) {
     out.push('', 'Title page (the printed book\'s own)');
     blocks(o.imprint, '  ');

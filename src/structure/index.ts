@@ -18,7 +18,7 @@ import type { Layout, ReadStory } from '../readers/items.js';
 import { readPlainText } from '../readers/text/index.js';
 import { assemble, type TraceEntry } from './assemble.js';
 import { buildChapters } from './chapters.js';
-import { claimLines, withClaims, reportClaims } from './claims.js';
+import { claimedRegions, claimLines, reportClaims, withClaims, type Region } from './claims.js';
 import { classify } from './classify.js';
 import { isContentsHeading } from './contents.js';
 import { isHeadingWords } from './rules.js';
@@ -55,6 +55,8 @@ export interface ParseResult {
   trace: TraceEntry[];
   /** The rule that decided each chapter, section and block. */
   rules: Map<object, string>;
+  /** What claim rules left out of the story (boilerplate, contents lists, scanner labels). */
+  regions: Region[];
   /** Doubts and repairs, with file and line. */
   diagnostics: Diagnostic[];
   /** How paragraphs are laid out (`markup` where the markup marks them). */
@@ -89,7 +91,8 @@ export function structure(read: ReadStory, file: string, options: StructureOptio
   const trace = [...assembled.trace, ...chaptered.decisions, ...placed.decisions].map((t, i) => [t, i] as const)
     .sort(([a, i], [b, j]) => a.line - b.line || i - j).map(([t]) => t);
   const imprint = [...assembled.imprint, ...placed.captions].sort((a, b) => a.span.start - b.span.start);
-  return { meta, imprint, front: placed.front, chapters: placed.chapters, back: placed.back, notes: read.notes, trace, rules, diagnostics: diags.list, layout };
+  const regions = claimedRegions(units, claimed.claims);
+  return { meta, imprint, front: placed.front, chapters: placed.chapters, back: placed.back, notes: read.notes, trace, rules, regions, diagnostics: diags.list, layout };
 }
 
 /** Plain text → its structure: the plain-text reader and the structure step in one call. */

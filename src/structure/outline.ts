@@ -27,6 +27,8 @@ export interface Outline {
   meta: Record<string, unknown>;
   /** A printed book's title-page matter, where it has any. */
   imprint?: OutlineBlock[];
+  /** Stretches left out of the story (boilerplate, contents lists), by the rule that claimed them. */
+  leftOut?: Array<{ lines: string; rule: string }>;
   front: OutlineBlock[];
   chapters: OutlineChapter[];
   back: OutlineBlock[];
@@ -72,6 +74,7 @@ export function outlineOf(result: ParseResult): Outline {
     mode: result.layout.mode,
     meta: plainMeta(result.meta),
     ...(result.imprint.length ? { imprint: result.imprint.map(block) } : {}),
+    ...(result.regions.length ? { leftOut: result.regions.map((r) => ({ lines: range(r.start, r.end), rule: r.rule })) } : {}),
     front: result.front.map(block),
     chapters: result.chapters.map((c) => {
       const o: OutlineChapter = {
