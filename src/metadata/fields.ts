@@ -10,6 +10,7 @@
  */
 import type { Author, Metadata, Series } from '../model.js';
 import { text } from '../model.js';
+import { xmlSafe } from '../xml-chars.js';
 import { languageTag } from './language.js';
 
 export type MetaLayer = Partial<Metadata>;
@@ -33,17 +34,18 @@ export interface Field {
   read(value: unknown, meta: MetaLayer, complain: Complain): void;
 }
 
+/** A value as text: YAML's escapes (`"\f"`) can spell characters XML forbids, so they go. */
 const asString = (v: unknown): string | undefined => {
   if (v === undefined || v === null) return undefined;
   if (v instanceof Date) return v.toISOString().slice(0, 10);
-  const s = String(v).trim();
+  const s = xmlSafe(String(v)).trim();
   return s || undefined;
 };
 
 /** A list from YAML's own list or from one line: `a, b; c`. */
 const asList = (v: unknown, sep = /\s*[,;]\s*/): string[] => {
   if (v === undefined || v === null) return [];
-  const items = Array.isArray(v) ? v.map(String) : String(v).split(sep);
+  const items = Array.isArray(v) ? v.map((x) => xmlSafe(String(x))) : xmlSafe(String(v)).split(sep);
   return items.map((x) => x.trim().replace(/\.$/, '')).filter(Boolean);
 };
 
@@ -130,7 +132,7 @@ export const FIELDS: readonly Field[] = [
   {
     names: ['summary', 'description', 'blurb'], doc: 'the summary (a pairing that ends it goes to the pairings)', text: true,
     read: (v, meta) => {
-      const s = typeof v === 'string' ? v : asString(v);
+      const s = typeof v === 'string' ? xmlSafe(v) : asString(v);
       if (!s) return;
       const paras = s.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
       const [last, ship] = splitShip(paras.pop() ?? '');

@@ -3,6 +3,7 @@
  * and returns the new line and how many things it changed, so the caller can
  * report one diagnostic per line and kind instead of one per character.
  */
+import { XML_FORBIDDEN } from '../xml-chars.js';
 import { cp1252Char } from './mojibake.js';
 
 export interface LineFix {
@@ -26,12 +27,6 @@ export function mapC1Controls(line: string): LineFix {
   return { text, count };
 }
 
-/**
- * What XML 1.0 forbids: C0 controls other than tab (CR and LF are gone by
- * now), U+FFFE/U+FFFF, and lone surrogates. EPUBCheck rejects any of them.
- */
-// eslint-disable-next-line no-control-regex -- these control characters are what it finds
-const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** A cleaner that deletes every match of `re` (global) and counts them. */
 const removing = (re: RegExp) => (line: string): LineFix => {
@@ -43,7 +38,8 @@ const removing = (re: RegExp) => (line: string): LineFix => {
   return { text, count };
 };
 
-export const removeForbidden = removing(FORBIDDEN);
+/** Removes what XML forbids (CR and LF are gone by now). */
+export const removeForbidden = removing(XML_FORBIDDEN);
 
 /** A byte-order mark in mid-file is a leftover of files pasted together. */
 export const removeStrayBoms = removing(/\ufeff/g);

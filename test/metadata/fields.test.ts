@@ -56,6 +56,11 @@ describe('the metadata field table', () => {
     expect(r.meta.authors).toEqual([{ name: 'Eleanor Voss' }]);
   });
 
+  it('drops characters XML forbids that YAML escapes can spell (a form feed in a title)', () => {
+    const { meta } = readYamlMeta({ title: 'The\fSalt\u0000 Road', tags: ['a\u0001b'], author: [{ name: 'Wren\u000bHollis' }] }, new Diagnostics());
+    expect([meta.title, meta.tags, meta.authors]).toEqual(['TheSalt Road', ['ab'], [{ name: 'WrenHollis' }]]);
+  });
+
   it('warns, naming the key and line, about a value it cannot read', () => {
     const r = parsePlainText(`Title: T\nStatus: sort of\nPublished: last spring${STORY}`, { file: 'a.txt' });
     expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['bad-value', 2], ['bad-value', 3]]);
