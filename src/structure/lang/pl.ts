@@ -63,7 +63,7 @@ export const pl: LanguageTable = {
   and: ['i', 'oraz'],
   notes: ['A/N', 'N/A', 'Od autora', 'Od autorki', 'Notka', 'Notka autora', 'Notka autorki', 'Notka od autora', 'Notka od autorki', 'Uwaga', 'Uwagi', 'Uwaga autora', 'Uwaga autorki', 'Od tłumacza', 'Od tłumaczki'],
   endMarks: ['Koniec', 'Ciąg dalszy nastąpi', 'C.d.n.', 'Koniec rozdziału'],
-  quotes: { primary: ['„', '”'], secondary: ['«', '»'], dialogueDash: true, dash: 'spaced-en' },
+  quotes: { primary: ['„', '”'], secondary: ['«', '»'], dialogueDash: true, dash: 'spaced-em' },
   labels: {
     chapter: 'Rozdział {n}',
     contents: 'Spis treści',
