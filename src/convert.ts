@@ -96,7 +96,7 @@ export async function parseWork(source: WorkSource, options: Omit<ConvertOptions
   reportOverridden(parsed, meta, diags);
   let book: Book = { meta, front: parsed.front, chapters: nameChapters(parsed.chapters, meta.title), back: parsed.back, notes: parsed.notes };
   numberNotes(book);
-  if (options.typography !== false) book = applyTypography(book, options.dashStyle ? { dashStyle: options.dashStyle } : {});
+  if (options.typography !== false) book = applyTypography(book, { ...(options.dashStyle ? { dashStyle: options.dashStyle } : {}), language: meta.language });
   if (!book.chapters.some((c) => c.blocks.length || c.sections.length)) {
     diags.warn('no-story', 'no story text found; the book has an empty chapter');
   }
