@@ -140,7 +140,7 @@ export async function convertWork(source: WorkSource, options: ConvertOptions): 
   const diagnostics = [...parsed.diagnostics, ...packed.diagnostics];
   const resources = packed.resources.length ? { resources: packed.resources } : {};
   const words = countWords(packed.book);
-  const rendered = renderBook(packed.book, { identifier, modified, css: options.css, cover, words, ...resources });
+  const rendered = renderBook(packed.book, { identifier, modified, css: options.css, cover, words, ...resources, typography: options.typography !== false });
   const kindle = kindleProblems(rendered);
   if (kindle.length) throw new QuireError({ code: 'not-kindle-safe', message: `the book would not be Kindle-safe: ${kindle.join('; ')}`, file: source.path });
   // The kepub pass, and htmlparser2 under it, loads only for a build that asks for kepubs.

@@ -66,6 +66,7 @@ export const en: LanguageTable = {
     titlePage: 'Title Page',
     cover: 'Cover',
     startOfStory: 'Start of Story',
+    start: 'Start',
     authorsNotes: "Author's Notes",
     endNotes: 'End Notes',
     notes: 'Notes',

@@ -97,6 +97,8 @@ export interface Labels {
   titlePage: string;
   cover: string;
   startOfStory: string;
+  /** The EPUB 2 guide's shorter name for it, when the language has one (`Start`). */
+  start?: string;
   authorsNotes: string;
   endNotes: string;
   /** The footnotes page. */
