@@ -102,11 +102,14 @@ export function styleFor(tag: string | undefined, dashOption: DashStyle | undefi
     dash: dashOption ?? q.dash,
     french: q.inner === '\u202f',
   };
-  if (!evidence) return style;
+  // A language whose straight quotes stay straight keeps them so whatever its text does.
+  if (!evidence || q.primary === null) return style;
   const e = evidence;
   const own = Math.max(e.low9, e.guillemets / 2, e.corner);
   if (own >= 2 && own >= e.englishOpen) {
-    if (e.corner === own) style.marks = { double: ['「', '」'], single: ['『', '』'] };
+    // Corner brackets: in Japanese a straight quote may be an emphasis or a 〝〟, so unless the
+    // language's own marks are corner brackets (zh-TW), straight quotes stay straight.
+    if (e.corner === own) style.marks = q.primary?.[0] === '「' ? style.marks : { double: null, single: null };
     else if (e.low9 === own) {
       style.marks = e.lowClosesRight > e.lowClosesHigh ? { double: ['„', '”'], single: ['‚', '’'] } : { double: ['„', '“'], single: ['‚', '‘'] };
     } else if (!(q.primary?.[0] === '«' || q.primary?.[0] === '»')) {
