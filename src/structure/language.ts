@@ -11,6 +11,7 @@
  * the best detector guesses, so then there is no answer and the caller keeps
  * its default and says so.
  */
+import { BY_CODE } from './lang/tables.js';
 
 export interface DetectedLanguage {
   /** BCP 47 tag (`fr`, `zh`). */
@@ -24,8 +25,11 @@ const WINDOW = 700;
 /** Fewer letters than this (a third as many in scripts without spaces) and detection is a guess. */
 const MIN_LETTERS = 250;
 
-type Franc = (text: string, options?: { minLength?: number }) => string;
-let franc: Franc | undefined;
+type FrancAll = (text: string, options?: { minLength?: number }) => Array<[string, number]>;
+let francAll: FrancAll | undefined;
+
+/** Scores this close are a tie: Malay and Indonesian, say, differ in few trigrams. */
+const TIE = 0.99;
 
 function sample(text: string): string {
   if (text.length <= 3 * WINDOW) return text;
@@ -45,13 +49,19 @@ export async function detectLanguage(text: string): Promise<DetectedLanguage | u
   // A character of Chinese, Japanese or Korean carries about what three letters do.
   const weight = letters + 2 * dense;
   if (weight < MIN_LETTERS) return undefined;
-  franc ??= (await import('franc-min')).franc as Franc;
-  const code = franc(s, { minLength: 1 });
+  francAll ??= (await import('franc-min')).francAll as FrancAll;
+  const [first, second] = francAll(s, { minLength: 1 });
+  // In a tie between a language quire has a table for and one it has not,
+  // the one with a table: its headings and labels are then read.
+  const tied = second && second[1] >= TIE && !known(toTag(first?.[0] ?? 'und')) && known(toTag(second[0]));
+  const code = (tied ? second : first)?.[0] ?? 'und';
   // Japanese written with many kanji can outweigh its kana; any real share of kana is Japanese.
   const kana = s.match(KANA)?.length ?? 0;
   const tag = kana > 0.1 * dense && dense > 0 ? 'ja' : toTag(code);
   return tag ? { tag, confidence: Math.min(1, weight / 1000) } : undefined;
 }
+
+const known = (tag: string | undefined): boolean => tag !== undefined && BY_CODE.has(tag.split('-')[0]!);
 
 /** franc's ISO 639-3 code as a BCP 47 tag (`deu` → `de`; ICU knows the two-letter codes). */
 function toTag(code: string): string | undefined {
