@@ -55,7 +55,7 @@ export function gatherEvidence(book: Book): Evidence {
   const para = (s: string) => {
     budget -= s.length;
     e.paragraphs++;
-    if (/^[—–―]\s?\p{L}/u.test(s) || /^-\s?\p{Lu}/u.test(s)) e.dashParagraphs++;
+    if (/^[—–―]\s?[\p{L}¿¡…]/u.test(s) || /^-\s?[\p{Lu}¿¡]/u.test(s)) e.dashParagraphs++;
     let lastLow = false;
     for (const m of s.matchAll(MARKS)) {
       const c = m[0];
