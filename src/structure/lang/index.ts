@@ -46,11 +46,18 @@ export { TABLES, languageFor } from './tables.js';
 
 const primary = (tag: string): string => tag.toLowerCase().split(/[-_]/)[0] ?? '';
 
+const CHOSEN = new Map<string, readonly LanguageTable[]>();
+
 /** The tables a list of tags names, in its order; every table when it names none we have. */
 function tablesFor(langs: readonly string[] | undefined): readonly LanguageTable[] {
   if (!langs) return TABLES;
-  const out = [...new Set(langs.map(primary))].map((c) => BY_CODE.get(c)).filter((t): t is LanguageTable => t !== undefined);
-  return out.length ? out : TABLES;
+  const k = langs.join(',');
+  let out = CHOSEN.get(k);
+  if (!out) {
+    const named = [...new Set(langs.map(primary))].map((c) => BY_CODE.get(c)).filter((t): t is LanguageTable => t !== undefined);
+    CHOSEN.set(k, (out = named.length ? named : TABLES));
+  }
+  return out;
 }
 
 // ── compiled once, on first use ─────────────────────────────────────────────
@@ -66,6 +73,8 @@ interface HeadingIndex {
   numberFirst: HeadingForm[];
   /** First words of the number words that can open a heading (`erstes`, `birinci`). */
   numberLeads: Set<string>;
+  /** A line opening with a number is tried against those forms only if it holds one of their words (`Kapitel`). */
+  numberWords: RegExp;
 }
 let headingIndex: HeadingIndex | undefined;
 
@@ -74,6 +83,7 @@ function headings(): HeadingIndex {
   const byLead = new Map<string, HeadingForm[]>();
   const numberFirst: HeadingForm[] = [];
   const numberLeads = new Set<string>();
+  const words = new Set<string>();
   for (const t of TABLES) {
     for (const kind of ['chapter', 'part', 'special'] as const) {
       for (const source of t.headings[kind]) {
@@ -81,26 +91,33 @@ function headings(): HeadingIndex {
         const lead = source.startsWith('{') ? undefined : leadKey(source);
         if (lead === undefined) {
           numberFirst.push(form);
+          const word = /[\p{L}]+/u.exec(source.replace(/\{[nod]\}/g, ''))?.[0];
+          if (word) words.add(bare(fold(word)));
           const n = numbersOf(t);
           for (const k of [...n.cardinal.keys(), ...n.ordinal.keys()]) {
             numberLeads.add(bare(k.split(' ')[0]!));
-            numberLeads.add(k.charAt(0)); // glued scripts: `이십일화`
+            // Scripts without spaces glue a number to its word (`이십일화`): file its first character too.
+            if (/[\p{Script=Han}\p{Script=Hangul}]/u.test(k.charAt(0))) numberLeads.add(k.charAt(0));
           }
         } else byLead.set(lead, [...(byLead.get(lead) ?? []), form]);
       }
     }
   }
-  return (headingIndex = { byLead, numberFirst, numberLeads });
+  // Matched against the line without its accents, so `Bolum` finds `Bölüm` too.
+  const numberWords = new RegExp([...words].join('|'), 'i');
+  return (headingIndex = { byLead, numberFirst, numberLeads, numberWords });
 }
 
 export function matchHeading(line: string, langs?: readonly string[]): HeadingMatch | null {
   const s = line.trim();
   if (s === '' || s.length > 200) return null;
   const tables = tablesFor(langs);
-  const { byLead, numberFirst, numberLeads } = headings();
+  const { byLead, numberFirst, numberLeads, numberWords } = headings();
   const lead = leadKey(s);
-  const numeric = /^[0-9０-９IVXLCDM〇○零一二两兩三四五六七八九十百千]/u.test(s) || (lead !== undefined && (numberLeads.has(lead) || numberLeads.has(s.charAt(0))));
-  const forms = [...(lead === undefined ? [] : byLead.get(lead) ?? []), ...(numeric ? numberFirst : [])];
+  const numeric = (/^[0-9０-９IVXLCDM〇○零一二两兩三四五六七八九十百千]/u.test(s) || (lead !== undefined && (numberLeads.has(lead) || numberLeads.has(s.charAt(0))))) && numberWords.test(bare(fold(s)));
+  const led = lead === undefined ? undefined : byLead.get(lead);
+  const forms = numeric ? [...(led ?? []), ...numberFirst] : led;
+  if (!forms) return null;
   let best: { match: HeadingMatch; end: number; rank: number } | undefined;
   for (const form of forms) {
     const rank = tables.indexOf(form.table);
@@ -129,12 +146,11 @@ export function parseNumber(token: string, lang?: string): number | undefined {
   return undefined;
 }
 
-const LINES = new Map<string, LineMatchers>();
+const LINES = new Map<readonly LanguageTable[], LineMatchers>();
 function lines(langs: readonly string[] | undefined): LineMatchers {
   const tables = tablesFor(langs);
-  const k = tables.map((t) => t.code).join(',');
-  let m = LINES.get(k);
-  if (!m) LINES.set(k, (m = compileLines(tables)));
+  let m = LINES.get(tables);
+  if (!m) LINES.set(tables, (m = compileLines(tables)));
   return m;
 }
 

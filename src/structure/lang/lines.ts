@@ -43,7 +43,19 @@ function labelPattern(label: string, name: string): string {
 }
 
 const NOTE_NAME = '\\p{Lu}[\\p{L}\\-]{0,30}';
-const FIRST = (s: string): string => bare(fold(s)).charAt(0);
+
+/** A label's first word, as a line's is looked up: letters only, folded, without accents. */
+const firstWord = (s: string): string => bare(fold(/^[\p{L}\p{M}]*/u.exec(s)?.[0] ?? ''));
+
+/** Groups patterns by the first word they start with, so a line meets only the few it could match. */
+function byFirstWord<T>(items: readonly T[], text: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const it of items) {
+    const k = firstWord(text(it));
+    map.set(k, [...(map.get(k) ?? []), it]);
+  }
+  return map;
+}
 
 export interface LineMatchers {
   field(line: string): FieldMatch | null;
@@ -86,23 +98,30 @@ function owner(tables: readonly LanguageTable[], pick: (t: LanguageTable) => rea
 }
 
 function compileNotes(tables: readonly LanguageTable[]): (line: string) => NoteLabelMatch | null {
-  const all = tables.flatMap((t) => t.notes);
-  const loud = [...new Set(all.filter(isShout))];
-  const quiet = [...new Set(all.filter((l) => !isShout(l)))].sort((a, b) => b.length - a.length);
-  const firsts = new Set(all.map(FIRST));
-  // `{name}'s Notes` may start with any capital.
-  const anyLetter = all.some((l) => l.startsWith('{name}'));
+  const all = [...new Set(tables.flatMap((t) => t.notes))];
   const open = '^[\\[(（【]?\\s*';
   const number = '(?:\\s+(?:[IVX]{1,4}|\\d{1,2}))?';
   const end = '\\s*(?:[:：\\-–—]\\s*|[\\])）】]?\\s*$)';
-  const quietRe = new RegExp(`${open}(${quiet.map((l) => labelPattern(l, NOTE_NAME)).join('|')})${number}${end}`, 'iu');
-  // Capitals-only labels (`AN`) need a separator: `An apple` is no note.
-  const loudRe = loud.length ? new RegExp(`${open}(${loud.map(escape).join('|')})(?![\\p{L}])\\s*[:：\\-–—]\\s*`, 'u') : undefined;
+  const alternatives = (labels: readonly string[]) => [...labels].sort((a, b) => b.length - a.length).map((l) => labelPattern(l, NOTE_NAME)).join('|');
+  const compile = (labels: readonly string[]): RegExp[] => {
+    const loud = labels.filter(isShout);
+    const quiet = labels.filter((l) => !isShout(l));
+    const out: RegExp[] = [];
+    if (quiet.length) out.push(new RegExp(`${open}(${alternatives(quiet)})${number}${end}`, 'iu'));
+    // Capitals-only labels (`AN`) need a separator: `An apple` is no note.
+    if (loud.length) out.push(new RegExp(`${open}(${loud.map(escape).join('|')})(?![\\p{L}])\\s*[:：\\-–—]\\s*`, 'u'));
+    return out;
+  };
+  const named = all.filter((l) => l.startsWith('{name}'));
+  const groups = new Map([...byFirstWord(all.filter((l) => !l.startsWith('{name}')), (l) => l)].map(([k, ls]) => [k, compile(ls)] as const));
+  // `{name}'s Notes` may start with any capital: tried only on lines holding what follows the name.
+  const namedGate = named.length ? new RegExp(named.map((l) => labelPattern(l.slice('{name}'.length), NOTE_NAME)).join('|'), 'iu') : undefined;
+  const namedRe = named.length ? compile(named) : [];
   return (line) => {
     const head = line.slice(0, 100);
-    const lead = fold(head.replace(/^[\[(（【\s]+/, '')).charAt(0);
-    if (!firsts.has(lead) && !firsts.has(bare(lead)) && !(anyLetter && /\p{L}/u.test(lead))) return null;
-    const m = quietRe.exec(head) ?? loudRe?.exec(head);
+    const candidates = [...(groups.get(firstWord(head.replace(/^[\[(（【\s]+/, ''))) ?? []), ...(namedGate?.test(head) ? namedRe : [])];
+    let m: RegExpExecArray | null = null;
+    for (const re of candidates) if ((m = re.exec(head))) break;
     if (!m) return null;
     const label = m[1]!.replace(/\s+/g, ' ');
     const lang = owner(tables, (t) => t.notes, m[1]!, NOTE_NAME);
@@ -110,25 +129,34 @@ function compileNotes(tables: readonly LanguageTable[]): (line: string) => NoteL
   };
 }
 
-/** Decoration around an end mark (`~*~ THE END ~*~`, `（完）`): anything but letters, digits and quotes. */
-const DECORATION = /^[^\p{L}\p{N}"“”'‘’«»„「」]*(.*?)[^\p{L}\p{N}"“”'‘’«»„「」]*$/u;
+/** What an end mark is made of; anything else around it (`~*~ THE END ~*~`, `（完）`) is decoration. */
+const CORE = /[\p{L}\p{N}"“”'‘’«»„「」]/u;
+
+function undecorated(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && !CORE.test(s.charAt(a))) a++;
+  while (b > a && !CORE.test(s.charAt(b - 1))) b--;
+  return s.slice(a, b);
+}
 
 function compileEndMarks(tables: readonly LanguageTable[]): (line: string) => EndMarkMatch | null {
   const exact = new Map<string, string>();
   const loud = new Map<string, string>();
-  const patterns: Array<[RegExp, string]> = [];
+  const withWord: Array<[string, RegExp, string]> = [];
   for (const t of tables) {
     for (const m of t.endMarks) {
-      if (m.includes('{')) patterns.push([new RegExp(`^${labelPattern(m, '')}$`, 'iu'), t.code]);
+      if (m.includes('{')) withWord.push([m, new RegExp(`^${labelPattern(m, '')}$`, 'iu'), t.code]);
       else if (isShout(m)) { if (!loud.has(m)) loud.set(m, t.code); }
       else if (!exact.has(key(m))) exact.set(key(m), t.code);
     }
   }
+  const patterns = byFirstWord(withWord, ([m]) => m);
   return (line) => {
     if (line.length > 60) return null;
-    const core = DECORATION.exec(line.trim())?.[1] ?? '';
+    const core = undecorated(line);
     if (core === '') return null;
-    const lang = loud.get(core) ?? exact.get(key(core)) ?? patterns.find(([re]) => re.test(core))?.[1];
+    const lang = loud.get(core) ?? exact.get(key(core)) ?? patterns.get(firstWord(core))?.find(([, re]) => re.test(core))?.[2];
     return lang ? { text: core, lang } : null;
   };
 }
@@ -144,19 +172,29 @@ const UNCASED_NAME = '[^\\s,，、。.!?！？:：;；]{1,20}(?:\\s[^\\s,，、�
 function compileBylines(tables: readonly LanguageTable[]): Pick<LineMatchers, 'byline' | 'trailingByline'> {
   const ands = [...new Set(tables.flatMap((t) => t.and))].map(escape).join('|');
   const names = (one: string) => `(${one}(?:\\s*(?:&|,|、|\\s(?:${ands})\\s)\\s*${one})*)`;
-  const forms = [...new Set(tables.flatMap((t) => t.by))].sort((a, b) => b.length - a.length);
-  // Not the `i` flag: under it `\p{Lu}` takes lower case too, and a name must start with a capital.
+  // Not the `i` flag: under it `\\p{Lu}` takes lower case too, and a name must start with a capital.
   const source = (f: string) => {
     const name = /^\{name\}/.test(f) || /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(f) ? names(UNCASED_NAME) : names(CASED_NAME);
     return f.split('{name}').map((p) => caseless(p).replace(/ +/g, '(?:\\s*:\\s*|\\s+)')).join(name);
   };
-  const whole = forms.map((f) => new RegExp(`^${source(f)}$`, 'u'));
-  const trailing = forms.filter((f) => !f.startsWith('{name}')).map((f) => new RegExp(`^(.{1,80}?)\\s+${source(f)}$`, 'u'));
+  interface Form { form: string; lang: string; whole: RegExp; trailing?: RegExp }
+  const forms: Form[] = [];
+  for (const t of tables) {
+    for (const f of t.by) {
+      if (forms.some((x) => x.form === f)) continue;
+      const form: Form = { form: f, lang: t.code, whole: new RegExp(`^${source(f)}$`, 'u') };
+      if (!f.startsWith('{name}')) form.trailing = new RegExp(`^(.{1,80}?)\\s+${source(f)}$`, 'u');
+      forms.push(form);
+    }
+  }
+  // `by Name` is looked up by its first word; `Name 著` by its last.
+  const leading = byFirstWord(forms.filter((f) => !f.form.startsWith('{name}')), (f) => f.form);
+  const ending = forms.filter((f) => f.form.startsWith('{name}')).map((f) => [f.form.slice('{name}'.length).trim(), f] as const);
+  const words = [...leading.keys()].filter(Boolean).map(escape);
+  const gate = new RegExp(`\\s(?:${words.join('|')})[\\s:]`, 'iu');
   const split = (s: string) => s.split(new RegExp(`\\s*(?:&|,|、|\\s(?:${ands})\\s)\\s*`, 'u')).map((n) => n.trim()).filter(Boolean);
-  const found = (f: string, m: RegExpExecArray, nameAt: number, before?: string): BylineMatch => {
-    const word = f.replace('{name}', '').trim();
-    const lang = tables.find((t) => t.by.includes(f))?.code ?? 'en';
-    const out: BylineMatch = { word, names: split(m[nameAt]!), lang };
+  const found = (f: Form, m: RegExpExecArray, nameAt: number, before?: string): BylineMatch => {
+    const out: BylineMatch = { word: f.form.replace('{name}', '').trim(), names: split(m[nameAt]!), lang: f.lang };
     if (before !== undefined) out.before = before;
     return out;
   };
@@ -164,19 +202,19 @@ function compileBylines(tables: readonly LanguageTable[]): Pick<LineMatchers, 'b
     byline: (line) => {
       const s = line.trim();
       if (s.length > 100) return null;
-      for (const [i, re] of whole.entries()) {
-        const m = re.exec(s);
-        if (m) return found(forms[i]!, m, 1);
+      const candidates = [...(leading.get(firstWord(s)) ?? []), ...ending.filter(([w]) => s.endsWith(w)).map(([, f]) => f)];
+      for (const f of candidates) {
+        const m = f.whole.exec(s);
+        if (m) return found(f, m, 1);
       }
       return null;
     },
     trailingByline: (line) => {
       const s = line.trim();
-      if (s.length > 160) return null;
-      const starts = forms.filter((f) => !f.startsWith('{name}'));
-      for (const [i, re] of trailing.entries()) {
-        const m = re.exec(s);
-        if (m) return found(starts[i]!, m, 2, m[1]!);
+      if (s.length > 160 || !gate.test(s)) return null;
+      for (const f of forms) {
+        const m = f.trailing?.exec(s);
+        if (m) return found(f, m, 2, m[1]!);
       }
       return null;
     },

@@ -10,7 +10,11 @@ import type { NumberWords, Numbers } from './types.js';
  * (`Twenty-Seven` = `twenty seven`), one apostrophe, Turkish dotted and
  * dotless i alike.
  */
+const ASCII = /^[\x20-\x7e]*$/;
+
 export function fold(s: string): string {
+  // Most words are plain ASCII: normalizing them is the cost of a lookup, for nothing.
+  if (ASCII.test(s)) return s.toLowerCase().replace(/`/g, "'").replace(/[\s-]+/g, ' ').trim();
   return s
     .normalize('NFC')
     .toLowerCase()
@@ -23,6 +27,7 @@ export function fold(s: string): string {
 
 /** The same without accents, for files typed without them (`Capitulo`). */
 export function bare(s: string): string {
+  if (ASCII.test(s)) return s;
   return s.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
 }
 
