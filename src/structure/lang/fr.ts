@@ -50,7 +50,7 @@ export const fr: LanguageTable = {
       teens: TEENS.map(ordinal),
       tens: ['vingtième', 'trentième', 'quarantième', 'cinquantième', 'soixantième', 'soixante-dixième', 'quatre-vingtième', 'quatre-vingt-dixième'],
       hundred: 'centième',
-      join: (ten, unit, t, u) => ordinal(join(ten.replace(/ième$/, ''), UNITS[u - 1]!, t, u)),
+      join: (ten, _unit, t, u) => ordinal(join(ten.replace(/ième$/, ''), UNITS[u - 1]!, t, u)),
     },
   },
   fields: {

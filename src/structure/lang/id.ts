@@ -27,7 +27,7 @@ export const id: LanguageTable = {
       teens: ['kesepuluh', 'kesebelas', ...UNITS.slice(1).map((u) => `ke${u} belas`)],
       tens: UNITS.slice(1).map((u) => `ke${u} puluh`),
       hundred: 'keseratus',
-      join: (ten, unit, _t, u) => `${ten} ${UNITS[u - 1]}`,
+      join: (ten, _unit, _t, u) => `${ten} ${UNITS[u - 1]}`,
     },
   },
   fields: {

@@ -34,7 +34,6 @@ import { compileLines, type BylineMatch, type EndMarkMatch, type FieldMatch, typ
 import { asciiDigits, bare, buildWordNumbers, cjkValue, fold, romanValue, type WordNumbers } from './numbers.js';
 import type { LanguageTable } from './types.js';
 import { BY_CODE, TABLES } from './tables.js';
-import { en } from './en.js';
 
 export type { HeadingKind, HeadingMatch } from './headings.js';
 export type { BylineMatch, EndMarkMatch, FieldMatch, NoteLabelMatch } from './lines.js';

@@ -39,7 +39,7 @@ export const vi: LanguageTable = {
       teens: cardinal.teens.map(thu),
       tens: cardinal.tens.map(thu),
       hundred: 'thứ một trăm',
-      join: (ten, unit, t, u) => join(ten, UNITS[u - 1]!, t, u),
+      join: (ten, _unit, t, u) => join(ten, UNITS[u - 1]!, t, u),
     },
   },
   fields: {

@@ -50,6 +50,8 @@ describe('parseNumber', () => {
     ['12', undefined, 12], ['１２', undefined, 12], ['XIV', undefined, 14], ['一○○', undefined, 100], ['一百零三', undefined, 103], ['两百', undefined, 200],
     ['廿一', undefined, 21], ['Twenty-Seven', 'en', 27], ['premier', 'fr', 1], ['Erstes', 'de', 1], ['двадцать первая', 'ru', 21],
     ['pierwsza', 'pl', 1], ['Birinci', 'tr', 1], ['Một', 'vi', 1], ['quatre-vingt-dix-neuf', 'fr', 99], ['ventitré', 'it', 23], ['tweeëntwintig', 'nl', 22],
+    ['soixante et onzième', 'fr', 71], ['zweiundvierzigstes', 'de', 42], ['KIRK İKİNCİ', 'tr', 42], ['ketiga puluh dua', 'id', 32], ['ba mươi lăm', 'vi', 35],
+    ['삼십이', 'ko', 32], ['trigésima segunda', 'es', 32], ['seventy-third', 'en', 73], ['сорок пятая', 'ru', 45], ["п'ятдесят перша", 'uk', 51], ['trinta e dois', 'pt', 32],
   ] as const)('%s (%s) is %d', (token, lang, value) => {
     expect(parseNumber(token, lang)).toBe(value);
   });
