@@ -6,6 +6,7 @@
  */
 import { languageFor } from '../structure/lang/tables.js';
 import type { FactLabels } from '../structure/lang/types.js';
+import { groupThousands } from '../stats.js';
 import { smartenText } from '../typography/index.js';
 
 export interface BookLabels {
@@ -41,6 +42,6 @@ export function bookLabels(tag: string, typography = true): BookLabels {
     facts,
     by: (authors) => set(t.by).replace('{author}', authors.join(t.authorJoin)),
     series: (name, position) => (position === undefined ? name : set(t.series).replace('{series}', name).replace('{n}', String(position))),
-    count: (n) => String(Math.trunc(n)).replace(/\B(?=(?:\d{3})+$)/g, t.thousands),
+    count: (n) => groupThousands(n, t.thousands),
   };
 }
