@@ -71,8 +71,8 @@ export function renderBook(book: Book, options: RenderOptions): RenderedBook {
   book.chapters.forEach((chapter, i) => {
     const href = chapterHref(i);
     const start = i === 0 ? { guide: { type: 'text', title: labels.start } } : {};
-    files.push({ id: `chapter-${i + 1}`, href, mediaType: XHTML, spine: 'linear', ...start, data: uniqueRefIds(renderChapter(chapter, i, lang)) });
-    toc.push(chapterToc(chapter, i));
+    files.push({ id: `chapter-${i + 1}`, href, mediaType: XHTML, spine: 'linear', ...start, data: uniqueRefIds(renderChapter(chapter, i, lang, labels.labelAndTitle)) });
+    toc.push(chapterToc(chapter, i, labels.labelAndTitle));
   });
   landmarks.push({ type: 'bodymatter', title: labels.startOfStory, href: chapterHref(0) });
   if (book.back.length) {

@@ -20,6 +20,8 @@ export interface BookLabels {
   endNotes: string;
   notes: string;
   facts: FactLabels;
+  /** `Chapter 12: Second Chances`, `Chapitre deux : La réponse`, `第一章 除夕`. */
+  labelAndTitle(label: string, title: string): string;
   by(authors: readonly string[]): string;
   series(name: string, position: number | undefined): string;
   /** A count with its thousands grouped the language's way: `12,345`, `12 345`. */
@@ -29,6 +31,7 @@ export interface BookLabels {
 export function bookLabels(tag: string, typography = true): BookLabels {
   const t = languageFor(tag).labels;
   const set = (s: string): string => (typography ? smartenText(s, { language: tag }) : s);
+  const join = set(t.labelAndTitle);
   const facts = Object.fromEntries(Object.entries(t.facts).map(([k, v]) => [k, set(v)])) as unknown as FactLabels;
   return {
     contents: set(t.contents),
@@ -40,6 +43,7 @@ export function bookLabels(tag: string, typography = true): BookLabels {
     endNotes: set(t.endNotes),
     notes: set(t.notes),
     facts,
+    labelAndTitle: (label, title) => join.replace('{label}', label).replace('{title}', title),
     by: (authors) => set(t.by).replace('{author}', authors.join(t.authorJoin)),
     series: (name, position) => (position === undefined ? name : set(t.series).replace('{series}', name).replace('{n}', String(position))),
     count: (n) => groupThousands(n, t.thousands),

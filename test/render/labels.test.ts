@@ -22,6 +22,13 @@ describe('bookLabels', () => {
     expect([bookLabels('en').count(12345), bookLabels('de').count(12345), bookLabels('fr').count(12345), bookLabels('en').count(999)]).toEqual(['12,345', '12.345', '12\u202f345', '999']);
   });
 
+  it('joins a chapter label and title the language’s way', () => {
+    expect(bookLabels('en').labelAndTitle('Chapter 12', 'Second Chances')).toBe('Chapter 12: Second Chances');
+    expect(bookLabels('fr').labelAndTitle('Chapitre deux', 'La réponse')).toBe('Chapitre deux\u00a0: La réponse');
+    expect(bookLabels('zh').labelAndTitle('第一章', '除夕')).toBe('第一章 除夕');
+    expect(bookLabels('ja').labelAndTitle('第1話', '日記')).toBe('第1話\u3000日記');
+  });
+
   it('has every label in every language', () => {
     for (const t of TABLES) {
       const l = t.labels;
@@ -29,6 +36,7 @@ describe('bookLabels', () => {
         expect(v.trim(), t.code).not.toBe('');
       }
       expect(l.chapter, t.code).toContain('{n}');
+      expect(l.labelAndTitle, t.code).toMatch(/^\{label\}.+\{title\}$/);
       expect(l.by, t.code).toContain('{author}');
       expect(l.series, t.code).toMatch(/\{series\}.*\{n\}|\{n\}.*\{series\}/);
     }

@@ -67,6 +67,7 @@ export const de: LanguageTable = {
   },
   labels: {
     chapter: 'Kapitel {n}',
+    labelAndTitle: '{label}: {title}',
     contents: 'Inhalt',
     titlePage: 'Titelseite',
     cover: 'Cover',

@@ -62,6 +62,7 @@ export const en: LanguageTable = {
   quotes: { primary: ['“', '”'], secondary: ['‘', '’'], dialogueDash: false, dash: 'em' },
   labels: {
     chapter: 'Chapter {n}',
+    labelAndTitle: '{label}: {title}',
     contents: 'Contents',
     titlePage: 'Title Page',
     cover: 'Cover',

@@ -62,6 +62,7 @@ export const es: LanguageTable = {
   quotes: { primary: ['«', '»'], secondary: ['“', '”'], dialogueDash: true, dash: 'spaced-em' },
   labels: {
     chapter: 'Capítulo {n}',
+    labelAndTitle: '{label}: {title}',
     contents: 'Índice',
     titlePage: 'Portadilla',
     cover: 'Cubierta',

@@ -84,6 +84,7 @@ export const fr: LanguageTable = {
   },
   labels: {
     chapter: 'Chapitre {n}',
+    labelAndTitle: '{label} : {title}',
     contents: 'Table des matières',
     titlePage: 'Page de titre',
     cover: 'Couverture',

@@ -57,6 +57,7 @@ export const id: LanguageTable = {
   quotes: { primary: ['“', '”'], secondary: ['‘', '’'], dialogueDash: false, dash: 'em' },
   labels: {
     chapter: 'Bab {n}',
+    labelAndTitle: '{label}: {title}',
     contents: 'Daftar Isi',
     titlePage: 'Halaman Judul',
     cover: 'Sampul',

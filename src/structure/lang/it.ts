@@ -72,6 +72,7 @@ export const it: LanguageTable = {
   quotes: { primary: ['«', '»'], secondary: ['“', '”'], dialogueDash: false, dash: 'spaced-en' },
   labels: {
     chapter: 'Capitolo {n}',
+    labelAndTitle: '{label}: {title}',
     contents: 'Indice',
     titlePage: 'Frontespizio',
     cover: 'Copertina',

@@ -39,6 +39,7 @@ export const ja: LanguageTable = {
   quotes: { primary: null, secondary: null, dialogueDash: false, dash: 'cjk' },
   labels: {
     chapter: '第{n}章',
+    labelAndTitle: '{label}\u3000{title}',
     contents: '目次',
     titlePage: '扉',
     cover: '表紙',

@@ -49,6 +49,7 @@ export const ko: LanguageTable = {
   quotes: { primary: ['“', '”'], secondary: ['‘', '’'], dialogueDash: false, dash: 'em' },
   labels: {
     chapter: '제{n}장',
+    labelAndTitle: '{label} {title}',
     contents: '차례',
     titlePage: '속표지',
     cover: '표지',

@@ -59,6 +59,7 @@ export const nl: LanguageTable = {
   quotes: { primary: ['“', '”'], secondary: ['‘', '’'], dialogueDash: false, dash: 'spaced-en' },
   labels: {
     chapter: 'Hoofdstuk {n}',
+    labelAndTitle: '{label}: {title}',
     contents: 'Inhoud',
     titlePage: 'Titelpagina',
     cover: 'Omslag',

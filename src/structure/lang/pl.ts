@@ -66,6 +66,7 @@ export const pl: LanguageTable = {
   quotes: { primary: ['„', '”'], secondary: ['«', '»'], dialogueDash: true, dash: 'spaced-em' },
   labels: {
     chapter: 'Rozdział {n}',
+    labelAndTitle: '{label}: {title}',
     contents: 'Spis treści',
     titlePage: 'Strona tytułowa',
     cover: 'Okładka',

@@ -60,6 +60,7 @@ export const pt: LanguageTable = {
   },
   labels: {
     chapter: 'Capítulo {n}',
+    labelAndTitle: '{label}: {title}',
     contents: 'Sumário',
     titlePage: 'Folha de rosto',
     cover: 'Capa',

@@ -69,6 +69,7 @@ export const ru: LanguageTable = {
   quotes: { primary: ['«', '»'], secondary: ['„', '“'], dialogueDash: true, dash: 'spaced-em' },
   labels: {
     chapter: 'Глава {n}',
+    labelAndTitle: '{label}: {title}',
     contents: 'Содержание',
     titlePage: 'Титульный лист',
     cover: 'Обложка',

@@ -54,6 +54,7 @@ export const tr: LanguageTable = {
   quotes: { primary: ['“', '”'], secondary: ['‘', '’'], dialogueDash: false, dash: 'spaced-em' },
   labels: {
     chapter: 'Bölüm {n}',
+    labelAndTitle: '{label}: {title}',
     contents: 'İçindekiler',
     titlePage: 'İç kapak',
     cover: 'Kapak',

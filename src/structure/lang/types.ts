@@ -93,6 +93,8 @@ export interface FactLabels {
 export interface Labels {
   /** An untitled chapter: `Chapter {n}`. */
   chapter: string;
+  /** A chapter's label and title as the table of contents joins them: `{label}: {title}`. */
+  labelAndTitle: string;
   contents: string;
   titlePage: string;
   cover: string;

@@ -67,6 +67,7 @@ export const uk: LanguageTable = {
   quotes: { primary: ['«', '»'], secondary: ['„', '“'], dialogueDash: true, dash: 'spaced-em' },
   labels: {
     chapter: 'Розділ {n}',
+    labelAndTitle: '{label}: {title}',
     contents: 'Зміст',
     titlePage: 'Титульна сторінка',
     cover: 'Обкладинка',

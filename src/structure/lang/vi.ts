@@ -69,6 +69,7 @@ export const vi: LanguageTable = {
   quotes: { primary: ['“', '”'], secondary: ['‘', '’'], dialogueDash: true, dash: 'spaced-em' },
   labels: {
     chapter: 'Chương {n}',
+    labelAndTitle: '{label}: {title}',
     contents: 'Mục lục',
     titlePage: 'Trang tên sách',
     cover: 'Bìa',

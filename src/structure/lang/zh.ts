@@ -45,6 +45,7 @@ export const zh: LanguageTable = {
   },
   labels: {
     chapter: '第{n}章',
+    labelAndTitle: '{label} {title}',
     contents: '目录',
     titlePage: '扉页',
     cover: '封面',
