@@ -60,7 +60,7 @@ export const vi: LanguageTable = {
     published: ['Ngày đăng', 'Xuất bản'],
     updated: ['Cập nhật'],
     disclaimer: ['Disclaimer', 'Miễn trừ'],
-    translator: ['Dịch giả', 'Người dịch', 'Edit', 'Editor', 'Dịch'],
+    translator: ['Dịch giả', 'Người dịch', 'Dịch'],
   },
   by: ['bởi {name}', 'tác giả {name}'],
   and: ['và'],
