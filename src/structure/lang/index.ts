@@ -7,9 +7,12 @@
  * that list; nothing else names a language's words.
  *
  * Matchers (pure, compiled once on first use; every pattern is anchored and a
- * line costs time linear in its length). `langs`, where taken, is a list of
- * language tags to read the line in (default: every table, English first);
- * the first table that matches names the `lang` of the result.
+ * line costs time linear in its length, about a microsecond for a short
+ * line). `langs`, where taken, is a list of language tags to read the line in
+ * (default: every table, English first); the first table that matches names
+ * the `lang` of the result. Pass the book's language and `en` when the
+ * language is known: a word that is a label in one language is a plain word
+ * in another (Turkish `Son`, Dutch `Door:`).
  *
  * - `matchHeading(line, langs?)` → `{ kind: 'chapter' | 'part' | 'special',
  *   lang, word, number?: { text, value }, rest }` or null. `rest` is what
@@ -26,8 +29,14 @@
  *   `par Name`, `автор: Name`, `张三 著`; `matchTrailingByline` finds one at
  *   the end of a title line (`The Long Way Round by StarlightScribe` →
  *   `before: 'The Long Way Round'`).
- * - `languageCode(value)` (in `code.ts`) and `languageFor(tag)` → the table
- *   for a tag's primary subtag, English when there is none.
+ * - `languageCode(value)` (in `code.ts`): `French`, `français`, `FR`,
+ *   `fr_FR` → `fr`, `fr-FR`; undefined for anything that names no language.
+ * - `languageFor(tag)` → the table for a tag's primary subtag, English when
+ *   there is none; `chapterLabel(tag, n)` → `Chapter 3`, `Capítulo 3`, `第3章`
+ *   for a chapter with no title of its own.
+ *
+ * The language of a text with no stated language: `detectLanguage` in
+ * `../language.ts`. Labels set in a book's typography: `render/labels.ts`.
  */
 import { compileForm, leadKey, matchForm, restIsHeading, type HeadingForm, type HeadingMatch } from './headings.js';
 import { compileLines, type BylineMatch, type EndMarkMatch, type FieldMatch, type LineMatchers, type NoteLabelMatch } from './lines.js';
@@ -39,9 +48,7 @@ export type { HeadingKind, HeadingMatch } from './headings.js';
 export type { BylineMatch, EndMarkMatch, FieldMatch, NoteLabelMatch } from './lines.js';
 export type * from './types.js';
 export { languageCode } from './code.js';
-export { chapterLabel } from './tables.js';
-
-export { TABLES, languageFor } from './tables.js';
+export { TABLES, chapterLabel, languageFor } from './tables.js';
 
 const primary = (tag: string): string => tag.toLowerCase().split(/[-_]/)[0] ?? '';
 
