@@ -64,7 +64,7 @@ const batchOptions = <T>(y: Argv<T>) =>
     .option('watch', { alias: 'w', type: 'boolean', default: false, describe: 'Rebuild a work when its files change' })
     .option('config', { type: 'string', describe: 'Config file [default: quire.config.json/.yaml found upward]' })
     .option('typography', { type: 'boolean', default: true, describe: 'Curly quotes, dashes and ellipses (--no-typography keeps the text as written)' })
-    .option('dash-style', { choices: ['em', 'spaced-en'] as const, default: 'em' as const, describe: 'Dashes between words: word—word or word – word' })
+    .option('dash-style', { choices: ['em', 'spaced-en'] as const, describe: "Dashes between words: word—word or word – word (default: the book language's)" })
     .option('kepub', { type: 'boolean', default: false, describe: 'Also write NAME.kepub.epub for Kobo readers' })
     .check((argv) => {
       if (argv.jobs !== undefined && (!Number.isInteger(argv.jobs) || argv.jobs < 1)) throw new UsageError('--jobs must be a whole number of at least 1');
@@ -119,7 +119,7 @@ async function main(): Promise<number> {
           watch: argv.watch,
           meta: metaFromFlags(argv),
           typography: argv.typography,
-          dashStyle: argv.dashStyle,
+          ...(argv.dashStyle ? { dashStyle: argv.dashStyle } : {}),
           kepub: argv.kepub,
           allowRoots: argv.allowRoot ?? [],
           ...(argv.report ? { report: argv.report } : {}),

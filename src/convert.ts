@@ -96,7 +96,7 @@ export async function parseWork(source: WorkSource, options: Omit<ConvertOptions
   reportOverridden(parsed, meta, diags);
   let book: Book = { meta, imprint: parsed.imprint, front: parsed.front, chapters: nameChapters(parsed.chapters, meta.title), back: parsed.back, notes: parsed.notes };
   numberNotes(book);
-  if (options.typography !== false) book = applyTypography(book, options.dashStyle ? { dashStyle: options.dashStyle } : {});
+  if (options.typography !== false) book = applyTypography(book, { ...(options.dashStyle ? { dashStyle: options.dashStyle } : {}), language: meta.language });
   // A file with nothing to read (blank, white space, only metadata) would make an empty book: refuse it instead.
   if (!book.chapters.some((c) => c.blocks.length || c.sections.length)) {
     throw new QuireError({ code: 'no-story', message: 'no story text', file: source.path });
@@ -145,7 +145,7 @@ export async function convertWork(source: WorkSource, options: ConvertOptions): 
   const diagnostics = [...parsed.diagnostics, ...packed.diagnostics];
   const resources = packed.resources.length ? { resources: packed.resources } : {};
   const words = countWords(packed.book);
-  const rendered = renderBook(packed.book, { identifier, modified, css: options.css, cover, words, ...resources });
+  const rendered = renderBook(packed.book, { identifier, modified, css: options.css, cover, words, ...resources, typography: options.typography !== false });
   const kindle = kindleProblems(rendered);
   if (kindle.length) throw new QuireError({ code: 'not-kindle-safe', message: `the book would not be Kindle-safe: ${kindle.join('; ')}`, file: source.path });
   // The kepub pass, and htmlparser2 under it, loads only for a build that asks for kepubs.

@@ -7,7 +7,7 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
  * A count with commas between thousands, as `toLocaleString('en-US')` writes
  * it, without the ~20 ms the first number format costs a thread to load ICU.
  */
-export const groupThousands = (n: number): string => String(Math.trunc(n)).replace(/\B(?=(?:\d{3})+$)/g, ',');
+export const groupThousands = (n: number, separator = ','): string => String(Math.trunc(n)).replace(/\B(?=(?:\d{3})+$)/g, separator);
 const APOSTROPHE = (c: number) => c === 0x27 || c === 0x2019;
 
 /**

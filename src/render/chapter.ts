@@ -12,18 +12,22 @@ export interface TocEntry {
 export const chapterHref = (index: number): string => `chapter-${String(index + 1).padStart(3, '0')}.xhtml`;
 const sectionId = (index: number): string => `section-${index + 1}`;
 
+/** How a label and a title are joined in the book's language. */
+export type Join = (label: string, title: string) => string;
+const colon: Join = (label, title) => `${label}: ${title}`;
+
 /** The TOC label: `Chapter 12: Second Chances` when a label stands above the title (a section's too). */
-export function chapterTocTitle(chapter: Chapter | Section): string {
+export function chapterTocTitle(chapter: Chapter | Section, join: Join = colon): string {
   const title = inlineText(chapter.title).trim();
-  return chapter.label ? `${chapter.label}: ${title}` : title;
+  return chapter.label ? join(chapter.label, title) : title;
 }
 
-export function chapterToc(chapter: Chapter, index: number): TocEntry {
+export function chapterToc(chapter: Chapter, index: number, join: Join = colon): TocEntry {
   const href = chapterHref(index);
   return {
-    title: chapterTocTitle(chapter),
+    title: chapterTocTitle(chapter, join),
     href,
-    children: chapter.sections.map((s, i) => ({ title: chapterTocTitle(s), href: `${href}#${sectionId(i)}`, children: [] })),
+    children: chapter.sections.map((s, i) => ({ title: chapterTocTitle(s, join), href: `${href}#${sectionId(i)}`, children: [] })),
   };
 }
 
@@ -36,13 +40,13 @@ ${renderBlocks(section.blocks)}
 }
 
 /** A chapter's document; a part's is the same, marked as a part, holding only what stands before its first chapter. */
-export function renderChapter(chapter: Chapter, index: number, lang: string): string {
+export function renderChapter(chapter: Chapter, index: number, lang: string, join: Join = colon): string {
   const label = chapter.label ? `<span class="chapter-label">${esc(chapter.label)}</span> ` : '';
   const heading = `<h2>${label}<span class="chapter-title">${renderInlines(chapter.title)}</span></h2>`;
   const parts = [heading, renderBlocks(chapter.blocks), ...chapter.sections.map(renderSection)].filter(Boolean);
   const open = chapter.part ? `<section id="part-${index + 1}" class="part" epub:type="part">` : `<section id="chapter-${index + 1}" epub:type="chapter">`;
   return xhtml({
-    title: chapterTocTitle(chapter),
+    title: chapterTocTitle(chapter, join),
     lang,
     css: 'style.css',
     bodyType: 'bodymatter',
@@ -51,11 +55,11 @@ export function renderChapter(chapter: Chapter, index: number, lang: string): st
 }
 
 /** The table of contents of the story: each part with the chapters after it (up to the next part) inside it. */
-export function storyToc(chapters: readonly Chapter[]): TocEntry[] {
+export function storyToc(chapters: readonly Chapter[], join: Join = colon): TocEntry[] {
   const toc: TocEntry[] = [];
   let part: TocEntry | undefined;
   chapters.forEach((chapter, i) => {
-    const entry = chapterToc(chapter, i);
+    const entry = chapterToc(chapter, i, join);
     if (chapter.part) toc.push((part = entry));
     else (part?.children ?? toc).push(entry);
   });

@@ -34,17 +34,17 @@ export function uniqueRefIds(doc: string): string {
 }
 
 /** Footnotes as EPUB endnotes, each with a link back to where it was first cited. */
-export function renderFootnotes(notes: readonly Note[], lang: string, citedIn: ReadonlyMap<string, string>): string {
+export function renderFootnotes(notes: readonly Note[], lang: string, citedIn: ReadonlyMap<string, string>, title = 'Notes'): string {
   const items = notes.map((n) => {
     const href = citedIn.get(n.id);
     const back = href ? `\n<p class="backlink"><a href="${esc(href === 'notes.xhtml' ? '' : href)}#ref-${esc(n.id)}" epub:type="backlink">↩ ${esc(n.label)}</a></p>` : '';
     return `<li id="note-${esc(n.id)}" epub:type="endnote">\n${renderBlocks(n.blocks)}${back}\n</li>`;
   });
   return xhtml({
-    title: 'Notes',
+    title,
     lang,
     css: 'style.css',
     bodyType: 'backmatter',
-    body: `<section epub:type="endnotes">\n<h2>Notes</h2>\n<ol>\n${items.join('\n')}\n</ol>\n</section>`,
+    body: `<section epub:type="endnotes">\n<h2>${esc(title)}</h2>\n<ol>\n${items.join('\n')}\n</ol>\n</section>`,
   });
 }

@@ -5,6 +5,7 @@ import { chapterHref, renderChapter, storyToc, type TocEntry } from './chapter.j
 import { renderNav, renderNcx, type Landmark } from './nav.js';
 import { renderOpf, type ManifestItem } from './opf.js';
 import { renderNotesPage, renderTitlePage } from './titlepage.js';
+import { bookLabels } from './labels.js';
 import { noteCitations, renderFootnotes, uniqueRefIds } from './footnotes.js';
 import { esc, xhtml } from './xml.js';
 
@@ -26,6 +27,8 @@ export interface RenderOptions {
   words?: number;
   /** Images and other files the chapters refer to, already read and checked. */
   resources?: readonly ResourceFile[];
+  /** Whether the book's text went through typography, so quire's own words do too (default true). */
+  typography?: boolean;
 }
 
 export interface RenderedFile extends ManifestItem {
@@ -47,41 +50,42 @@ export function renderBook(book: Book, options: RenderOptions): RenderedBook {
   const landmarks: Landmark[] = [];
   const toc: TocEntry[] = [];
   const stats = { chapters: chapterCount(book), words: options.words ?? countWords(book) };
+  const labels = bookLabels(lang, options.typography !== false);
 
   if (options.cover) {
     const c = options.cover;
     const href = `cover.${c.extension}`;
     files.push({ id: 'cover-image', href, mediaType: c.mediaType, properties: 'cover-image', data: c.data });
-    files.push({ id: 'cover', href: 'cover.xhtml', mediaType: XHTML, properties: 'svg', spine: 'linear', guide: { type: 'cover', title: 'Cover' }, data: renderCoverPage(meta.title, lang, href, c) });
-    landmarks.push({ type: 'cover', title: 'Cover', href: 'cover.xhtml' });
+    files.push({ id: 'cover', href: 'cover.xhtml', mediaType: XHTML, properties: 'svg', spine: 'linear', guide: { type: 'cover', title: labels.cover }, data: renderCoverPage(meta.title, lang, href, c, labels.cover) });
+    landmarks.push({ type: 'cover', title: labels.cover, href: 'cover.xhtml' });
   }
-  files.push({ id: 'titlepage', href: 'titlepage.xhtml', mediaType: XHTML, spine: 'linear', guide: { type: 'title-page', title: 'Title Page' }, data: renderTitlePage(book, stats) });
-  landmarks.push({ type: 'titlepage', title: 'Title Page', href: 'titlepage.xhtml' });
-  toc.push({ title: 'Title Page', href: 'titlepage.xhtml', children: [] });
+  files.push({ id: 'titlepage', href: 'titlepage.xhtml', mediaType: XHTML, spine: 'linear', guide: { type: 'title-page', title: labels.titlePage }, data: renderTitlePage(book, stats, labels) });
+  landmarks.push({ type: 'titlepage', title: labels.titlePage, href: 'titlepage.xhtml' });
+  toc.push({ title: labels.titlePage, href: 'titlepage.xhtml', children: [] });
 
   if (book.front.length) {
-    files.push({ id: 'front', href: 'front.xhtml', mediaType: XHTML, spine: 'linear', data: uniqueRefIds(renderNotesPage("Author's Notes", book.front, lang, 'frontmatter')) });
-    toc.push({ title: "Author's Notes", href: 'front.xhtml', children: [] });
+    files.push({ id: 'front', href: 'front.xhtml', mediaType: XHTML, spine: 'linear', data: uniqueRefIds(renderNotesPage(labels.authorsNotes, book.front, lang, 'frontmatter')) });
+    toc.push({ title: labels.authorsNotes, href: 'front.xhtml', children: [] });
   }
   book.chapters.forEach((chapter, i) => {
     const href = chapterHref(i);
-    const start = i === 0 ? { guide: { type: 'text', title: 'Start' } } : {};
-    files.push({ id: `chapter-${i + 1}`, href, mediaType: XHTML, spine: 'linear', ...start, data: uniqueRefIds(renderChapter(chapter, i, lang)) });
+    const start = i === 0 ? { guide: { type: 'text', title: labels.start } } : {};
+    files.push({ id: `chapter-${i + 1}`, href, mediaType: XHTML, spine: 'linear', ...start, data: uniqueRefIds(renderChapter(chapter, i, lang, labels.labelAndTitle)) });
   });
-  toc.push(...storyToc(book.chapters));
-  landmarks.push({ type: 'bodymatter', title: 'Start of Story', href: chapterHref(0) });
+  toc.push(...storyToc(book.chapters, labels.labelAndTitle));
+  landmarks.push({ type: 'bodymatter', title: labels.startOfStory, href: chapterHref(0) });
   if (book.back.length) {
-    files.push({ id: 'back', href: 'back.xhtml', mediaType: XHTML, spine: 'linear', data: uniqueRefIds(renderNotesPage('End Notes', book.back, lang, 'backmatter')) });
-    toc.push({ title: 'End Notes', href: 'back.xhtml', children: [] });
+    files.push({ id: 'back', href: 'back.xhtml', mediaType: XHTML, spine: 'linear', data: uniqueRefIds(renderNotesPage(labels.endNotes, book.back, lang, 'backmatter')) });
+    toc.push({ title: labels.endNotes, href: 'back.xhtml', children: [] });
   }
   if (book.notes.length) {
-    files.push({ id: 'notes', href: 'notes.xhtml', mediaType: XHTML, spine: 'linear', data: uniqueRefIds(renderFootnotes(book.notes, lang, noteCitations(book, chapterHref))) });
-    toc.push({ title: 'Notes', href: 'notes.xhtml', children: [] });
+    files.push({ id: 'notes', href: 'notes.xhtml', mediaType: XHTML, spine: 'linear', data: uniqueRefIds(renderFootnotes(book.notes, lang, noteCitations(book, chapterHref), labels.notes)) });
+    toc.push({ title: labels.notes, href: 'notes.xhtml', children: [] });
   }
   for (const [i, r] of (options.resources ?? []).entries()) {
     files.push({ id: `res-${i + 1}`, href: r.href, mediaType: r.mediaType, data: r.data });
   }
-  files.push({ id: 'nav', href: 'nav.xhtml', mediaType: XHTML, properties: 'nav', data: renderNav(meta.title, lang, toc, landmarks) });
+  files.push({ id: 'nav', href: 'nav.xhtml', mediaType: XHTML, properties: 'nav', data: renderNav(meta.title, lang, toc, landmarks, labels.contents) });
   files.push({ id: 'ncx', href: 'toc.ncx', mediaType: 'application/x-dtbncx+xml', data: renderNcx(options.identifier, meta.title, toc) });
   files.push({ id: 'style', href: 'style.css', mediaType: 'text/css', data: options.css });
 
@@ -90,9 +94,9 @@ export function renderBook(book: Book, options: RenderOptions): RenderedBook {
 }
 
 // An SVG wrapper scales the cover to the page on every reader without CSS tricks.
-function renderCoverPage(title: string, lang: string, href: string, c: CoverImage): string {
+function renderCoverPage(title: string, lang: string, href: string, c: CoverImage, label: string): string {
   return xhtml({
-    title: 'Cover',
+    title: label,
     lang,
     css: 'style.css',
     bodyType: 'cover',

@@ -15,15 +15,15 @@ function navList(entries: readonly TocEntry[], indent: string): string {
   return `${indent}<ol>\n${items.join('\n')}\n${indent}</ol>`;
 }
 
-/** The EPUB 3 navigation document: the table of contents and the landmarks. */
-export function renderNav(title: string, lang: string, toc: readonly TocEntry[], landmarks: readonly Landmark[]): string {
+/** The EPUB 3 navigation document: the table of contents (headed `contents`, in the book's language) and the landmarks. */
+export function renderNav(title: string, lang: string, toc: readonly TocEntry[], landmarks: readonly Landmark[], contents = 'Contents'): string {
   const marks = landmarks.map((l) => `  <li><a epub:type="${l.type}" href="${esc(l.href)}">${esc(l.title)}</a></li>`);
   return xhtml({
     title,
     lang,
     css: 'style.css',
     body: `<nav epub:type="toc" id="toc">
-<h2>Contents</h2>
+<h2>${esc(contents)}</h2>
 ${navList(toc, '')}
 </nav>
 <nav epub:type="landmarks" id="landmarks" hidden="hidden">

@@ -1,6 +1,6 @@
 import type { Book, Block } from '../model.js';
-import { groupThousands } from '../stats.js';
 import { renderBlocks, renderInlines } from './blocks.js';
+import type { BookLabels } from './labels.js';
 import { esc, xhtml } from './xml.js';
 
 export interface BookStats {
@@ -8,43 +8,40 @@ export interface BookStats {
   words: number;
 }
 
-const STATUS = { complete: 'Complete', 'in-progress': 'In progress' } as const;
-
 /** A reader's facts about the work, only those known, in the order FanFicFare's info page uses. */
-function facts(book: Book, stats: BookStats): Array<[string, string]> {
+function facts(book: Book, stats: BookStats, labels: BookLabels): Array<[string, string]> {
   const m = book.meta;
+  const f = labels.facts;
   const list = (values: string[]): string | undefined => (values.length ? values.join(', ') : undefined);
+  const status = { complete: f.complete, 'in-progress': f.inProgress } as const;
   const rows: Array<[string, string | undefined]> = [
-    ['Fandom', list(m.fandoms)],
-    ['Rating', m.rating],
-    ['Warnings', list(m.warnings)],
-    ['Pairings', list(m.pairings)],
-    ['Characters', list(m.characters)],
-    ['Genre', list(m.genres)],
-    ['Tags', list(m.tags)],
-    ['Status', m.status && STATUS[m.status]],
-    ['Published', m.published],
-    ['Updated', m.updated],
-    ['Chapters', String(stats.chapters)],
-    ['Words', groupThousands(stats.words)],
-    ['Source', m.source],
+    [f.fandom, list(m.fandoms)],
+    [f.rating, m.rating],
+    [f.warnings, list(m.warnings)],
+    [f.pairings, list(m.pairings)],
+    [f.characters, list(m.characters)],
+    [f.genre, list(m.genres)],
+    [f.tags, list(m.tags)],
+    [f.status, m.status && status[m.status]],
+    [f.published, m.published],
+    [f.updated, m.updated],
+    [f.chapters, String(stats.chapters)],
+    [f.words, labels.count(stats.words)],
+    [f.source, m.source],
   ];
   return rows.filter((r): r is [string, string] => r[1] !== undefined && r[1] !== '');
 }
 
-export function renderTitlePage(book: Book, stats: BookStats): string {
+export function renderTitlePage(book: Book, stats: BookStats, labels: BookLabels): string {
   const m = book.meta;
   const lines = [`<h1>${esc(m.title)}</h1>`];
   if (m.subtitle) lines.push(`<p class="subtitle">${esc(m.subtitle)}</p>`);
-  if (m.authors.length) lines.push(`<p class="author">by ${esc(m.authors.map((a) => a.name).join(' & '))}</p>`);
-  if (m.series) {
-    const pos = m.series.position !== undefined ? `, book ${m.series.position}` : '';
-    lines.push(`<p class="series">${esc(m.series.name)}${esc(pos)}</p>`);
-  }
+  if (m.authors.length) lines.push(`<p class="author">${esc(labels.by(m.authors.map((a) => a.name)))}</p>`);
+  if (m.series) lines.push(`<p class="series">${esc(labels.series(m.series.name, m.series.position))}</p>`);
   if (m.summary?.length) {
     lines.push(`<div class="summary">\n${m.summary.map((p) => `<p>${renderInlines(p)}</p>`).join('\n')}\n</div>`);
   }
-  const rows = facts(book, stats).map(([k, v]) => `<dt>${esc(k)}</dt>\n<dd>${esc(v)}</dd>`);
+  const rows = facts(book, stats, labels).map(([k, v]) => `<dt>${esc(k)}</dt>\n<dd>${esc(v)}</dd>`);
   if (rows.length) lines.push(`<dl class="facts">\n${rows.join('\n')}\n</dl>`);
   if (book.imprint.length) lines.push(`<div class="imprint">\n${renderBlocks(book.imprint)}\n</div>`);
   return xhtml({

@@ -2,15 +2,20 @@
  * Dashes. Typists write a dash as `--`, `---`, a spaced hyphen, or a spaced
  * en or em dash; books set one style. `em` (Standard Ebooks, Chicago) closes
  * the dash up: `word—word`. `spaced-en` (much British fiction) writes
- * `word – word`. A dash at an edge (an interruption before a closing quote,
- * a dash opening a line) is an em dash either way. Number ranges get an en
- * dash with no spaces.
+ * `word – word`. Languages that space their dashes keep the spaces: Russian
+ * `слово — слово` (`spaced-em`), and Chinese and Japanese write `——` (`cjk`);
+ * there a dash the author typed as a real dash is left as it is, and only
+ * hyphens become dashes. A dash at an edge (an interruption before a closing
+ * quote, a dash opening a line) is an em dash either way. Number ranges get
+ * an en dash with no spaces.
  */
 import { rewrite, type Run } from './run.js';
+import type { DashStyle } from './style.js';
 
-export type DashStyle = 'em' | 'spaced-en';
+export type { DashStyle } from './style.js';
 
-export const dashBetweenWords = (style: DashStyle): string => (style === 'em' ? '—' : ' – ');
+const BETWEEN: Record<DashStyle, string> = { em: '—', 'spaced-en': ' – ', 'spaced-em': ' — ', cjk: '——' };
+export const dashBetweenWords = (style: DashStyle): string => BETWEEN[style];
 
 /** Characters after which a dash is not "between words" but at an opening edge. */
 const OPENING_EDGE = /^$|[\s(\[{“‘«"']$/;
@@ -54,6 +59,8 @@ export function dashes(run: Run, style: DashStyle): Run {
     const after = r.text.charAt(m.index + m[0].length);
     // `pre- and post-war`: a hyphen hanging off a word is not a dash.
     if (/^-$/.test(m[0].trim()) && /[-–—]/.test(before + after)) return undefined;
+    // Where dashes are spaced, the author's own dash is already right.
+    if ((style === 'spaced-em' || style === 'cjk') && m[0].trim() !== '-') return undefined;
     return styled(before, after, style);
   }, NEEDS.spaced);
   // A word cut off by a single hyphen right before its closing quote: `I was go-"`.

@@ -9,35 +9,44 @@ import type { Block, Book, Chapter, Inline, Section } from '../model.js';
 import { assertNever } from '../model.js';
 import { DASH_NEEDS, dashes, lostDashes, type DashStyle } from './dashes.js';
 import { ELLIPSIS_NEEDS, ellipses } from './ellipses.js';
+import { french, FRENCH_NEEDS } from './french.js';
 import { quotes } from './quotes.js';
 import { makeRun, splitRun } from './run.js';
+import { ENGLISH, gatherEvidence, styleFor, type Style } from './style.js';
 
 export type { DashStyle } from './dashes.js';
 
 export interface TypographyOptions {
-  /** `em` (default): `word—word`. `spaced-en`: `word – word`. */
+  /** `em`: `word—word`. `spaced-en`: `word – word`. Default: the language's (`em` in English). */
   dashStyle?: DashStyle;
+  /** The book's language, a BCP 47 tag: its quotation marks and dashes are set (default English). */
+  language?: string;
 }
 
 const MAY_REWRITE = new RegExp([...ELLIPSIS_NEEDS, ...DASH_NEEDS].map((re) => re.source).join('|'), 'u');
 
+/** Options or a style already worked out (applyTypography works it out once per book). */
+type Given = TypographyOptions | Style;
+const resolve = (o: Given): Style => ('marks' in o ? o : o.language === undefined && o.dashStyle === undefined ? ENGLISH : styleFor(o.language, o.dashStyle));
+
 /** Smartens a paragraph given as the texts of its adjacent nodes; returns one string per node. */
-export function smartenParts(parts: readonly string[], options: TypographyOptions = {}): string[] {
-  const style = options.dashStyle ?? 'em';
+export function smartenParts(parts: readonly string[], options: Given = {}): string[] {
+  const style = resolve(options);
   let run = makeRun(parts);
   // Most paragraphs give the ellipsis and dash rules nothing to do: one scan
   // for all their needs spares each rule its own.
   if (MAY_REWRITE.test(run.text)) {
     run = ellipses(run);
-    run = lostDashes(run, style);
-    run = dashes(run, style);
+    run = lostDashes(run, style.dash);
+    run = dashes(run, style.dash);
   }
-  run = quotes(run);
+  run = quotes(run, style.marks);
+  if (style.french && FRENCH_NEEDS.test(run.text)) run = french(run);
   return splitRun(run, parts.length);
 }
 
 /** Smartens one paragraph's plain text. */
-export function smartenText(s: string, options: TypographyOptions = {}): string {
+export function smartenText(s: string, options: Given = {}): string {
   return smartenParts([s], options)[0] ?? '';
 }
 
@@ -45,7 +54,7 @@ export function smartenText(s: string, options: TypographyOptions = {}): string 
 const BREAK = '\n';
 
 /** Smartens several inline lists as one run (a verse's lines, an epigraph's paragraphs). */
-function smartenGroup(lists: readonly (readonly Inline[])[], options: TypographyOptions): Inline[][] {
+function smartenGroup(lists: readonly (readonly Inline[])[], options: Style): Inline[][] {
   const parts: string[] = [];
   const collect = (list: readonly Inline[]): void => {
     for (const n of list) {
@@ -87,7 +96,7 @@ function smartenGroup(lists: readonly (readonly Inline[])[], options: Typography
   });
 }
 
-function inlines(list: readonly Inline[], options: TypographyOptions): Inline[] {
+function inlines(list: readonly Inline[], options: Style): Inline[] {
   // Most paragraphs are one text node: the same result without the walk.
   const only = list.length === 1 ? list[0] : undefined;
   if (only?.type === 'text') {
@@ -97,7 +106,7 @@ function inlines(list: readonly Inline[], options: TypographyOptions): Inline[] 
   return smartenGroup([list], options)[0] ?? [];
 }
 
-function block(b: Block, o: TypographyOptions): Block {
+function block(b: Block, o: Style): Block {
   switch (b.type) {
     case 'paragraph':
     case 'pov':
@@ -126,11 +135,11 @@ function block(b: Block, o: TypographyOptions): Block {
   }
 }
 
-function section(s: Section, o: TypographyOptions): Section {
+function section(s: Section, o: Style): Section {
   return { ...s, title: inlines(s.title, o), blocks: s.blocks.map((b) => block(b, o)) };
 }
 
-function chapter(c: Chapter, o: TypographyOptions): Chapter {
+function chapter(c: Chapter, o: Style): Chapter {
   return {
     ...c,
     title: inlines(c.title, o),
@@ -139,8 +148,12 @@ function chapter(c: Chapter, o: TypographyOptions): Chapter {
   };
 }
 
-/** A new Book with curly quotes, proper dashes and ellipses in every text node. */
-export function applyTypography(book: Book, options: TypographyOptions = {}): Book {
+/**
+ * A new Book with curly quotes, proper dashes and ellipses in every text
+ * node, in the marks of its language and of the convention its text uses.
+ */
+export function applyTypography(book: Book, given: TypographyOptions = {}): Book {
+  const options = styleFor(given.language, given.dashStyle, gatherEvidence(book));
   const meta = { ...book.meta, title: smartenText(book.meta.title, options) };
   if (book.meta.subtitle !== undefined) meta.subtitle = smartenText(book.meta.subtitle, options);
   if (book.meta.summary) meta.summary = book.meta.summary.map((p) => inlines(p, options));

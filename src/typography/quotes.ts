@@ -1,5 +1,7 @@
 /**
- * Straight quotes to curly ones, for English fiction.
+ * Straight quotes to curly ones: English fiction's “ ” ‘ ’ by default, or the
+ * marks of the book's language and convention (`Marks`, see style.ts).
+ * Apostrophes are always ’, in every language.
  *
  * One left-to-right pass over a paragraph keeps a stack of open quotes, so
  * quotes that could go either way (`okay.""That's`, `—"Stop`) are decided by
@@ -10,6 +12,7 @@
  * paragraph opens again.
  */
 import { rewrite, type Run } from './run.js';
+import type { Marks } from './style.js';
 
 type Kind = 'double' | 'single';
 
@@ -23,9 +26,9 @@ const ELISIONS = new Set([
 const LETTER = /\p{L}/u;
 const ALNUM = /[\p{L}\p{N}]/u;
 /** After these (or at the start) a quote opens. */
-const OPEN_CONTEXT = /^$|[\s(\[{“‘«]/;
+const OPEN_CONTEXT = /^$|[\s(\[{“‘«„‚»›「『¿¡]/;
 /** A single quote also opens (or elides) after a dash or an ellipsis: `—'Tis`, `…'cause`. */
-const SINGLE_OPEN_CONTEXT = /^$|[\s(\[{“‘«—–…-]/;
+const SINGLE_OPEN_CONTEXT = /^$|[\s(\[{“‘«„‚»›「『¿¡—–…-]/;
 /** Before these (or at the end) a quote closes. */
 const CLOSE_CONTEXT = /^$|[\s)\]}.,;:!?…—–\-"'”’»]/;
 
@@ -64,9 +67,27 @@ class Stack {
 }
 
 /** The characters `curl` may change or must see; every other one is copied as it is. */
-const QUOTE_LIKE = /[“‘”’"'`´]/g;
+const QUOTE_LIKE = /[“‘”’"'`´„‚«»‹›「」『』]/g;
 
-export function quotes(input: Run): Run {
+export const ENGLISH_MARKS: Marks = { double: ['“', '”'], single: ['‘', '’'] };
+
+/** How a quote mark already in the text moves the stack, under the book's marks. */
+function typed(c: string, marks: Marks): ['open' | 'close', Kind] | undefined {
+  const d = marks.double ?? ENGLISH_MARKS.double!;
+  const s = marks.single ?? ENGLISH_MARKS.single!;
+  // A mark that both opens and closes (`»Hallo«` reversed) is decided by its own pair first.
+  if (c === d[0]) return ['open', 'double'];
+  if (c === d[1]) return ['close', 'double'];
+  if (c === s[0]) return ['open', 'single'];
+  if (c === s[1]) return ['close', 'single'];
+  if (c === '“' || c === '„' || c === '«' || c === '「' || c === '『') return ['open', c === '『' ? 'single' : 'double'];
+  if (c === '”' || c === '»' || c === '」') return ['close', 'double'];
+  if (c === '‘' || c === '‚' || c === '‹') return ['open', 'single'];
+  if (c === '›' || c === '』') return ['close', 'single'];
+  return undefined;
+}
+
+export function quotes(input: Run, marks: Marks = ENGLISH_MARKS): Run {
   // Feet and inches (5'10") are primes, not quotes.
   const run = rewrite(input, /(?<=\d)'(\d{1,2})"/g, (m) => `′${m[1]}″`, /\d'\d/);
   const text = run.text;
@@ -86,7 +107,7 @@ export function quotes(input: Run): Run {
     const c = m[0];
     if (run.locked?.[i]) continue;
     const left = i === 0 ? '' : lastAt === i - 1 ? lastValue : text.charAt(i - 1);
-    const next = curl(c, text, i, left, stack);
+    const next = curl(c, text, i, left, stack, marks);
     lastAt = i;
     lastValue = next;
     if (next === c) continue;
@@ -99,29 +120,26 @@ export function quotes(input: Run): Run {
 }
 
 /** The character `c` at `i` becomes, given what was written before it. */
-function curl(c: string, text: string, i: number, left: string, stack: Stack): string {
+function curl(c: string, text: string, i: number, left: string, stack: Stack, marks: Marks): string {
   const right = text.charAt(i + 1);
   switch (c) {
-    case '“':
-    case '‘':
-      stack.push(c === '“' ? 'double' : 'single');
-      return c;
-    case '”':
-      stack.close('double');
-      return c;
     case '’':
       if (!(ALNUM.test(left) && LETTER.test(right))) stack.close('single');
       return c;
     case '"':
-      return double(left, right, stack);
+      return marks.double ? double(left, right, stack, marks.double) : c;
     case "'":
-      return single(text, i, left, right, stack);
+      return single(text, i, left, right, stack, marks.single);
     case '`':
     case '´':
       // A backtick or acute accent between letters is a typed apostrophe (`don´t`).
       return LETTER.test(left) && LETTER.test(right) ? '’' : c;
-    default:
+    default: {
+      const t = typed(c, marks);
+      if (t?.[0] === 'open') stack.push(t[1]);
+      else if (t) stack.close(t[1]);
       return c;
+    }
   }
 }
 
@@ -129,43 +147,48 @@ function curl(c: string, text: string, i: number, left: string, stack: Stack): s
 const isPrime = (left: string, right: string, open: boolean): boolean =>
   !open && /\d/.test(left) && !LETTER.test(right);
 
-function double(left: string, right: string, stack: Stack): string {
+function double(left: string, right: string, stack: Stack, [open, close]: readonly [string, string]): string {
   if (isPrime(left, right, stack.has('double'))) return '″';
   const opens = OPEN_CONTEXT.test(left);
   if (opens && right !== '' && !/\s/.test(right)) {
     stack.push('double');
-    return '“';
+    return open;
   }
   if (!opens && CLOSE_CONTEXT.test(right)) {
     stack.close('double');
-    return '”';
+    return close;
   }
   // Glued on both sides or free-standing: the open quotes decide.
   if (stack.has('double')) {
     stack.close('double');
-    return '”';
+    return close;
   }
   stack.push('double');
-  return '“';
+  return open;
 }
 
-function single(text: string, i: number, left: string, right: string, stack: Stack): string {
-  if (ALNUM.test(left) && LETTER.test(right)) return '’'; // don't, O'Brien, 1990's
+/** `marks` null: an apostrophe is still ’, but a quotation mark stays straight. */
+function single(text: string, i: number, left: string, right: string, stack: Stack, marks: readonly [string, string] | null): string {
+  if (ALNUM.test(left) && LETTER.test(right)) return '’'; // don't, O'Brien, 1990's, п'ять
   if (isPrime(left, right, stack.has('single'))) return '′';
+  const [open, close] = marks ?? ["'", "'"];
   const opens = SINGLE_OPEN_CONTEXT.test(left);
   if (opens && ALNUM.test(right)) {
     if (isElision(text, i)) return '’';
     // Mid-paragraph, a quote that nothing later closes is an elision ('mazing).
-    const atStart = left === '' || left === '“';
+    const atStart = left === '' || OPENED.test(left);
     if (!atStart && !closingAhead(text, i)) return '’';
     stack.push('single');
-    return '‘';
+    return open;
   }
   if (!opens && LETTER.test(right) && !stack.has('single')) {
     // Glued after punctuation with nothing open: `he said,'Go'`.
     stack.push('single');
-    return '‘';
+    return open;
   }
   stack.close('single');
-  return '’';
+  return close;
 }
+
+/** A double quote just opened: a single quote after it opens too. */
+const OPENED = /^[“„«»「]$/;

@@ -72,7 +72,7 @@ export const epubjsSuite = (all: SideloadBooks) => describeWithClient('chromium'
   it('renders every block of the showcase book, sections nested in the TOC', async () => {
     const opened = await reader.open('showcase.epub');
     expect(opened.toc.map((t) => [t.depth, t.label])).toEqual([
-      [0, 'Title Page'], [0, "Author's Notes"], [0, 'Chapter 1: The Ford'], [0, 'Chapter 2: The Inn at Greyhead'], [1, 'Evening'], [1, 'Morning'], [0, 'End Notes'],
+      [0, 'Title Page'], [0, 'Author’s Notes'], [0, 'Chapter 1: The Ford'], [0, 'Chapter 2: The Inn at Greyhead'], [1, 'Evening'], [1, 'Morning'], [0, 'End Notes'],
     ]);
     await reader.show('cover.xhtml');
     await reader.screenshot(path.join(SHOTS, 'showcase-1-cover.png'));

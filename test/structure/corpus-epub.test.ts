@@ -30,7 +30,7 @@ describe('corpus EPUBs match their true structure', () => {
     expect(o.title).toEqual(['Losing Battles']);
     expect(o.toc).toEqual([
       { depth: 1, title: 'Title Page' },
-      { depth: 1, title: "Author's Notes" },
+      { depth: 1, title: 'Author’s Notes' },
       { depth: 1, title: 'Chapter 12: Second Chances' },
       { depth: 2, title: 'Battle 28' },
       { depth: 2, title: 'Battle 29' },
