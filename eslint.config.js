@@ -13,6 +13,7 @@ import tseslint from 'typescript-eslint';
  */
 const LAYERS = [
   ['src/model.ts', 'src/diagnostics.ts', 'src/xml-chars.ts', 'src/walk.ts', 'src/ioerror.ts', 'src/stats.ts', 'src/outname.ts'],
+  ['src/lang'],
   ['src/metadata'],
   ['src/read'],
   ['src/readers'],

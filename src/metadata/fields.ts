@@ -11,7 +11,7 @@
 import type { Author, Metadata, Series } from '../model.js';
 import { text } from '../model.js';
 import { xmlSafe } from '../xml-chars.js';
-import { languageTag } from './language.js';
+import { languageCode } from '../lang/index.js';
 
 export type MetaLayer = Partial<Metadata>;
 
@@ -146,7 +146,7 @@ export const FIELDS: readonly Field[] = [
     // A value that names no language is kept as written: merging the layers warns about it once, wherever it came from.
     read: (v, meta) => {
       const s = asString(v);
-      if (s) meta.language = languageTag(s) ?? s;
+      if (s) meta.language = languageCode(s) ?? s;
     },
   },
   { names: ['source', 'url'], doc: 'where the work came from', text: false, read: string('source') },

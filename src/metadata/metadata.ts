@@ -2,7 +2,7 @@ import { v5 as uuidv5 } from 'uuid';
 import type { Metadata } from '../model.js';
 import { Diagnostics } from '../diagnostics.js';
 import { fieldNamed, ORDER_KEY, type Complain, type DetectionOverrides, type MetaLayer } from './fields.js';
-import { languageTag } from './language.js';
+import { languageCode } from '../lang/index.js';
 
 export type { DetectionOverrides, MetaLayer } from './fields.js';
 export { paragraphsOf } from './fields.js';
@@ -56,7 +56,7 @@ function setPattern(o: DetectionOverrides, field: 'chapterPattern' | 'sceneBreak
 /** A valid BCP 47 tag, canonicalized (a language's name is read as its tag); `en` (with a warning) for anything else. */
 export function validLanguage(tag: string | undefined, diags: Diagnostics): string {
   if (!tag) return 'en';
-  const known = languageTag(tag);
+  const known = languageCode(tag);
   if (known) return known;
   diags.warn('bad-language', `"${tag}" is not a language quire knows (a BCP 47 tag such as "en" or "pt-BR", or a name such as "French"); using "en"`);
   return 'en';

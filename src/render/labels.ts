@@ -4,8 +4,8 @@
  * text: `Author’s Notes` in a book with curly quotes, `Author's Notes` in one
  * built with `--no-typography`.
  */
-import { languageFor } from '../structure/lang/tables.js';
-import type { FactLabels } from '../structure/lang/types.js';
+import { languageFor } from '../lang/tables.js';
+import type { FactLabels } from '../lang/types.js';
 import { groupThousands } from '../stats.js';
 import { smartenText } from '../typography/index.js';
 

@@ -7,8 +7,8 @@
  * curly quotes.
  */
 import type { Block, Book, Inline } from '../model.js';
-import { languageFor } from '../structure/lang/tables.js';
-import type { Quotes } from '../structure/lang/types.js';
+import { languageFor } from '../lang/tables.js';
+import type { Quotes } from '../lang/types.js';
 
 export type DashStyle = 'em' | 'spaced-en' | 'spaced-em' | 'cjk';
 

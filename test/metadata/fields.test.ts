@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/diagnostics.js';
 import { FIELDS } from '../../src/metadata/fields.js';
-import { languageTag } from '../../src/metadata/language.js';
+import { languageCode } from '../../src/lang/index.js';
 import { mergeMeta, readYamlMeta } from '../../src/metadata/metadata.js';
 import { parsePlainText } from '../../src/structure/index.js';
 
@@ -38,8 +38,8 @@ describe('the metadata field table', () => {
   });
 
   it('reads a language by its tag or its name, in English or in itself', () => {
-    expect(['French', 'français', 'fr', 'FR', 'fr_FR', 'English', 'Deutsch', 'pt-br', 'Español'].map(languageTag)).toEqual(['fr', 'fr', 'fr', 'fr', 'fr-FR', 'en', 'de', 'pt-BR', 'es']);
-    expect(['english!', 'Klingonese', 'xx', 'und', ''].map(languageTag)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(['French', 'français', 'fr', 'FR', 'fr_FR', 'English', 'Deutsch', 'pt-br', 'Español'].map(languageCode)).toEqual(['fr', 'fr', 'fr', 'fr', 'fr-FR', 'en', 'de', 'pt-BR', 'es']);
+    expect(['english!', 'Klingonese', 'xx', 'und', ''].map(languageCode)).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
 
   it('writes `language: English` as en, and an unknown language as en with a warning', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bookLabels } from '../../src/render/labels.js';
-import { TABLES } from '../../src/structure/lang/index.js';
+import { TABLES } from '../../src/lang/index.js';
 import { buildFile, storyFile, unzipText } from '../support/build.js';
 import { validateEpub } from '../support/epubcheck.js';
 

@@ -11,7 +11,7 @@
  * the best detector guesses, so then there is no answer and the caller keeps
  * its default and says so.
  */
-import { BY_CODE } from './lang/tables.js';
+import { BY_CODE } from './tables.js';
 
 export interface DetectedLanguage {
   /** BCP 47 tag (`fr`, `zh`). */

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectLanguage } from '../../../src/structure/language.js';
-import { repoRoot, sharedDir } from '../../support/build.js';
+import { detectLanguage } from '../../src/lang/detect.js';
+import { repoRoot, sharedDir } from '../support/build.js';
 
 const story = (code: string) => readFileSync(path.join(repoRoot, 'test', 'fixtures', 'languages', code, 'story.txt'), 'utf8');
 

@@ -9,12 +9,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Book, Block } from '../../../src/model.js';
-import { languageFor, matchEndMark, matchField, matchHeading, matchNoteLabel } from '../../../src/structure/lang/index.js';
-import { detectLanguage } from '../../../src/structure/language.js';
-import { applyTypography, smartenText } from '../../../src/typography/index.js';
-import { buildFile, repoRoot, unzipText } from '../../support/build.js';
-import { validateEpub } from '../../support/epubcheck.js';
+import type { Book, Block } from '../../src/model.js';
+import { languageFor, matchEndMark, matchField, matchHeading, matchNoteLabel } from '../../src/lang/index.js';
+import { detectLanguage } from '../../src/lang/detect.js';
+import { applyTypography, smartenText } from '../../src/typography/index.js';
+import { buildFile, repoRoot, unzipText } from '../support/build.js';
+import { validateEpub } from '../support/epubcheck.js';
 
 interface Truth {
   title: string; authors: string[]; language: string; chapters: string[];

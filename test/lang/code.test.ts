@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chapterLabel, languageCode, languageFor, matchTrailingByline } from '../../../src/structure/lang/index.js';
+import { chapterLabel, languageCode, languageFor, matchTrailingByline } from '../../src/lang/index.js';
 
 describe('languageCode', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TABLES, matchByline, matchEndMark, matchField, matchHeading, matchNoteLabel, matchTrailingByline, parseNumber } from '../../../src/structure/lang/index.js';
+import { TABLES, matchByline, matchEndMark, matchField, matchHeading, matchNoteLabel, matchTrailingByline, parseNumber } from '../../src/lang/index.js';
 import { CASES } from './cases.js';
 
 describe('every listed language has a table and cases', () => {
