@@ -7,6 +7,8 @@ import type { WorkSource } from './read/source.js';
 import { collectResources } from './read/resources.js';
 import { parseStory, type ParseResult, type TraceEntry } from './structure/index.js';
 import { storyText } from './readers/index.js';
+import { chapterLabel } from './lang/index.js';
+import { detectLanguage } from './lang/detect.js';
 import { readFolder } from './structure/chapter-files.js';
 import { numberNotes } from './structure/footnotes.js';
 import { identifierFor, mergeMeta, modifiedDate, readYamlMeta, w3cDate, type DetectionOverrides, type MetaLayer } from './metadata/metadata.js';
@@ -41,6 +43,13 @@ export interface ConvertOptions {
    * passes one that draws in a thread of its own (batch/cover-thread.ts).
    */
   drawCover?: (info: CoverInfo) => Promise<DrawnCover>;
+}
+
+/** The book's language as the structure step needs it: the tag, and the tables to read its lines in. */
+interface Language {
+  tag?: string;
+  read: readonly string[] | undefined;
+  detected?: { tag: string; confidence: number };
 }
 
 export interface ParsedWork {
@@ -78,23 +87,39 @@ export async function parseWork(source: WorkSource, options: Omit<ConvertOptions
   }
   let parsed: ParseResult;
   let fromFrontMatter: MetaLayer = {};
+  // What the work says of its language (front matter, sidecar, flags, a series above it), else what its text is written in.
+  const stated = (fm: MetaLayer) => options.meta?.language ?? fromSidecar.meta.language ?? fm.language ?? source.inherited?.language;
+  const language = async (fm: MetaLayer, sample: () => Promise<string>): Promise<Language> => {
+    const given = stated(fm);
+    if (given) return { tag: given, read: [given, 'en'] };
+    const found = await detectLanguage(await sample());
+    return found ? { tag: found.tag, read: [found.tag, 'en'], detected: found } : { read: undefined };
+  };
+  let lang: Language;
   if (folder) {
-    parsed = await readFolder(source.files, { ...fromSidecar.overrides, ...options.detection }, diags);
+    lang = await language({}, async () => (await Promise.all(source.files.slice(0, 3).map(async (f) => (await storyText(f)).body))).join('\n\n'));
+    parsed = await readFolder(source.files, { ...fromSidecar.overrides, ...options.detection, ...(lang.read ? { languages: lang.read } : {}) }, diags);
   } else {
     const story = await storyText(main);
     diags.list.push(...story.diagnostics);
     const fm = readYamlMeta(story.data, diags);
     fromFrontMatter = fm.meta;
-    const detection = { ...fm.overrides, ...fromSidecar.overrides, ...options.detection };
+    lang = await language(fm.meta, async () => story.body);
+    const detection = { ...fm.overrides, ...fromSidecar.overrides, ...options.detection, ...(lang.read ? { languages: lang.read } : {}) };
     const givenTitle = options.meta?.title ?? fromSidecar.meta.title ?? fm.meta.title;
     parsed = await parseStory({ text: story.body, file: main.path, firstLine: story.firstLine, idPrefix: '' }, { ...detection, titleFromHeading: true, ...(givenTitle ? { givenTitle } : {}) });
     diags.list.push(...parsed.diagnostics);
   }
+  // A detected language ranks below every statement, the text's own `Language:` line included.
+  const detected: MetaLayer = lang.detected ? { language: lang.detected.tag } : {};
+  if (!lang.tag && !parsed.meta.language) {
+    diags.info(lang.detected ? 'language-detected' : 'language-unknown', lang.detected ? `no language stated; the text reads as ${lang.detected.tag}` : 'no language stated and too little text to tell; writing en (say language: … in front matter)');
+  }
   // A folder's whole name (dots and all) is its title of last resort, so give it an extension to drop.
   const fallback = titleFromFileName(folder ? `${source.path.replace(/[\\/]+$/, '')}.dir` : main.path);
-  const meta = mergeMeta([source.inherited ?? {}, parsed.meta, fromFrontMatter, fromSidecar.meta, options.meta ?? {}], fallback, diags);
+  const meta = mergeMeta([detected, source.inherited ?? {}, parsed.meta, fromFrontMatter, fromSidecar.meta, options.meta ?? {}], fallback, diags);
   reportOverridden(parsed, meta, diags);
-  let book: Book = { meta, imprint: parsed.imprint, front: parsed.front, chapters: nameChapters(parsed.chapters, meta.title), back: parsed.back, notes: parsed.notes };
+  let book: Book = { meta, imprint: parsed.imprint, front: parsed.front, chapters: nameChapters(parsed.chapters, meta.title, meta.language), back: parsed.back, notes: parsed.notes };
   numberNotes(book);
   if (options.typography !== false) book = applyTypography(book, { ...(options.dashStyle ? { dashStyle: options.dashStyle } : {}), language: meta.language });
   // A file with nothing to read (blank, white space, only metadata) would make an empty book: refuse it instead.
@@ -124,11 +149,11 @@ function reportOverridden(parsed: ParseResult, meta: Metadata, diags: Diagnostic
 
 // A chapter must have a heading a reader can find in the TOC: a lone untitled
 // chapter takes the work's title, others their number.
-function nameChapters(chapters: Chapter[], title: string): Chapter[] {
+function nameChapters(chapters: Chapter[], title: string, language: string): Chapter[] {
   let n = 0;
   return chapters.map((c) => {
     if (!c.part) n++;
-    return inlineText(c.title).trim() ? c : { ...c, title: [text(chapters.length === 1 ? title : `Chapter ${n}`)] };
+    return inlineText(c.title).trim() ? c : { ...c, title: [text(chapters.length === 1 ? title : chapterLabel(language, n))] };
   });
 }
 

@@ -5,8 +5,10 @@
  * `book.yaml` or `series.yaml`, a chapter file's front matter.
  *
  * Names are matched without regard to case, spaces, hyphens or underscores
- * (`Word Count`, `word-count`, `word_count`). A field marked `text: false` is
- * read from YAML only: a story line `Cover: …` or `Id: 7` is story text.
+ * (`Word Count`, `word-count`, `word_count`). A story's own lines use the
+ * labels of its language (`Title:`, `Título:`, `作者：`), which the language
+ * tables (`lang/`) map to these keys; a line naming a key no label names
+ * (`Cover: …`, `Id: 7`) is story text.
  */
 import type { Author, Metadata, Series } from '../model.js';
 import { text } from '../model.js';
@@ -29,8 +31,6 @@ export type Complain = (message: string) => void;
 export interface Field {
   names: readonly string[];
   doc: string;
-  /** Also read from a line at the top of a plain-text story. */
-  text: boolean;
   read(value: unknown, meta: MetaLayer, complain: Complain): void;
 }
 
@@ -126,11 +126,11 @@ const list = (key: 'tags' | 'fandoms' | 'pairings' | 'characters' | 'genres' | '
   (v, meta) => add(meta, key, asList(v, sep));
 
 export const FIELDS: readonly Field[] = [
-  { names: ['title'], doc: "the work's title", text: true, read: string('title') },
-  { names: ['subtitle'], doc: 'a subtitle, shown under the title', text: false, read: string('subtitle') },
-  { names: ['author', 'authors', 'by', 'written by'], doc: 'the authors: a list, `{ name, file-as }` entries, or one line `A & B`', text: true, read: (v, meta) => addAuthors(meta, asAuthors(v)) },
+  { names: ['title'], doc: "the work's title", read: string('title') },
+  { names: ['subtitle'], doc: 'a subtitle, shown under the title', read: string('subtitle') },
+  { names: ['author', 'authors', 'by', 'written by'], doc: 'the authors: a list, `{ name, file-as }` entries, or one line `A & B`', read: (v, meta) => addAuthors(meta, asAuthors(v)) },
   {
-    names: ['summary', 'description', 'blurb'], doc: 'the summary (a pairing that ends it goes to the pairings)', text: true,
+    names: ['summary', 'description', 'blurb'], doc: 'the summary (a pairing that ends it goes to the pairings)',
     read: (v, meta) => {
       const s = typeof v === 'string' ? xmlSafe(v) : asString(v);
       if (!s) return;
@@ -142,40 +142,40 @@ export const FIELDS: readonly Field[] = [
     },
   },
   {
-    names: ['language', 'lang'], doc: 'the language: a BCP 47 tag (`pt-BR`) or its name (`French`, `français`)', text: true,
+    names: ['language', 'lang'], doc: 'the language: a BCP 47 tag (`pt-BR`) or its name (`French`, `français`)',
     // A value that names no language is kept as written: merging the layers warns about it once, wherever it came from.
     read: (v, meta) => {
       const s = asString(v);
       if (s) meta.language = languageCode(s) ?? s;
     },
   },
-  { names: ['source', 'url'], doc: 'where the work came from', text: false, read: string('source') },
-  { names: ['publisher'], doc: 'the publisher', text: false, read: string('publisher') },
-  { names: ['rights', 'license'], doc: 'the rights statement or licence', text: false, read: string('rights') },
-  { names: ['published', 'date'], doc: 'when the work was first published (YYYY-MM-DD)', text: true, read: date('published') },
-  { names: ['updated', 'modified'], doc: 'when the work was last updated (YYYY-MM-DD); the book\'s modified date', text: true, read: date('updated') },
-  { names: ['identifier', 'uuid', 'id'], doc: "the work's identifier (a UUID or URN)", text: false, read: string('identifier') },
-  { names: ['series'], doc: 'the series: `Name #2`, `Name (2)` or `{ name, position }`', text: true, read: (v, meta) => {
+  { names: ['source', 'url'], doc: 'where the work came from', read: string('source') },
+  { names: ['publisher'], doc: 'the publisher', read: string('publisher') },
+  { names: ['rights', 'license'], doc: 'the rights statement or licence', read: string('rights') },
+  { names: ['published', 'date'], doc: 'when the work was first published (YYYY-MM-DD)', read: date('published') },
+  { names: ['updated', 'modified'], doc: 'when the work was last updated (YYYY-MM-DD); the book\'s modified date', read: date('updated') },
+  { names: ['identifier', 'uuid', 'id'], doc: "the work's identifier (a UUID or URN)", read: string('identifier') },
+  { names: ['series'], doc: 'the series: `Name #2`, `Name (2)` or `{ name, position }`', read: (v, meta) => {
     const s = asSeries(v, meta.series);
     if (s) meta.series = s;
   } },
   {
-    names: ['series position', 'series index'], doc: "the work's number in its series", text: false,
+    names: ['series position', 'series index'], doc: "the work's number in its series",
     read: (v, meta, complain) => {
       const position = Number(v);
       if (!Number.isFinite(position)) return complain(`"${String(v)}" is not a number`);
       meta.series = { name: meta.series?.name ?? '', position };
     },
   },
-  { names: ['tags', 'tag', 'freeform', 'additional tags'], doc: 'tags', text: true, read: list('tags') },
-  { names: ['fandom', 'fandoms', 'category', 'categories'], doc: 'fandoms (a fan-fiction site\'s "category" is the fandom)', text: true, read: list('fandoms') },
-  { names: ['pairing', 'pairings', 'ship', 'ships', 'relationship', 'relationships'], doc: 'pairings', text: true, read: list('pairings') },
-  { names: ['character', 'characters'], doc: 'characters', text: true, read: list('characters') },
-  { names: ['genre', 'genres'], doc: 'genres', text: true, read: list('genres', /\s*[,;/]\s*/) },
-  { names: ['rating', 'rated'], doc: 'the rating', text: true, read: string('rating') },
-  { names: ['warning', 'warnings', 'content warning', 'content warnings', 'archive warnings'], doc: 'content warnings', text: true, read: list('warnings') },
+  { names: ['tags', 'tag', 'freeform', 'additional tags'], doc: 'tags', read: list('tags') },
+  { names: ['fandom', 'fandoms', 'category', 'categories'], doc: 'fandoms (a fan-fiction site\'s "category" is the fandom)', read: list('fandoms') },
+  { names: ['pairing', 'pairings', 'ship', 'ships', 'relationship', 'relationships'], doc: 'pairings', read: list('pairings') },
+  { names: ['character', 'characters'], doc: 'characters', read: list('characters') },
+  { names: ['genre', 'genres'], doc: 'genres', read: list('genres', /\s*[,;/]\s*/) },
+  { names: ['rating', 'rated'], doc: 'the rating', read: string('rating') },
+  { names: ['warning', 'warnings', 'content warning', 'content warnings', 'archive warnings'], doc: 'content warnings', read: list('warnings') },
   {
-    names: ['status'], doc: '`complete` or `in progress`', text: true,
+    names: ['status'], doc: '`complete` or `in progress`',
     read: (v, meta, complain) => {
       const s = asString(v) ?? '';
       if (/\b(complete|completed|finished|done|one-?shot)\b/i.test(s) && !/\bin-?complete\b/i.test(s)) meta.status = 'complete';
@@ -183,8 +183,9 @@ export const FIELDS: readonly Field[] = [
       else complain(`status "${s}" not understood; write "complete" or "in progress"`);
     },
   },
-  { names: ['cover'], doc: 'a cover image, a path inside the work\'s folder', text: false, read: string('cover') },
-  { names: ['words', 'word count'], doc: 'the word count a site printed: quire counts the words itself, so it is read and left out', text: true, read: () => undefined },
+  { names: ['cover'], doc: 'a cover image, a path inside the work\'s folder', read: string('cover') },
+  { names: ['translator', 'translated by'], doc: 'the translator: read, and left out of the book (quire writes no contributors yet)', read: () => undefined },
+  { names: ['words', 'word count'], doc: 'the word count a site printed: quire counts the words itself, so it is read and left out', read: () => undefined },
 ];
 
 /** Keys a folder's YAML may hold that are not metadata of the work. */
@@ -196,6 +197,3 @@ const BY_NAME: ReadonlyMap<string, Field> = new Map(FIELDS.flatMap((f) => f.name
 
 /** The field a key names, if any. */
 export const fieldNamed = (key: string): Field | undefined => BY_NAME.get(normal(key));
-
-/** Names a plain-text story may use on a line of its own, longest first (`Content Warning` before `Content`). */
-export const TEXT_FIELD_NAMES: readonly string[] = FIELDS.filter((f) => f.text).flatMap((f) => f.names).sort((a, b) => b.length - a.length);

@@ -56,7 +56,8 @@ export function renderBlock(block: Block): string {
     case 'pov':
       return paragraph(block.children, 'pov');
     case 'authorNote':
-      // The note's text keeps its own label (`A/N:`), so the label is not printed twice.
+      // A named label (`Rosie's Notes:`, `Disclaimer:`) stays in the note's text; a bare `A/N:` was left out,
+      // since the aside (or the notes page's heading) already says what this is.
       return `<aside class="author-note">\n${renderBlocks(block.children)}\n</aside>`;
     case 'endMark':
       return paragraph(block.children, 'end-mark');

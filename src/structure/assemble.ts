@@ -47,7 +47,7 @@ export interface Assembled {
 
 const short = (s: string): string => (s.length > 80 ? `${s.slice(0, 79)}…` : s);
 
-export function assemble(cls: readonly Classified[], layout: Layout, file: string): Assembled {
+export function assemble(cls: readonly Classified[], layout: Layout, file: string, keepNoteLabels = false): Assembled {
   const span = (start: number, end = start): Span => ({ file, start, end });
   const out: Assembled = { pieces: [], imprint: [], meta: [], trace: [], glued: [], doubts: [] };
   const trace = (c: Classified, kind: string = c.kind, text = c.line.text, rule = c.rule) =>
@@ -138,8 +138,16 @@ export function assemble(cls: readonly Classified[], layout: Layout, file: strin
       case 'note': {
         const group = take(cls, i, (x, k) => x.kind === 'note' && (k === i || !x.data.noteStart));
         group.forEach((x) => trace(x));
-        const lines = group.map((x) => x.line);
-        const note: Block = { type: 'authorNote', children: paraBlocks(paragraphsOf(lines, layout)), span: span(lines[0]!.no, lines[lines.length - 1]!.no) };
+        // The label is kept apart (`note.label`): a bare label line goes, a labelled one keeps only its words;
+        // unless notes are kept as story text (`notes: keep`), where everything the author wrote stays.
+        const labelled = c.rule === 'note-label' && !keepNoteLabels;
+        const lines = group.flatMap((x, k) => {
+          if (k > 0 || !labelled || c.data.value === undefined) return [x.line];
+          if (c.data.bare || !c.data.value) return [];
+          return [{ ...x.line, text: c.data.value, item: { type: 'text' as const, text: c.data.value, span: span(x.line.no), indent: x.line.indent, gapBefore: x.line.gapBefore, gapAfter: x.line.gapAfter } }];
+        });
+        if (lines.length === 0) lines.push(group[0]!.line);
+        const note: Block = { type: 'authorNote', children: paraBlocks(paragraphsOf(lines, layout)), span: span(group[0]!.line.no, group[group.length - 1]!.line.no) };
         if (c.data.label !== undefined) note.label = c.data.label;
         push(note, c.rule);
         i += group.length;

@@ -51,7 +51,7 @@ function chapterYaml(data: Record<string, unknown>, file: string, diags: Diagnos
  * title) names its one chapter; its notes open and close that chapter; note
  * ids are prefixed per file so they never collide.
  */
-export async function readFolder(files: readonly SourceFile[], detection: DetectionOverrides, diags: Diagnostics): Promise<ParseResult> {
+export async function readFolder(files: readonly SourceFile[], detection: DetectionOverrides & { languages?: readonly string[] }, diags: Diagnostics): Promise<ParseResult> {
   const result: ParseResult = { meta: {}, imprint: [], front: [], chapters: [], back: [], notes: [], trace: [], rules: new Map(), regions: [], diagnostics: [], layout: MARKUP_LAYOUT };
   for (const [i, file] of files.entries()) {
     const story = await storyText(file);

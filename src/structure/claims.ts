@@ -12,9 +12,8 @@ import type { Diagnostics } from '../diagnostics.js';
 import type { Line } from './lines.js';
 import type { MetaEntry } from './text-meta.js';
 import { contentsClaim, type Contents } from './contents.js';
-import { RE, type Classified } from './rules.js';
-
-const FIELD = RE.field;
+import { matchField } from '../lang/index.js';
+import type { Classified } from './rules.js';
 
 export type ClaimKind = 'boilerplate' | 'illustration' | 'caption' | 'artefact' | 'contents';
 
@@ -94,7 +93,7 @@ function gutenberg(lines: readonly Line[], claim: (i: number, rule: string, kind
   if (start >= 0) {
     named(lines.find((l, i) => i < start && GUTENBERG_TITLE_LINE.test(l.text)), GUTENBERG_TITLE_LINE);
     // Its `Title:`, `Author:` and `Language:` lines are the book's metadata: the line rules read them.
-    for (let i = 0; i <= start; i++) if (!FIELD.test(lines[i]!.text)) claim(lines[i]!.index, 'gutenberg-header', 'boilerplate');
+    for (let i = 0; i <= start; i++) if (!matchField(lines[i]!.text)) claim(lines[i]!.index, 'gutenberg-header', 'boilerplate');
   }
   const end = lines.findIndex((l) => GUTENBERG_END.test(l.text) || GUTENBERG_END_LINE.test(l.text));
   if (end < 0) return;

@@ -17,6 +17,8 @@ export interface ClassifyOptions {
   contents?: readonly Contents[];
   /** The title front matter, a sidecar or a flag gives: a line that says something else is not the title. */
   givenTitle?: string;
+  /** The languages to read headings and labels in (the book's and English); every table's when unknown. */
+  languages?: readonly string[];
 }
 
 const HEADING_KINDS: ReadonlySet<Kind> = new Set(['part', 'chapter', 'section']);

@@ -32,6 +32,8 @@ export type { TraceEntry } from './assemble.js';
 export interface StructureOptions extends DetectionOverrides {
   /** The title front matter, a sidecar or a flag gives, if any. */
   givenTitle?: string;
+  /** The languages to read headings and labels in (the book's and English); every table's when unknown. */
+  languages?: readonly string[];
   /** Whether a lone top heading may name the work (not for a chapter file of a folder work). */
   titleFromHeading?: boolean;
   /** Source line of the text's first line, where an empty story's chapter starts. */
@@ -70,7 +72,7 @@ export function structure(read: ReadStory, file: string, options: StructureOptio
   const claimed = claimLines(units, (text) => isHeadingWords(text) || isContentsHeading(text));
   const cls = classify(claimed.lines, read.layout, { ...options, contents: claimed.contents });
   const layout = markRegions(cls, read.layout, options.givenTitle === undefined ? {} : { title: options.givenTitle });
-  const assembled = assemble(withClaims(units, cls, claimed.claims), layout, file);
+  const assembled = assemble(withClaims(units, cls, claimed.claims), layout, file, options.notes === 'keep');
   assembled.meta.push(...claimed.meta);
   reportClaims(units, claimed, diags);
   for (const d of assembled.doubts) diags.warn('header-guess', d.message, d.line);

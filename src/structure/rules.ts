@@ -11,15 +11,10 @@ import type { Line } from './lines.js';
 import { FOREIGN_NUMBER, NUMBER, isHeadingNumber } from './numbers.js';
 import { quotationStart } from './quotation.js';
 import { headingRest, isTitleLike, undecorated } from './shape.js';
-import { TEXT_FIELD_NAMES } from '../metadata/fields.js';
+import { TABLES, matchByline, matchEndMark, matchField, matchHeading, matchNoteLabel, type HeadingKind } from '../lang/index.js';
 import type { ClaimKind } from './claims.js';
 import { contentsEntry, contentsKey, splitEntry, type Contents } from './contents.js';
 
-/** `Title: …`, `Word Count: …`: a name from the field table, then a colon. */
-function fieldPattern(): RegExp {
-  const names = TEXT_FIELD_NAMES.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[\\s_-]+'));
-  return new RegExp(`^(${names.join('|')})\\s*:\\s*(.*)$`, 'i');
-}
 
 export type Kind =
   | 'meta' | 'title' | 'part' | 'chapter' | 'chapterTitle' | 'section' | 'pov' | 'sceneBreak'
@@ -92,7 +87,7 @@ export interface RuleContext {
   seenChapter: boolean;
   /** The rule that read the latest chapter or part heading. */
   lastChapterRule: string | undefined;
-  options: { chapterPattern?: RegExp; sceneBreakPattern?: RegExp; givenTitle?: string };
+  options: { chapterPattern?: RegExp; sceneBreakPattern?: RegExp; givenTitle?: string; languages?: readonly string[] };
   /** The contents lists the text holds (`contents.ts`). */
   contents: readonly Contents[];
 }
@@ -121,7 +116,6 @@ export const RE = {
   ornamentLetters: /^(?:[oO0]+|[xX]+)$/,
   anLabel: /^[\[(]?\s*(A\/N|a\/n|A\.N\.?|AN(?=\s*[:\-–—]))(?![A-Za-z])\s*[:\-–—]?\s*/,
   namedNotes: /^[\[(]?\s*((?:Author|Authoress|Translator|Writer)(?:'s|’s|s'|s)?\s+[Nn]otes?(?:\s+and\s+[\p{L} ]{1,30}?)?|(?:Closing|Opening|Ending|End|Final|Beginning|Chapter|Important|Quick)\s+[Nn]otes?|Notes?|Disclaimer|\p{Lu}[\p{L}\-]{0,30}(?:'s|’s)\s+[Nn]otes?(?:\s+(?:[IVX]{1,4}|\d{1,2}))?)\s*(?:[:\-–—]\s*|[\])]?$)/iu,
-  field: fieldPattern(),
   byLine: /^[Bb]y\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4}(?:\s*(?:&|and|,)\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4})*)$/u,
   titlePairing: /^(.{1,80}?)\s+[-–—]\s+(\p{Lu}[\p{L}'’.-]*(?:\s*(?:\/|\sx\s|×|&)\s*\p{Lu}[\p{L}'’.-]*)+(?:\s*,\s*\p{Lu}[\p{L}'’.-]*(?:\s*(?:\/|\sx\s|×|&)\s*\p{Lu}[\p{L}'’.-]*)+)*)$/u,
   titleAuthor: /^(.{1,80}?)\s+[-–—]\s+([\p{L}\d_.'’]{2,30}|\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3})$/u,
@@ -166,6 +160,30 @@ export function labelCase(label: string): string {
   return label.split(/(\s+)/).map((w) => (ROMAN_WORD.test(w) ? w : w.toLowerCase().replace(/^\p{L}/u, (c) => c.toUpperCase()))).join('');
 }
 
+/**
+ * A heading in the words of a language the story may be written in, by the
+ * language tables (`Chapter 12: Title`, `CHAPTER XII.`, `Chapitre premier`,
+ * `Erstes Kapitel`, `第一回  靈根育孕源流出`) → title and label.
+ */
+function tableHeading(ctx: RuleContext, kind: HeadingKind): Data | null {
+  const s = undecorated(ctx.text);
+  const h = matchHeading(s, ctx.options.languages);
+  if (!h || h.kind !== kind) return null;
+  const head = s.slice(0, s.length - h.rest.length).trim().replace(/[.:]$/, '');
+  const rest = h.rest.trim();
+  // `Part 1 of 3`, `Chapter 2 of 5`: the count belongs to the heading.
+  const of = PART_OF.exec(rest);
+  if (of) {
+    const d = heading(ctx, `${labelCase(head)} ${of[0]}`, undefined, true);
+    return d && { ...d, installment: true };
+  }
+  // The tables judged that what follows is no sentence; it is the title, whatever its script.
+  const title = rest === '' ? '' : headingRest(rest) ?? rest.replace(/^[\s:.\-–—~|：、。]+/u, '').trim();
+  if (kind === 'special') return title === '' ? heading(ctx, head, undefined, true) : heading(ctx, title, head, false);
+  const label = labelCase(head);
+  return title === '' ? heading(ctx, label, undefined, true) : heading(ctx, title, label, false);
+}
+
 /** `Chapter 12`, `CHAPTER XII.`, `Chapter 12: Title` → title and label. */
 function numbered(ctx: RuleContext, m: RegExpExecArray | null, word: (m: RegExpExecArray) => string): Data | null {
   if (!m || !isHeadingNumber(m[2]!)) return null;
@@ -181,7 +199,7 @@ function numbered(ctx: RuleContext, m: RegExpExecArray | null, word: (m: RegExpE
   return rest === '' ? heading(ctx, base, undefined, true) : heading(ctx, rest, base, false);
 }
 
-const isFieldLine = (s: string) => RE.field.test(s);
+const isFieldLine = (s: string) => matchField(s) !== null;
 const nextIsChapter = (ctx: RuleContext) => !!ctx.next && ctx.next.text.length <= 100 && RE.chapter.test(undecorated(ctx.next.text));
 const afterHeading = (ctx: RuleContext) => !!ctx.prev && ['part', 'chapter', 'chapterTitle', 'section', 'heading'].includes(ctx.prev.kind);
 
@@ -192,10 +210,7 @@ export const RULES: readonly Rule[] = [
   { name: 'user-chapter-pattern', kind: 'chapter', max: Infinity, words: true, doc: 'the chapter pattern you gave',
     test: (c) => (c.options.chapterPattern?.test(c.text) ? { title: undecorated(c.text).replace(/[:.]$/, '') } : null) },
   { name: 'end-mark', kind: 'endMark', max: 60, doc: '`THE END`, `~*~ THE END ~*~`, `Fin`, `To be continued`',
-    test: (c) => {
-      const m = RE.endMark.exec(c.text);
-      return m && (m[1]!.toLowerCase() !== 'end' || m[1] === 'END') ? {} : null;
-    } },
+    test: (c) => (matchEndMark(c.text, c.options.languages) ? {} : null) },
   { name: 'scene-break-label', kind: 'sceneBreak', max: 40, doc: '`[scene break]`, `Time skip`, `(break)`',
     test: (c) => (RE.breakLabel.test(c.text) || RE.breakBracketed.test(c.text) || RE.hr.test(c.text) ? {} : null) },
   { name: 'scene-break-symbols', kind: 'sceneBreak', max: 80, doc: 'a line of symbols: `* * *`, `~*~*~`, `-----`, `###`, `§`',
@@ -216,25 +231,28 @@ export const RULES: readonly Rule[] = [
     } },
   { name: 'note-label', kind: 'note', max: Infinity, doc: "`A/N:`, `Author's Note:`, `Closing notes:`, `Rosie's Notes II:`, `Disclaimer:`",
     test: (c) => {
-      const head = c.text.slice(0, 80);
-      const m = RE.anLabel.exec(head) ?? RE.namedNotes.exec(head);
+      const m = matchNoteLabel(c.text, c.options.languages);
       if (!m) return null;
-      const d: Data = { label: m[1]!.replace(/\s+/g, ' '), noteStart: true };
+      const d: Data = { label: m.label, noteStart: true };
+      // A label that says only "note" (`A/N:`, `Author's Note:`) is left out of the note's words: the book marks
+      // notes as notes. One that says more (`Rosie's Notes:`, `Disclaimer:`) is part of what the author wrote.
+      // Only a label set off with a colon is surely one: `note— note…` may be the story's own words.
+      const head = c.text.slice(0, c.text.length - m.rest.length).trim();
+      // …and a label alone on its line only where it is set as one (`Author's Note`, not a stray `note`).
+      if (isPlainNoteLabel(m.label) && ((m.bare && !/^\p{Ll}/u.test(m.label)) || /[:：]$/.test(head))) d.value = m.rest;
       // A label on a line of its own (`Author's Note`) heads the paragraph after it.
-      if (m[0].length === c.text.length) d.bare = true;
+      if (m.bare) d.bare = true;
       return d;
     } },
   { name: 'front-field', kind: 'meta', max: Infinity, doc: '`Title:`, `Author:`, `Summary:`, `Rating:`, `Pairing:` … before the story',
     test: (c) => {
-      if (!c.inFront) return null;
-      const m = RE.field.exec(c.text.slice(0, 40));
-      if (!m) return null;
-      return { field: m[1]!.toLowerCase(), value: c.text.slice(c.text.indexOf(':') + 1).trim() };
+      const m = c.inFront ? matchField(c.text, c.options.languages) : null;
+      return m ? { field: m.key, value: m.value.trim() } : null;
     } },
   { name: 'front-by-line', kind: 'meta', max: 80, doc: '`By Jane Doe` before the story',
     test: (c) => {
-      const m = c.inFront ? RE.byLine.exec(c.text) : null;
-      return m ? { field: 'author', value: m[1]! } : null;
+      const m = c.inFront ? matchByline(c.text, c.options.languages) : null;
+      return m && !m.before ? { field: 'author', value: m.names.join(' & ') } : null;
     } },
   { name: 'title-pairing-line', kind: 'meta', max: 140, doc: 'a first line like `Moving On - Naruto/Hinata`',
     test: (c) => {
@@ -266,10 +284,10 @@ export const RULES: readonly Rule[] = [
       return d ? { ...d, workTitle: m[1]! } : null;
     } },
   { name: 'chapter-number', kind: 'chapter', max: 100, words: true, doc: '`Chapter 12`, `Chapter Twenty Seven:`, `CHAPTER XII.`, `Ch. 12`, `Chapter 12: Title`',
-    test: (c) => numbered(c, RE.chapter.exec(undecorated(c.text)), (m) => m[1]!) },
+    test: (c) => tableHeading(c, 'chapter') },
   { name: 'part-number', kind: 'part', max: 100, words: true, doc: '`Part One`, `Book II`: a part holding the chapters after it, a chapter of its own when none follow, or a section inside a chapter',
     test: (c) => {
-      const d = numbered(c, RE.part.exec(undecorated(c.text)), (x) => x[1]!);
+      const d = tableHeading(c, 'part');
       // Inside a `Chapter N`, a part that is not followed by a chapter divides that chapter.
       const inNumberedChapter = c.lastChapterRule === 'chapter-number' || c.lastChapterRule === 'work-title-chapter';
       return d && inNumberedChapter && !nextIsChapter(c) ? { ...d, as: 'section' } : d;
@@ -282,12 +300,7 @@ export const RULES: readonly Rule[] = [
       return !inAct && c.seenChapter ? { ...d, as: 'section' } : d;
     } },
   { name: 'special-chapter', kind: 'chapter', max: 80, words: true, doc: '`Prologue`, `Epilogue`, `Interlude`, `Epilogue: Ten Years Later`',
-    test: (c) => {
-      const m = RE.special.exec(undecorated(c.text));
-      const rest = m ? headingRest(m[2] ?? '') : null;
-      if (!m || rest === null) return null;
-      return rest === '' ? heading(c, m[1]!, undefined, true) : heading(c, rest, m[1]!, false);
-    } },
+    test: (c) => tableHeading(c, 'special') },
   { name: 'contents-heading', kind: 'chapter', max: 120, doc: "a line that repeats an entry of the text's contents list (or its label, with the entry's title on the next line): a heading, however it is styled",
     test: (c) => {
       const entry = contentsEntry(c.contents, c.text, c.next?.text);
@@ -378,6 +391,14 @@ export function isHeadingWords(text: string): boolean {
   const ctx: RuleContext = { line, text, prev: undefined, before: [], next: undefined, layout, scan, inFront: false, seenChapter: false, lastChapterRule: undefined, options: {}, contents: [] };
   return RULES.some((r) => r.words && !r.name.startsWith('user-') && text.length <= r.max && r.test(ctx) !== null);
 }
+
+let plainNotes: Set<string> | undefined;
+/** `A/N`, `Author's Note`, `Nota de la autora`: a label, in any language, that names no one and says nothing but "note". */
+function isPlainNoteLabel(label: string): boolean {
+  plainNotes ??= new Set(TABLES.flatMap((t) => t.notes.filter((n) => !n.includes('{') && !(t.fields.disclaimer ?? []).includes(n)).map(noteKey)));
+  return plainNotes.has(noteKey(label));
+}
+const noteKey = (s: string): string => s.toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
 
 /** Words that end a title line but name no one (`Stand by Me`, `Written by Hand`). */
 const NOT_NAMES = /^(?:me|you|us|him|her|them|it|one|night|day|hand|heart|chance|design|default|moonlight|candlelight)$/i;

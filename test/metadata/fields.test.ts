@@ -2,32 +2,35 @@
 // story's text and in YAML (front matter, sidecars, book.yaml).
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/diagnostics.js';
-import { FIELDS } from '../../src/metadata/fields.js';
+import { fieldNamed } from '../../src/metadata/fields.js';
+import { TABLES } from '../../src/lang/index.js';
 import { languageCode } from '../../src/lang/index.js';
 import { mergeMeta, readYamlMeta } from '../../src/metadata/metadata.js';
 import { parsePlainText } from '../../src/structure/index.js';
 
 const STORY = '\n\nChapter 1\n\nThe ferry left the harbour an hour late, its horn sounding twice.\n';
-// A value for each field, by its first name.
+// A value for each key a language table labels.
 const VALUES: Record<string, string> = {
   title: 'The Salt Road', author: 'Mara Quill & Tomas Reed', summary: 'Two sisters and a ferry. SasuSaku.', language: 'French',
-  published: '2021-03-04', updated: '2022-05-06', series: 'Tales of the Marches #2', tags: 'winter, orchards', fandom: 'Naruto',
-  pairing: 'Naruto/Hinata', character: 'Mara, Tomas', genre: 'Drama/Romance', rating: 'T', warning: 'None', status: 'complete', words: '1,234',
+  published: '2021-03-04', updated: '2022-05-06', series: 'Tales of the Marches #2', tags: 'winter, orchards', fandoms: 'Naruto',
+  pairings: 'Naruto/Hinata', characters: 'Mara, Tomas', genres: 'Drama/Romance', rating: 'T', warnings: 'None', status: 'complete', words: '1,234',
+  translator: 'Ana Lima',
 };
-const sample = (names: readonly string[]): string => VALUES[names[0]!]!;
 
 describe('the metadata field table', () => {
-  const textFields = FIELDS.filter((f) => f.text);
+  // Every label of every language, on a line at the top of a story in that language, means what its key means in YAML.
+  const labels = TABLES.flatMap((t) => Object.entries(t.fields).flatMap(([key, names]) => (key === 'disclaimer' ? [] : (names ?? []).map((label) => [t.code, label, key] as const))));
 
-  it.each(textFields.flatMap((f) => f.names.map((name) => [name, f.names] as const)))('"%s" means the same on a story line and in YAML', (name, names) => {
-    const value = sample(names);
-    const label = name.replace(/(^|\s)\p{Ll}/gu, (c) => c.toUpperCase());
-    const fromText = parsePlainText(`${label}: ${value}${STORY}`, { file: 'story.txt' });
-    const fromYaml = readYamlMeta({ [name]: value }, new Diagnostics('story.yaml'));
+  it.each(labels)('%s "%s:" means what the key %s means in YAML', (code, label, key) => {
+    const value = VALUES[key]!;
+    const colon = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}]$/u.test(label) ? '：' : ':';
+    const fromText = parsePlainText(`${label}${colon} ${value}${STORY}`, { file: 'story.txt', languages: [code, 'en'] });
+    const fromYaml = readYamlMeta({ [key]: value }, new Diagnostics('story.yaml'));
+    expect(fieldNamed(key), key).toBeDefined();
     const { title: _t, ...textMeta } = fromText.meta;
     const { title: _y, ...yamlMeta } = fromYaml.meta;
     expect(textMeta, `${label}: ${value}`).toEqual(yamlMeta);
-    if (names.includes('title')) expect(fromText.meta.title).toBe(fromYaml.meta.title);
+    if (key === 'title') expect(fromText.meta.title).toBe(fromYaml.meta.title);
     // The line is metadata, never story text.
     expect(fromText.chapters.flatMap((c) => c.blocks).length).toBe(1);
   });
