@@ -66,7 +66,7 @@ export function countWords(book: Book): number {
   return n;
 }
 
-function blockWords(block: Block): number {
+export function blockWords(block: Block): number {
   switch (block.type) {
     case 'paragraph':
     case 'pov':

@@ -12,6 +12,7 @@
  */
 import type { Block, Chapter, Section, Span } from '../model.js';
 import { inlineText } from '../model.js';
+import { blockWords } from '../stats.js';
 import type { HeadingPiece, Piece, TraceEntry } from './assemble.js';
 
 /** What each decision this step makes means, for `quire inspect`. */
@@ -148,14 +149,14 @@ function headingLevels(pieces: readonly Piece[], chapterLevel: number | undefine
     const next = divisions.slice(i + 1).findIndex((x) => x.type === 'heading');
     const until = next < 0 ? divisions.length : i + 1 + next;
     const head = divisions[until];
-    const story = divisions.slice(i + 1, until).filter((x) => x.type === 'block' && STORY.has(x.block.type)).length;
-    if (!head || head.type !== 'heading' || levels.get(head) !== 'chapter' || p.installment || story > LONG_PART_OPENING) levels.set(p, 'chapter');
+    const words = divisions.slice(i + 1, until).reduce((n, x) => n + (x.type === 'block' && STORY.has(x.block.type) ? blockWords(x.block) : 0), 0);
+    if (!head || head.type !== 'heading' || levels.get(head) !== 'chapter' || p.installment || words > LONG_PART_OPENING) levels.set(p, 'chapter');
   });
   return levels;
 }
 
-/** Paragraphs a part may open with before its first chapter; more, and it reads as a chapter itself. */
-const LONG_PART_OPENING = 6;
+/** Words a part may open with before its first chapter (an act's prologue); more, and it reads as a chapter itself. */
+const LONG_PART_OPENING = 400;
 
 /** Blocks that are story text, as opposed to an epigraph, a note or a break. */
 const STORY: ReadonlySet<Block['type']> = new Set(['paragraph', 'verse', 'blockquote', 'list', 'image']);

@@ -307,6 +307,9 @@ export const RULES: readonly Rule[] = [
       if (!entry) return null;
       // A line that runs on from the one before it is text, even where its words are an entry's (`Captain Silver!”`).
       if (c.line.gapBefore === 0 && c.prev && !afterHeading(c)) return null;
+      // An entry with no number to it (`CHORUS.` in a play's list) is a heading only where the line stands
+      // alone: a speaker's name runs straight into the speech.
+      if (!/[\p{N}]|\b[IVXLCDM]+\b/u.test(c.text) && c.line.gapAfter === 0 && c.next) return null;
       // The entry is evidence enough: the checks that keep a wrapped line from passing for a heading are not needed.
       const split = entry.title !== undefined && contentsKey(c.text) !== entry.label ? splitEntry(c.text) : undefined;
       if (split) return { title: split.title, label: labelCase(split.label) };
