@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { outlineOf } from '../../src/structure/explain.js';
+import { outlineOf, RULE_DOCS } from '../../src/structure/explain.js';
 import { parsePlainText, type StructureOptions } from '../../src/structure/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'structure');
@@ -56,6 +56,7 @@ describe('invariants over every fixture', () => {
       const first = options.firstLine ?? 1;
       const nonBlank = text.split('\n').flatMap((l, i) => (l.trim() === '' ? [] : [i + first]));
       const traced = new Set(result.trace.map((t) => t.line));
+      for (const t of result.trace) expect(RULE_DOCS.has(t.rule), `rule ${t.rule} has a doc for inspect`).toBe(true);
       for (const n of nonBlank) expect(traced.has(n), `line ${n} traced`).toBe(true);
       expect(result.chapters.length).toBeGreaterThanOrEqual(1);
       for (const c of result.chapters) {
