@@ -58,6 +58,8 @@ export interface ParsedWork {
   detection: ParseResult;
   trace: TraceEntry[];
   diagnostics: Diagnostic[];
+  /** Where each piece of the book's metadata came from, by key (`the story's lines`, `front matter`, …). */
+  sources: Record<string, string>;
 }
 
 export interface ConvertedWork extends ParsedWork {
@@ -117,7 +119,12 @@ export async function parseWork(source: WorkSource, options: Omit<ConvertOptions
   }
   // A folder's whole name (dots and all) is its title of last resort, so give it an extension to drop.
   const fallback = titleFromFileName(folder ? `${source.path.replace(/[\\/]+$/, '')}.dir` : main.path);
-  const meta = mergeMeta([detected, source.inherited ?? {}, parsed.meta, fromFrontMatter, fromSidecar.meta, options.meta ?? {}], fallback, diags);
+  const layers: Array<[string, MetaLayer]> = [
+    ['detected from the text', detected], ['series.yaml', source.inherited ?? {}], ['the story\'s lines', parsed.meta],
+    ['front matter', fromFrontMatter], [folder ? 'book.yaml' : 'sidecar YAML', fromSidecar.meta], ['command-line flags', options.meta ?? {}],
+  ];
+  const meta = mergeMeta(layers.map(([, l]) => l), fallback, diags);
+  const sources = metaSources(layers);
   reportOverridden(parsed, meta, diags);
   let book: Book = { meta, imprint: parsed.imprint, front: parsed.front, chapters: nameChapters(parsed.chapters, meta.title, meta.language), back: parsed.back, notes: parsed.notes };
   numberNotes(book);
@@ -126,7 +133,16 @@ export async function parseWork(source: WorkSource, options: Omit<ConvertOptions
   if (!book.chapters.some((c) => c.blocks.length || c.sections.length)) {
     throw new QuireError({ code: 'no-story', message: 'no story text', file: source.path });
   }
-  return { book, detection: parsed, trace: parsed.trace, diagnostics: diags.list };
+  return { book, detection: parsed, trace: parsed.trace, diagnostics: diags.list, sources };
+}
+
+/** Where each piece of metadata came from: the last layer that set it (`quire inspect` says so). */
+function metaSources(layers: ReadonlyArray<[string, MetaLayer]>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, layer] of layers) {
+    for (const [k, v] of Object.entries(layer)) if (v !== undefined && !(Array.isArray(v) && v.length === 0)) out[k] = name;
+  }
+  return out;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ParsedWork } from './convert.js';
 import { formatDiagnostic } from './diagnostics.js';
+import { chapterCount } from './model.js';
 import { explain, explainLines, outlineOf } from './structure/explain.js';
 
 /** The outline `quire inspect` prints as JSON: merged metadata, the detected outline, every line's rule. */
@@ -12,9 +13,9 @@ export function inspectionText(work: ParsedWork, file: string, lines = false): s
   const { meta } = work.book;
   const merged = [
     `Book: ${meta.title}${meta.authors.length ? ` by ${meta.authors.map((a) => a.name).join(' & ')}` : ''} [${meta.language}]`,
-    `${work.book.chapters.length} chapter${work.book.chapters.length === 1 ? '' : 's'} in the table of contents`,
+    `${chapterCount(work.book)} chapter${chapterCount(work.book) === 1 ? '' : 's'} in the table of contents`,
   ];
   // Detection's own doubts are part of explain(); the rest come from reading and metadata.
   const others = work.diagnostics.filter((d) => !work.detection.diagnostics.includes(d)).map(formatDiagnostic);
-  return [...merged, '', explain(work.detection, file), ...(lines ? ['', explainLines(work.detection)] : []), ...others].join('\n');
+  return [...merged, '', explain(work.detection, file, { meta: work.book.meta, sources: work.sources }), ...(lines ? ['', explainLines(work.detection)] : []), ...others].join('\n');
 }

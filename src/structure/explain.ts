@@ -10,7 +10,8 @@ import { CLAIM_RULES } from './claims.js';
 import { STRAY_BREAK_RULE } from './place.js';
 import { RULES } from './rules.js';
 import { GAP_BREAK_RULE, REGION_RULES } from './regions.js';
-import { outlineOf, type OutlineBlock } from './outline.js';
+import { outlineOf, plainMeta, type OutlineBlock } from './outline.js';
+import type { Metadata } from '../model.js';
 import type { ParseResult } from './index.js';
 
 export { outlineOf, type Outline } from './outline.js';
@@ -30,13 +31,16 @@ const LEFT_OUT: Readonly<Record<string, string>> = {
   'scanner-label': "a scanner's image label",
 };
 
-export function explain(result: ParseResult, file: string): string {
+export function explain(result: ParseResult, file: string, merged?: { meta: Partial<Metadata>; sources: Readonly<Record<string, string>> }): string {
   const o = outlineOf(result);
   const out: string[] = [`${file}: ${MODES[o.mode] ?? o.mode}`];
-  const metaKeys = Object.keys(o.meta);
+  // The book's metadata where the caller has it (every layer merged, each with where it came from), else the story's own.
+  const meta = merged ? plainMeta(merged.meta) : o.meta;
+  const keys = Object.keys(meta).filter((k) => meta[k] !== undefined && !(Array.isArray(meta[k]) && (meta[k] as unknown[]).length === 0));
   out.push('', 'Metadata');
-  if (metaKeys.length === 0) out.push('  (none in the text)');
-  for (const k of metaKeys) out.push(`  ${k}: ${JSON.stringify(o.meta[k])}`);
+  if (keys.length === 0) out.push('  (none)');
+  const from = (k: string) => (!merged ? '' : `  (${merged.sources[k] ?? "quire's default"})`);
+  for (const k of keys) out.push(`  ${k}: ${JSON.stringify(meta[k])}${from(k)}`);
   const sources = result.trace.filter((t) => t.kind === 'meta' || t.kind === 'title' || t.rule === 'work-title-chapter');
   if (sources.length > 0) out.push('  read from:');
   for (const t of sources) out.push(`    ${String(t.line).padEnd(6)} ${t.text}  [${t.rule}]`);

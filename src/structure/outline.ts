@@ -91,7 +91,7 @@ export function outlineOf(result: ParseResult): Outline {
   };
 }
 
-function plainMeta(meta: Partial<Metadata>): Record<string, unknown> {
+export function plainMeta(meta: Partial<Metadata>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(meta)) {
     if (k === 'summary') out[k] = (v as Inline[][]).map(inlineText);

@@ -1,5 +1,8 @@
 // `quire inspect` output: the outline with lines and rule names, and the per-line trace.
 import { describe, expect, it } from 'vitest';
+import { inspect } from '../../src/index.js';
+import { inspectionText } from '../../src/inspect.js';
+import { storyFile } from '../support/build.js';
 import { explain, explainLines, outlineOf, RULE_DOCS } from '../../src/structure/explain.js';
 import { parsePlainText } from '../../src/structure/index.js';
 import { RULES } from '../../src/structure/rules.js';
@@ -56,5 +59,16 @@ describe('explain', () => {
     expect(JSON.parse(JSON.stringify(o))).toEqual(o);
     expect(o.chapters[0]!.blocks.map((b) => b.type)).toEqual(['epigraph', 'p', 'break', 'p', 'end']);
     expect(o.front).toEqual([expect.objectContaining({ type: 'note', label: 'A/N', lines: '2' })]);
+  });
+});
+
+describe('quire inspect on a story whose metadata is in front matter', () => {
+  it('lists the book\'s metadata with where each piece came from, not "none in the text"', async () => {
+    const file = await storyFile('---\ntitle: The Salt Road\nauthor: Wren Hollis\n---\n\nChapter 1\n\nThe ferry left the harbour an hour late.\n');
+    const text = inspectionText(await inspect(file), file, true);
+    expect(text).toContain('title: "The Salt Road"  (front matter)');
+    expect(text).toContain('authors: ["Wren Hollis"]  (front matter)');
+    expect(text).toContain('language: "en"  (quire\'s default)');
+    expect(text).not.toContain('none in the text');
   });
 });
