@@ -24,7 +24,7 @@ const LAYERS = [
   ['src/kepub', 'src/package'],
   ['src/convert.ts'],
   ['src/batch', 'src/build.ts', 'src/deliver'],
-  ['src/index.ts', 'src/cli', 'src/cli.ts', 'src/bin.ts', 'src/inspect.ts'],
+  ['src/index.ts', 'src/cli'],
 ];
 
 const zones = LAYERS.slice(0, -1).flatMap((layer, i) =>

@@ -1,6 +1,6 @@
 /**
  * quire's public API. Every function here is typed and documented; the CLI
- * (src/cli.ts) is a thin layer over it.
+ * (src/cli/) is a thin layer over it.
  */
 import { convertWork, parseWork, type ConvertOptions, type ParsedWork } from './convert.js';
 import { readWork } from './read/source.js';

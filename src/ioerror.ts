@@ -1,3 +1,5 @@
+import { QuireError, type Diagnostic } from './diagnostics.js';
+
 /** An operating-system error in words a user can act on, with its code for searching. */
 export function ioReason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException)?.code;
@@ -16,4 +18,10 @@ export function ioReason(e: unknown): string {
   };
   if (code && words[code]) return `${words[code]} (${code})`;
   return code ?? (e as Error)?.message ?? String(e);
+}
+
+/** A failure a user can act on becomes a diagnostic; anything else is a bug and keeps its message. */
+export function toDiagnostic(e: unknown, file: string): Diagnostic {
+  if (e instanceof QuireError) return e.diagnostic;
+  return { severity: 'error', code: 'internal', message: `internal error: ${(e as Error)?.message ?? String(e)}`, file };
 }

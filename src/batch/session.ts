@@ -4,7 +4,7 @@
  * exit code. The CLI passes the streams, so this prints nowhere else.
  */
 import type { Writable } from 'node:stream';
-import { writeAtomic } from '../build.js';
+import { writeAtomic } from './write.js';
 import { runBatch } from './run.js';
 import { createProgress, progressMode, useColor } from './progress.js';
 import { jsonReport, summaryLine } from './report.js';

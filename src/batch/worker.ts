@@ -7,7 +7,7 @@
 import { writeFile, rm } from 'node:fs/promises';
 import { convertWork, type ConvertOptions } from '../convert.js';
 import { loadStylesheet, readWork } from '../read/source.js';
-import { toDiagnostic } from '../build.js';
+import { toDiagnostic } from '../ioerror.js';
 import { assetsKey, sourceKey } from './cache.js';
 import { kepubTmp, type TaskResult, type WorkTask } from './types.js';
 

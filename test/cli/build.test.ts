@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ciEnv, epubsIn, library, problemsIn, quire, tmp } from './helpers.js';
+import { ciEnv, epubsIn, library, problemsIn, quire, tmp } from '../batch/helpers.js';
 import type { JsonReport } from '../../src/batch/report.js';
 import { cliPath } from '../support/build.js';
 

@@ -3,13 +3,13 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { formatDiagnostic, type Diagnostic } from './diagnostics.js';
-import type { MetaLayer } from './metadata/metadata.js';
-import { buildSession, type SessionOptions } from './batch/session.js';
-import { findConfig, loadConfig } from './batch/config.js';
-import { parseShard } from './batch/shard.js';
-import type { Shard } from './batch/types.js';
-import { quireVersion } from './batch/version.js';
+import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+import type { MetaLayer } from '../metadata/metadata.js';
+import { buildSession, type SessionOptions } from '../batch/session.js';
+import { findConfig, loadConfig } from '../batch/config.js';
+import { parseShard } from '../batch/shard.js';
+import type { Shard } from '../batch/types.js';
+import { quireVersion } from '../batch/version.js';
 
 const EXIT_OK = 0;
 const EXIT_FAILED = 1;
@@ -140,7 +140,7 @@ async function main(): Promise<number> {
         .option('lines', { type: 'boolean', default: false, describe: 'Also list every line and the rule that read it' }),
       async (argv) => {
         // Loaded here: `build` should not pay for what only inspect uses.
-        const [{ inspect }, { inspectionJson, inspectionText }] = await Promise.all([import('./index.js'), import('./inspect.js')]);
+        const [{ inspect }, { inspectionJson, inspectionText }] = await Promise.all([import('../index.js'), import('./inspect.js')]);
         const result = await inspect(String(argv.file), { meta: metaFromFlags(argv), ...withEpoch() });
         const file = String(argv.file);
         console.log(argv.json ? JSON.stringify(inspectionJson(result), null, 2) : inspectionText(result, file, argv.lines));
