@@ -12,7 +12,7 @@ import tseslint from 'typescript-eslint';
  * `readers/` define, never the renderer's output.
  */
 const LAYERS = [
-  ['src/model.ts', 'src/diagnostics.ts', 'src/xml-chars.ts', 'src/walk.ts', 'src/ioerror.ts', 'src/stats.ts', 'src/outname.ts'],
+  ['src/model.ts', 'src/errors.ts', 'src/diagnostics.ts', 'src/xml-chars.ts', 'src/walk.ts', 'src/ioerror.ts', 'src/stats.ts', 'src/outname.ts', 'src/suggest.ts'],
   ['src/lang'],
   ['src/metadata'],
   ['src/read'],

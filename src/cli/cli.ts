@@ -1,161 +1,92 @@
-// yargs wiring only: argv → options → API → exit code. The only file that prints.
-import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+// yargs wiring only: argv → options → API → exit code. With src/cli/ the only code that prints.
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
-import type { MetaLayer } from '../metadata/metadata.js';
-import { buildSession, type SessionOptions } from '../batch/session.js';
-import { findConfig, loadConfig } from '../batch/config.js';
-import { parseShard } from '../batch/shard.js';
-import type { Shard } from '../batch/types.js';
+import { formatDiagnostic, QuireError, UsageError, type Diagnostic } from '../diagnostics.js';
+import { toDiagnostic } from '../ioerror.js';
+import { closest } from '../suggest.js';
+import { buildSession } from '../batch/session.js';
+import { planBatch } from '../batch/plan.js';
+import { readSettings } from '../batch/settings.js';
 import { quireVersion } from '../batch/version.js';
+import { BUILD_SETTINGS, buildOptions, FLAGS, givenSettings, inspectOptions, META_SETTINGS } from './options.js';
 
 const EXIT_OK = 0;
 const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
+const COMMANDS = ['build', 'inspect'];
 
-interface MetaFlags {
-  title?: string | undefined;
-  author?: string[] | undefined;
-  lang?: string | undefined;
-  cover?: string | undefined;
-}
-
-function metaFromFlags(argv: MetaFlags): MetaLayer {
-  const meta: MetaLayer = {};
-  if (argv.title) meta.title = argv.title;
-  if (argv.author?.length) meta.authors = argv.author.map((name) => ({ name }));
-  if (argv.lang) meta.language = argv.lang;
-  if (argv.cover) meta.cover = argv.cover;
-  return meta;
-}
-
-function sourceDateEpoch(): number | undefined {
+function sourceDateEpoch(): { sourceDateEpoch?: number } {
   const raw = process.env.SOURCE_DATE_EPOCH;
-  if (raw === undefined || raw === '') return undefined;
+  if (raw === undefined || raw === '') return {};
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) throw new UsageError(`SOURCE_DATE_EPOCH must be a whole number of seconds, not "${raw}"`);
-  return n;
+  return { sourceDateEpoch: n };
 }
 
-class UsageError extends Error {}
-
-const metaOptions = (y: Argv) =>
-  y
-    .option('title', { type: 'string', describe: 'Set the title (wins over what the story says)' })
-    .option('author', { type: 'string', array: true, describe: 'Set the author; repeat for several' })
-    .option('lang', { type: 'string', describe: 'Set the language, a BCP 47 tag such as en or pt-BR' })
-    .option('cover', { type: 'string', describe: 'Use this image (JPEG, PNG, GIF, WebP or SVG) as the cover' })
-    .option('allow-root', { type: 'string', array: true, describe: 'Also let cover paths point into this folder' });
-
-const batchOptions = <T>(y: Argv<T>) =>
-  y
-    .option('out', { alias: 'o', type: 'string', default: 'out', describe: 'Output folder' })
-    .option('jobs', { alias: 'j', type: 'number', describe: 'Works built at once [default: number of cores]' })
-    .option('force', { type: 'boolean', default: false, describe: 'Rebuild works the cache says are unchanged' })
-    .option('strict', { type: 'boolean', default: false, describe: 'Fail a work that has warnings' })
-    .option('check', { type: 'boolean', default: false, describe: 'Validate each book with EPUBCheck; fail it on any error' })
-    .option('shard', { type: 'string', describe: 'Build only part I of N (e.g. 2/4), split by a hash of each path' })
-    .option('json', { type: 'boolean', default: false, describe: 'Print the report as JSON on stdout' })
-    .option('report', { type: 'string', describe: 'Write the JSON report to FILE' })
-    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print errors only' })
-    .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'Print notes and timings too' })
-    .option('watch', { alias: 'w', type: 'boolean', default: false, describe: 'Rebuild a work when its files change' })
-    .option('config', { type: 'string', describe: 'Config file [default: quire.config.json/.yaml found upward]' })
-    .option('typography', { type: 'boolean', default: true, describe: 'Curly quotes, dashes and ellipses (--no-typography keeps the text as written)' })
-    .option('dash-style', { choices: ['em', 'spaced-en'] as const, describe: "Dashes between words: word—word or word – word (default: the book language's)" })
-    .option('kepub', { type: 'boolean', default: false, describe: 'Also write NAME.kepub.epub for Kobo readers' })
-    .check((argv) => {
-      if (argv.jobs !== undefined && (!Number.isInteger(argv.jobs) || argv.jobs < 1)) throw new UsageError('--jobs must be a whole number of at least 1');
-      if (argv.shard !== undefined) shardFrom(argv.shard);
-      if (argv.quiet && argv.verbose) throw new UsageError('--quiet and --verbose contradict each other');
-      return true;
-    });
-
-function shardFrom(text: string): Shard {
-  const shard = parseShard(String(text));
-  if (!shard) throw new UsageError(`--shard must be I/N with 1 ≤ I ≤ N, such as 1/4, not "${text}"`);
-  return shard;
-}
-
-/** The config file's values: `inputs` apart, because yargs gives positionals no config. */
-async function readConfig(args: string[]): Promise<{ values: Record<string, unknown>; inputs?: string[] }> {
-  const named = args.findIndex((a) => a === '--config' || a.startsWith('--config='));
-  const explicit = named === -1 ? undefined : args[named]!.includes('=') ? args[named]!.split('=').slice(1).join('=') : args[named + 1];
-  const file = explicit ?? findConfig(process.cwd());
-  if (!file) return { values: {} };
-  if (explicit && !existsSync(explicit)) throw new UsageError(`no such config file: ${explicit}`);
-  const { inputs, ...values } = await loadConfig(file);
-  return Array.isArray(inputs) ? { values, inputs: inputs as string[] } : { values };
-}
-
-const print = (d: Diagnostic) => console.error(formatDiagnostic(d));
-
-async function main(): Promise<number> {
+async function main(args: string[]): Promise<number> {
   let exit = EXIT_OK;
-  const config = process.argv[2] === 'build' ? await readConfig(hideBin(process.argv)) : { values: {} as Record<string, unknown>, inputs: undefined };
-  const cli = yargs(hideBin(process.argv));
+  const cli = yargs(args);
   skipHelpLayout(cli);
   await cli
     .scriptName('quire')
     .usage('$0 <command> [options]\n\nTurn story files into EPUB 3 ebooks.')
-    .command(
-      'build [inputs..]',
-      'Build one EPUB per story, in parallel and incrementally',
-      (y) => batchOptions(metaOptions(y.positional('inputs', { type: 'string', array: true, describe: 'Story files or folders [default: stories]' }))).config(config.values),
-      async (argv) => {
-        const given = (argv.inputs ?? []) as string[];
-        const inputs = given.length ? given : config.inputs ?? ['stories'];
-        const options: SessionOptions = {
-          out: argv.out,
-          jobs: argv.jobs ?? availableParallelism(),
-          force: argv.force,
-          strict: argv.strict,
-          check: argv.check,
-          quiet: argv.quiet,
-          verbose: argv.verbose,
-          json: argv.json,
-          watch: argv.watch,
-          meta: metaFromFlags(argv),
-          typography: argv.typography,
-          ...(argv.dashStyle ? { dashStyle: argv.dashStyle } : {}),
-          kepub: argv.kepub,
-          allowRoots: argv.allowRoot ?? [],
-          ...(argv.report ? { report: argv.report } : {}),
-          ...(argv.shard === undefined ? {} : { shard: shardFrom(argv.shard) }),
-          ...withEpoch(),
-        };
-        const stop = new AbortController();
-        // Only a watch is stopped gently; any other build keeps Ctrl-C's default.
-        if (options.watch) process.once('SIGINT', () => stop.abort());
-        exit = await buildSession(inputs, options, { stdout: process.stdout, stderr: process.stderr, env: process.env, signal: stop.signal });
-      },
-    )
-    .command(
-      'inspect <file>',
-      'Show how quire reads a story, line by line',
-      (y) => metaOptions(y.positional('file', { type: 'string', demandOption: true }))
-        .option('json', { type: 'boolean', default: false, describe: 'Print JSON' })
-        .option('lines', { type: 'boolean', default: false, describe: 'Also list every line and the rule that read it' }),
-      async (argv) => {
-        // Loaded here: `build` should not pay for what only inspect uses.
-        const [{ inspect }, { inspectionJson, inspectionText }] = await Promise.all([import('../index.js'), import('./inspect.js')]);
-        const result = await inspect(String(argv.file), { meta: metaFromFlags(argv), ...withEpoch() });
-        const file = String(argv.file);
-        console.log(argv.json ? JSON.stringify(inspectionJson(result), null, 2) : inspectionText(result, file, argv.lines));
-      },
-    )
-    .demandCommand(1, 'Name a command: build or inspect')
+    .command('build [inputs..]', 'Build one EPUB per story, in parallel and incrementally', buildOptions, async (argv) => {
+      const flags = readSettings(givenSettings(argv, BUILD_SETTINGS), { flags: true });
+      const plan = await planBatch({
+        inputs: argv.inputs ?? [],
+        options: { ...flags.options, ...sourceDateEpoch() },
+        config: argv.config ?? { search: process.cwd() },
+      });
+      const stop = new AbortController();
+      // Only a watch is stopped gently; any other build keeps Ctrl-C's default.
+      if (plan.options.watch) process.once('SIGINT', () => stop.abort());
+      exit = await buildSession(plan, { stdout: process.stdout, stderr: process.stderr, env: process.env, signal: stop.signal });
+    })
+    .command('inspect [file]', 'Show how quire reads a story, line by line', inspectOptions, async (argv) => {
+      if (!argv.file) throw new UsageError('name the story to inspect, as in: quire inspect story.txt');
+      const { options } = readSettings(givenSettings(argv, META_SETTINGS), { flags: true });
+      // Loaded here: `build` should not pay for what only inspect uses.
+      const [{ inspect }, { inspectionJson, inspectionText }] = await Promise.all([import('../build.js'), import('./inspect.js')]);
+      const result = await inspect(argv.file, { ...options, ...sourceDateEpoch() });
+      console.log(argv.json ? JSON.stringify(inspectionJson(result), null, 2) : inspectionText(result, argv.file, Boolean(argv.lines)));
+    })
+    .demandCommand(1, 'name a command: build or inspect')
     .strict()
     .version(quireVersion)
     .help()
+    .alias('help', 'h')
     .fail((msg, err) => {
       if (err) throw err;
-      throw new UsageError(msg);
+      throw new UsageError(explainUsage(msg, args));
     })
     .parseAsync();
   return exit;
+}
+
+/** yargs's complaint in quire's words, with the nearest command or flag when a name was mistyped. */
+function explainUsage(message: string, args: readonly string[]): string {
+  const unknown = /^Unknown arguments?: (.+)$/.exec(message);
+  if (!unknown) return message.replace(/^\w/, (c) => c.toLowerCase());
+  const command = args.find((a) => !a.startsWith('-'));
+  const flags = FLAGS[command ?? ''] ?? ['help', 'version'];
+  // yargs names a flag twice, as written and camelCased (`such-flag, suchFlag`): once is enough.
+  const names = new Set(unknown[1]!.split(', ').map((n) => n.replace(/(?<=[a-z])[A-Z]/g, (c) => `-${c.toLowerCase()}`)));
+  return [...names]
+    .map((name) => {
+      const camel = name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+      const written = args.find((a) => [`--${name}`, `--${camel}`, `-${name}`, `--no-${name}`].includes(a.split('=')[0]!));
+      if (written) {
+        const near = closest(name, flags);
+        const dashes = (n: string) => (n.length === 1 ? `-${n}` : `--${n}`);
+        return `unknown option ${written.split('=')[0]}${near ? `; did you mean ${dashes(near)}?` : ''}`;
+      }
+      if (name === command && !COMMANDS.includes(name)) {
+        const near = closest(name, COMMANDS);
+        return `unknown command "${name}"${near ? `; did you mean "${near}"?` : `; the commands are ${COMMANDS.join(' and ')}`}`;
+      }
+      return `unexpected argument "${name}"`;
+    })
+    .join('; ');
 }
 
 /**
@@ -171,10 +102,10 @@ function skipHelpLayout(cli: Argv): void {
   if (typeof usage?.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => undefined;
 }
 
-const withEpoch = () => {
-  const epoch = sourceDateEpoch();
-  return epoch === undefined ? {} : { sourceDateEpoch: epoch };
-};
+/** One line for anything that stopped the command: `file:line: error: … [code]`, or `quire: error: …` when no file is to blame. */
+function report(d: Diagnostic): void {
+  console.error(d.file ? formatDiagnostic(d) : `quire: ${formatDiagnostic(d)}`);
+}
 
 // A reader that stops early (`quire build | head`) closes the pipe: stop
 // quietly instead of dying with a stack trace.
@@ -188,26 +119,28 @@ for (const stream of [process.stdout, process.stderr]) {
 // A failure outside every work's own error handling (a native or WebAssembly
 // module failing as it starts, in a callback of its own) still ends in one
 // line and a failed exit, never a stack trace.
-const internalError = (e: unknown): void => {
-  console.error(`quire: internal error: ${e instanceof Error ? e.message : String(e)}`);
+const uncaught = (e: unknown): void => {
+  report(toDiagnostic(e, ''));
   process.exit(EXIT_FAILED);
 };
-process.on('uncaughtException', internalError);
-process.on('unhandledRejection', internalError);
+process.on('uncaughtException', uncaught);
+process.on('unhandledRejection', uncaught);
 
-main().then(
+const args = hideBin(process.argv);
+main(args).then(
   (code) => {
     process.exitCode = code;
   },
   (e: unknown) => {
     if (e instanceof UsageError) {
-      console.error(`quire: ${e.message}\nRun "quire --help" for usage.`);
+      report(e.diagnostic);
+      if (e.diagnostic.code === 'bad-usage') {
+        const command = args.find((a) => COMMANDS.includes(a));
+        console.error(`Run "quire ${command ? `${command} ` : ''}--help" for usage.`);
+      }
       process.exitCode = EXIT_USAGE;
-    } else if (e && typeof e === 'object' && 'diagnostic' in e) {
-      print((e as { diagnostic: Diagnostic }).diagnostic);
-      process.exitCode = EXIT_FAILED;
     } else {
-      console.error(`quire: internal error: ${(e as Error)?.message ?? String(e)}`);
+      report(e instanceof QuireError ? e.diagnostic : toDiagnostic(e, ''));
       process.exitCode = EXIT_FAILED;
     }
   },
