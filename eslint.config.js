@@ -12,7 +12,7 @@ import tseslint from 'typescript-eslint';
  * `readers/` define, never the renderer's output.
  */
 const LAYERS = [
-  ['src/model.ts', 'src/diagnostics.ts', 'src/xml-chars.ts', 'src/walk.ts', 'src/ioerror.ts', 'src/stats.ts', 'src/outname.ts'],
+  ['src/model.ts', 'src/errors.ts', 'src/diagnostics.ts', 'src/xml-chars.ts', 'src/walk.ts', 'src/ioerror.ts', 'src/stats.ts', 'src/outname.ts', 'src/suggest.ts'],
   ['src/lang'],
   ['src/metadata'],
   ['src/read'],
@@ -24,7 +24,7 @@ const LAYERS = [
   ['src/kepub', 'src/package'],
   ['src/convert.ts'],
   ['src/batch', 'src/build.ts', 'src/deliver'],
-  ['src/index.ts', 'src/cli', 'src/cli.ts', 'src/bin.ts', 'src/inspect.ts'],
+  ['src/index.ts', 'src/cli'],
 ];
 
 const zones = LAYERS.slice(0, -1).flatMap((layer, i) =>

@@ -43,7 +43,7 @@ const lazyStringWidth = {
 await rm('dist/bundle', { recursive: true, force: true });
 
 await build({
-  entryPoints: { cli: 'dist/bin.js', worker: 'dist/batch/worker.js', 'cover-worker': 'dist/batch/cover-worker.js' },
+  entryPoints: { cli: 'dist/cli/bin.js', worker: 'dist/batch/worker.js', 'cover-worker': 'dist/batch/cover-worker.js' },
   outdir: 'dist/bundle',
   // The workers beside `cli.js`: the runner finds them as `./worker.js` and `./cover-worker.js` in both layouts.
   entryNames: '[name]',

@@ -3,6 +3,8 @@
  * them beside its result, and only the CLI decides how to show them.
  */
 
+import type { ErrorCode, UsageErrorCode } from './errors.js';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface Diagnostic {
@@ -15,13 +17,25 @@ export interface Diagnostic {
   line?: number;
 }
 
-/** An error that stops one work. It carries a diagnostic people can act on. */
+/** An error that stops one work. It carries a diagnostic people can act on, with a code from errors.ts. */
 export class QuireError extends Error {
   readonly diagnostic: Diagnostic;
-  constructor(diagnostic: Omit<Diagnostic, 'severity'>) {
+  constructor(diagnostic: Omit<Diagnostic, 'severity' | 'code'> & { code: ErrorCode }) {
     super(diagnostic.message);
     this.name = 'QuireError';
     this.diagnostic = { severity: 'error', ...diagnostic };
+  }
+}
+
+/**
+ * A request quire cannot carry out as asked: an unknown flag, a bad option
+ * value, a config file it cannot use. Nothing is built; the command exits 2.
+ */
+export class UsageError extends QuireError {
+  constructor(message: string, options: { code?: UsageErrorCode; file?: string; line?: number } = {}) {
+    const { code = 'bad-usage', ...where } = options;
+    super({ code, message, ...where });
+    this.name = 'UsageError';
   }
 }
 

@@ -22,6 +22,8 @@ export interface CacheEntry {
   checked: boolean;
   /** Files besides the sources that the book was made from (see `assetsKey`). */
   assets?: string[];
+  /** The `.kepub.epub` this build wrote beside the book: quire's own, so a later build without kepubs removes it. */
+  kepub?: string;
 }
 
 export interface Cache {

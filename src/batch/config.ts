@@ -1,16 +1,18 @@
 /**
- * `quire.config.json` / `.yaml`: every CLI option, found upward from the
+ * `quire.config.json` / `.yaml`: every build setting, found upward from the
  * working directory so a CI job and a person in a subfolder get the same
- * settings. Paths in it are relative to the file, not to the cwd.
+ * settings. Paths in it are relative to the file, not to the cwd. Anything
+ * wrong with it is a usage error naming the file: nothing is built.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { QuireError } from '../diagnostics.js';
+import { QuireError, UsageError } from '../diagnostics.js';
+import { ioReason } from '../ioerror.js';
 import { parseYaml } from '../read/frontmatter.js';
+import { readSettings, type Requested } from './settings.js';
 
 export const CONFIG_NAMES = ['quire.config.json', 'quire.config.yaml', 'quire.config.yml'];
-const PATH_KEYS = ['out', 'report'];
 
 /** The nearest config file at or above `dir`, if any. */
 export function findConfig(dir: string): string | undefined {
@@ -21,28 +23,34 @@ export function findConfig(dir: string): string | undefined {
   }
 }
 
-/** Reads a config file into option values, with its paths made absolute. */
-export async function loadConfig(file: string): Promise<Record<string, unknown>> {
-  const text = await readFile(file, 'utf8');
+/** Reads a config file into what it asks for, its paths made absolute. */
+export async function loadConfig(file: string): Promise<Requested> {
+  const bad = (message: string, line?: number): never => {
+    throw new UsageError(message, { code: 'bad-config', file, ...(line ? { line } : {}) });
+  };
+  let text = '';
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    bad(`cannot read the config file: ${ioReason(e)}`);
+  }
   let data: unknown;
   if (file.endsWith('.json')) {
     try {
       data = JSON.parse(text);
     } catch (e) {
-      throw new QuireError({ code: 'bad-config', message: `invalid JSON: ${(e as Error).message}`, file });
+      bad(`invalid JSON: ${(e as Error).message}`);
     }
   } else {
-    data = await parseYaml(text, file);
+    try {
+      data = await parseYaml(text, file);
+    } catch (e) {
+      if (!(e instanceof QuireError)) throw e;
+      bad(e.diagnostic.message, e.diagnostic.line);
+    }
   }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) {
-    throw new QuireError({ code: 'bad-config', message: 'a config file must be a mapping of option names to values', file });
-  }
-  const dir = path.dirname(file);
-  const config: Record<string, unknown> = { ...(data as Record<string, unknown>) };
-  for (const key of PATH_KEYS) if (typeof config[key] === 'string') config[key] = path.resolve(dir, config[key] as string);
-  if (config.inputs !== undefined) {
-    const list = Array.isArray(config.inputs) ? config.inputs : [config.inputs];
-    config.inputs = list.map((p) => path.resolve(dir, String(p)));
-  }
-  return config;
+  if (!data || typeof data !== 'object' || Array.isArray(data)) bad('a config file must be a mapping of option names to values, such as "out: books"');
+  const { config: _nested, ...settings } = data as Record<string, unknown>;
+  if (_nested !== undefined) bad('"config" names a config file; a config file cannot name another');
+  return readSettings(settings, { config: file });
 }

@@ -6,7 +6,6 @@
  * this thread, busy converting, to hand it the next; and each answer comes
  * back as soon as its cover is drawn.
  */
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { CoverInfo, DrawnCover } from '../cover/types.js';
 
@@ -21,7 +20,13 @@ export class CoverThread {
   private nextId = 0;
   private failure: Error | undefined;
 
-  /** `warmUp`: draw one cover for nothing before the first request (see startEarly). */
+  /**
+   * `warmUp`: draw one cover for nothing before the first request. A thread
+   * takes longer to start (about 120 ms) than a batch takes to reach its
+   * first work, and a first cover drawn cold takes four times as long as one
+   * drawn warm: a thread started as the batch is planned (plan.ts) warms up
+   * in time it would otherwise spend waiting.
+   */
   constructor(script: URL = SCRIPT, options: { warmUp?: boolean } = {}) {
     this.worker = new Worker(script, { workerData: { warmUp: options.warmUp ?? false } });
     this.worker.on('message', (reply: CoverReply) => {
@@ -50,7 +55,7 @@ export class CoverThread {
     });
   }
 
-  /** Whether the thread keeps this process running: not while it waits to be taken (see startEarly). */
+  /** Whether the thread keeps this process running: not while it waits for the batch to take it. */
   hold(held: boolean): void {
     if (held) this.worker.ref();
     else this.worker.unref();
@@ -60,38 +65,4 @@ export class CoverThread {
     this.failure ??= new Error('the cover thread was closed');
     await this.worker.terminate();
   }
-}
-
-let early: CoverThread | undefined;
-
-/**
- * Starts the cover thread as the `quire` command starts, before the rest of
- * quire and yargs load. A thread takes longer to start (about 120 ms) than
- * this one takes to reach its first work, and a first cover drawn cold takes
- * four times as long as one drawn warm: started here, it warms up in time it
- * would otherwise spend waiting. Only for `build` on two cores or more, and
- * not with `--jobs 1`. The first batch takes it (takeEarly): it draws that
- * batch's covers if the batch converts in this thread, and is closed if not.
- */
-export function startEarly(args: readonly string[]): void {
-  if (!early && earlyHelps(args, availableParallelism())) {
-    early = new CoverThread(SCRIPT, { warmUp: true });
-    // Untaken, it does not keep the process alive: a run that never needs it (a usage error, nothing to build) just ends.
-    early.hold(false);
-  }
-}
-
-/** Whether a command line may build in this thread with a core to spare: `build`, not `--jobs 1`, not help. */
-export function earlyHelps(args: readonly string[], cores: number): boolean {
-  if (args[0] !== 'build' || cores < 2) return false;
-  const oneJob = (a: string, i: number): boolean => /^(-j|--jobs)=?0*1$/.test(a) || (/^(-j|--jobs)$/.test(a) && /^0*1$/.test(args[i + 1] ?? ''));
-  return !args.some((a, i) => /^(-h|--help|--version)$/.test(a) || oneJob(a, i));
-}
-
-/** The thread startEarly started, once; it keeps the process alive from now on, until closed. */
-export function takeEarly(): CoverThread | undefined {
-  const thread = early;
-  early = undefined;
-  thread?.hold(true);
-  return thread;
 }

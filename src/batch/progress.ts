@@ -38,7 +38,8 @@ export function workLine(w: WorkResult, verbose: boolean, color: boolean): strin
   const state = w.ok ? w.status : 'failed';
   const word = paint(color, state === 'failed' ? 31 : state === 'built' ? 32 : 36, state);
   if (!w.output) return `${word} ${w.source}${time}`;
-  return `${word} ${w.output} (${plural(w.chapters ?? 0, 'chapter')}, ${plural(w.words ?? 0, 'word')})${time}`;
+  const books = w.kepub ? `${w.output} and ${w.kepub}` : w.output;
+  return `${word} ${books} (${plural(w.chapters ?? 0, 'chapter')}, ${plural(w.words ?? 0, 'word')})${time}`;
 }
 
 const shown = (d: Diagnostic, verbose: boolean) => d.severity !== 'info' || verbose;
@@ -53,7 +54,7 @@ export function createProgress(o: ProgressOptions): Progress {
   if (o.mode !== 'bar') {
     return {
       start(total, threads, coverThread) {
-        if (o.verbose) write(o.out, `building ${total} works, ${threads} at a time${coverThread ? ', covers in a second thread' : ''}`);
+        if (o.verbose) write(o.out, `building ${plural(total, 'work')}, ${threads} at a time${coverThread ? ', covers in a second thread' : ''}`);
       },
       done(w) {
         const diags = w.diagnostics.filter((d) => (o.mode === 'quiet' ? d.severity === 'error' : shown(d, o.verbose)));

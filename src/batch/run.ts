@@ -4,59 +4,74 @@
  * worker finished first.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { QuireError, type Diagnostic } from '../diagnostics.js';
-import { findWorks, loadStylesheet } from '../read/source.js';
+import { findWorks, loadStylesheet, STORY_EXTENSIONS, type WorkEntry } from '../read/source.js';
 import { OutputNames, titleFromFileName } from '../outname.js';
-import { toDiagnostic, writeAtomic } from '../build.js';
-import { ioReason } from '../ioerror.js';
+import { ioReason, toDiagnostic } from '../ioerror.js';
 import { cacheId, cachePath, conversionOptions, loadCache, optionsKey, type Cache, type CacheEntry } from './cache.js';
 import type { Checker } from './check.js';
-import { inShard } from './shard.js';
+import { CoverThread } from './cover-thread.js';
+import { prepareOut } from './outdir.js';
+import { planThreads, type BatchPlan } from './plan.js';
 import { summarize } from './report.js';
-import { quireBuild } from './version.js';
-import { CoverThread, takeEarly } from './cover-thread.js';
+import { inShard } from './shard.js';
+import { taskRunner } from './tasks.js';
+import { quireBuild, quireVersion } from './version.js';
+import { writeAtomic } from './write.js';
 import { kepubTmp, type TaskResult, type WorkTask } from './types.js';
 import type { BatchEvents, BatchOptions, BatchReport, WorkResult } from './types.js';
 
-// `.quire-<pid>-<run>-<work>.tmp`: the pid says whose it is, the run number
-// keeps two builds in one process apart.
-const TMP = /^\.quire-(\d+)-.*\.tmp$/;
 let runs = 0;
-const WORKER = new URL('./worker.js', import.meta.url);
 
-/** Builds every work named by `inputs`; one bad work never stops the rest. */
-export async function runBatch(inputs: readonly string[], options: BatchOptions, events: BatchEvents = {}): Promise<BatchReport> {
+export interface RunContext {
+  events?: BatchEvents;
+  /** The cover thread the plan started early (see plan.ts); the batch uses it or closes it. */
+  covers?: CoverThread;
+  /** The inputs are the default `stories`, which nobody named: a missing one says so. */
+  defaultInputs?: boolean;
+}
+
+/** One input's works, or why it has none: either way, in input order. */
+type Entry = { work: WorkEntry } | { failed: WorkResult };
+
+/** Builds every work named by `inputs`; one bad work (or input) never stops the rest. */
+export async function runBatch(inputs: readonly string[], options: BatchOptions, context: RunContext = {}): Promise<BatchReport> {
+  const { events = {} } = context;
+  let covers = context.covers;
   const started = performance.now();
   const runId = ++runs;
-  const works = (await findWorks(inputs)).filter((w) => inShard(w, options.shard));
-  await prepareOut(options.out);
+  try {
+    await prepareOut(options.out);
+  } catch (e) {
+    await covers?.close();
+    throw e;
+  }
+  const entries = await expand(inputs, options, context.defaultInputs === true);
+  const works = entries.flatMap((e) => ('work' in e ? [e.work] : []));
   const cache = await loadCache(options.out);
   const next: Cache = { format: cache.format, works: {} };
   const convert = conversionOptions(options);
   const optKey = optionsKey(quireBuild, await loadStylesheet(), options);
-  const size = await batchSize(works);
-  const threads = Math.max(1, Math.min(options.jobs, works.length, size.threads));
-  // Too small a batch for a second conversion thread may still use a second core
-  // for its covers: in the thread the CLI started early, or in a new one.
-  const inThread = threads === 1 && options.jobs > 1;
-  let covers = takeEarly();
-  if (covers && !inThread) {
+  const plan = await planThreads(options.jobs, works, covers !== undefined);
+  if (covers && !plan.coversAside) {
     // Converted in worker threads, which draw their own covers: its core is theirs.
     await covers.close();
     covers = undefined;
   }
-  covers ??= inThread && works.length >= COVERS_ASIDE_FROM ? new CoverThread() : undefined;
-  const pool = await taskRunner(threads, size.small, covers);
+  if (!covers && plan.coversAside) covers = new CoverThread();
+  covers?.hold(true);
+  const pool = await taskRunner(plan.threads, plan.small, covers);
   // Loaded for --check only: it brings child_process and readline, a few ms of every start.
   const checker: Checker | undefined = options.check ? (await import('./check.js')).createChecker() : undefined;
-  events.start?.(works.length, threads, covers !== undefined);
+  events.start?.(entries.length, plan.threads, covers !== undefined);
 
   const tasks = works.map((work, i): { task: WorkTask; entry: CacheEntry | undefined; id: string } => {
     const id = cacheId(options.out, work.path);
     const entry = cache.works[id];
-    const usable = entry && !options.force && existsSync(path.join(options.out, entry.output)) && (!options.check || entry.checked);
+    const present = (name: string | undefined) => name === undefined || existsSync(path.join(options.out, name));
+    const usable = entry && !options.force && present(entry.output) && present(entry.kepub) && (!options.check || entry.checked);
     const task: WorkTask = { source: work.path, root: work.root, tmp: path.join(options.out, `.quire-${process.pid}-${runId}-${i}.tmp`), optionsKey: optKey, options: convert };
     if (work.inherited) task.inherited = work.inherited;
     if (usable) {
@@ -72,21 +87,29 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions,
 
   const names = new OutputNames();
   const results: WorkResult[] = [];
+  let w = 0;
   try {
-    for (const [i, { task, entry, id }] of tasks.entries()) {
+    for (const e of entries) {
+      if ('failed' in e) {
+        results.push(e.failed);
+        events.done?.(e.failed, results.length, entries.length);
+        continue;
+      }
+      const i = w++;
+      const { task, entry, id } = tasks[i]!;
       let r = await pending[i]!;
       const title = r.status === 'skipped' ? entry!.title : r.title;
-      const name = title === undefined ? undefined : `${names.claim(title, titleFromFileName(task.source))}.epub`;
+      const name = title === undefined ? undefined : names.claim(title, titleFromFileName(task.source));
       // A skipped book whose name another work now holds is built again under its new name.
-      if (r.status === 'skipped' && name !== entry!.output) {
+      if (r.status === 'skipped' && `${name}.epub` !== entry!.output) {
         r = await withCheck(await run({ ...task, cachedKey: '' }), task.tmp, task.source, checker);
       }
-      const result = await settle(r, name, entry, options, task.tmp);
+      const result = await settle(r, task.source, name, entry, options, task.tmp);
       results.push(result);
       if (r.key && result.output && !result.diagnostics.some((d) => d.severity === 'error')) {
         next.works[id] = cacheEntry(r, result, entry, Boolean(options.check));
       }
-      events.done?.(result, results.length, works.length);
+      events.done?.(result, results.length, entries.length);
     }
   } finally {
     await pool.destroy();
@@ -94,81 +117,54 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions,
     await saveCache(options.out, next, new Set(tasks.map((t) => t.id)));
   }
   const summary = summarize(results, Math.round(performance.now() - started));
-  return { ok: results.every((r) => r.ok), works: results, summary };
-}
-
-// A thread's start-up (loading the pipeline's modules) costs about as much as
-// converting this many bytes; below that a second thread only slows a batch.
-const BYTES_PER_THREAD = 512 * 1024;
-// Every work also pays a fixed cost whatever its size, mostly drawing its
-// generated cover: worth about this many bytes of text.
-const BYTES_PER_WORK = 128 * 1024;
-
-/**
- * How many threads the batch is worth, and whether its works are all small
- * (the first ones looked at, up to 64 threads' worth).
- */
-async function batchSize(works: ReadonlyArray<{ path: string }>): Promise<{ threads: number; small: boolean }> {
-  let bytes = 0;
-  let small = true;
-  for (const w of works) {
-    const info = await stat(w.path).catch(() => undefined);
-    // A folder work's size is unknown here: count it as worth a thread.
-    const size = !info ? 0 : info.isDirectory() ? BYTES_PER_THREAD : info.size;
-    small &&= size < BYTES_PER_THREAD;
-    bytes += BYTES_PER_WORK + size;
-    if (bytes >= BYTES_PER_THREAD * 64) break;
-  }
-  return { threads: Math.max(1, Math.floor(bytes / BYTES_PER_THREAD)), small };
+  return { quire: quireVersion, ok: results.every((r) => r.ok), summary, works: results };
 }
 
 /**
- * From this many works, a batch converted in this thread starts a thread of
- * its own for its generated covers, if the CLI has not started one already.
- * That thread loads only the drawing code, and the covers are a third or more
- * of a small work's time; with fewer works its start-up is not paid back.
+ * Each input's works, each work once (`stories stories/a.txt` builds a.txt
+ * once), only this shard's. An input that is missing or holds no story is a
+ * failed entry of its own: the other inputs are still built.
  */
-const COVERS_ASIDE_FROM = 3;
-
-/**
- * Worker threads when there is more than one to run at once; otherwise the
- * same task in this thread, which spares a thread's start-up (about as long as
- * a small book takes), with its covers drawn in `covers` when given.
- */
-async function taskRunner(threads: number, small: boolean, covers: CoverThread | undefined): Promise<{ run(task: WorkTask): Promise<TaskResult>; destroy(): Promise<void> }> {
-  if (threads <= 1) {
-    const { default: convertTask } = (await import(WORKER.href)) as typeof import('./worker.js');
-    // Two in flight: one reads or writes its files while the other converts.
-    // Never more, or queued tasks would all read their sources at once. With
-    // covers drawn aside, every work at once: this thread parses them all
-    // while the covers are drawn, instead of idling until the first comes
-    // back. Such a batch is worth one thread (about 1 MB), so it is small.
-    const IN_FLIGHT = covers ? Infinity : 2;
-    let active = 0;
-    const waiting: Array<() => void> = [];
-    const run = async (task: WorkTask): Promise<TaskResult> => {
-      // A finishing task hands its slot straight to the next in line.
-      if (active >= IN_FLIGHT) await new Promise<void>((resolve) => waiting.push(resolve));
-      else active++;
-      try {
-        return await convertTask(task, covers ? (info) => covers.draw(info) : undefined);
-      } finally {
-        const next = waiting.shift();
-        if (next) next();
-        else active--;
+async function expand(inputs: readonly string[], options: BatchOptions, defaultInputs: boolean): Promise<Entry[]> {
+  const entries: Entry[] = [];
+  const seen = new Set<string>();
+  for (const input of inputs) {
+    let found: WorkEntry[];
+    try {
+      found = await findWorks([input]);
+      if (!found.length) throw new QuireError({ code: 'empty-folder', message: `no story files (${STORY_EXTENSIONS.join(', ')}) in this folder`, file: input });
+    } catch (e) {
+      const d = toDiagnostic(e, input);
+      if (defaultInputs && d.code === 'not-found') {
+        d.message += `; with no input named, quire builds the folder ${input}/: name story files or folders (quire build story.txt), or create ${input}/`;
       }
-    };
-    return { run, destroy: async () => covers?.close() };
+      entries.push({ failed: failedResult(input, [d]) });
+      continue;
+    }
+    for (const work of found) {
+      const key = path.resolve(work.path);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (inShard(work, options.shard)) entries.push({ work });
+    }
   }
-  // Loaded only when threads are used: a small batch should not pay for it.
-  const { Piscina } = await import('piscina');
-  // Small works give each thread two at a time: one reads or writes its files
-  // while the other converts (8% faster on 1,000 works). Big ones go one at a
-  // time, so a thread holds one big book, not two.
-  const concurrentTasksPerWorker = small ? 2 : 1;
-  const pool = new Piscina<WorkTask, TaskResult>({ filename: WORKER.href, minThreads: threads, maxThreads: threads, idleTimeout: 1000, concurrentTasksPerWorker });
-  return { run: (task) => pool.run(task), destroy: () => pool.destroy() };
+  return entries;
 }
+
+const failedResult = (source: string, diagnostics: Diagnostic[], sources = [source], durationMs = 0): WorkResult => ({
+  source,
+  sources,
+  status: 'failed',
+  ok: false,
+  output: null,
+  kepub: null,
+  title: null,
+  chapters: null,
+  words: null,
+  durationMs,
+  diagnostics,
+  assets: [],
+});
 
 /**
  * Writes this run's entries, keeping those of works it did not build whose
@@ -185,31 +181,6 @@ async function saveCache(out: string, next: Cache, ran: ReadonlySet<string>): Pr
   await writeAtomic(cachePath(out), new TextEncoder().encode(`${JSON.stringify(sorted, null, 1)}\n`)).catch(() => undefined);
 }
 
-function alive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    // EPERM: it exists but belongs to someone else.
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-async function prepareOut(out: string): Promise<void> {
-  try {
-    await mkdir(out, { recursive: true });
-    // Leftovers of a killed run: never a finished book, safe to drop once the
-    // process that wrote them is gone (another quire may be building here now).
-    for (const name of await readdir(out)) {
-      const pid = TMP.exec(name)?.[1];
-      if (pid !== undefined && !alive(Number(pid))) await rm(path.join(out, name), { force: true });
-    }
-  } catch (e) {
-    throw new QuireError({ code: 'unwritable-out', message: `cannot create output folder: ${ioReason(e)}`, file: out });
-  }
-}
-
 async function withCheck(r: TaskResult, tmp: string, source: string, checker: Checker | undefined): Promise<TaskResult> {
   if (!checker || r.status !== 'built') return r;
   let found: Diagnostic[];
@@ -221,23 +192,47 @@ async function withCheck(r: TaskResult, tmp: string, source: string, checker: Ch
   return { ...r, diagnostics: [...r.diagnostics, ...found] };
 }
 
-async function settle(r: TaskResult, name: string | undefined, entry: CacheEntry | undefined, options: BatchOptions, tmp: string): Promise<WorkResult> {
-  const base = { source: r.sources[0] ?? '', sources: r.sources, durationMs: r.durationMs, ...(r.assets?.length ? { assets: r.assets } : {}) };
-  if (r.status === 'failed' || name === undefined) return { ...base, status: 'failed', ok: false, diagnostics: r.diagnostics };
-  const output = path.join(options.out, name);
+/** Puts a built book (and its kepub) in place under its settled name, and says how the work went. */
+async function settle(r: TaskResult, source: string, name: string | undefined, entry: CacheEntry | undefined, options: BatchOptions, tmp: string): Promise<WorkResult> {
+  const assets = r.assets ?? [];
+  if (r.status === 'failed' || name === undefined) return { ...failedResult(source, r.diagnostics, r.sources, r.durationMs), assets };
+  const output = path.join(options.out, `${name}.epub`);
+  const kepub = r.status === 'skipped' ? (entry!.kepub ? path.join(options.out, entry!.kepub) : null) : r.kepub ? path.join(options.out, `${name}.kepub.epub`) : null;
   const from = r.status === 'skipped' ? entry! : { title: r.title!, chapters: r.chapters!, words: r.words!, diagnostics: r.diagnostics };
+  const diagnostics = [...from.diagnostics];
   if (r.status === 'built') {
     try {
       await rename(tmp, output);
-      if (r.kepub) await rename(kepubTmp(tmp), output.replace(/\.epub$/, '.kepub.epub'));
+      if (kepub) await rename(kepubTmp(tmp), kepub);
     } catch (e) {
-      const unwritable: Diagnostic = { severity: 'error', code: 'unwritable-out', message: `cannot write the book: ${ioReason(e)}`, file: output };
       await rm(tmp, { force: true });
-      return { ...base, status: 'failed', ok: false, diagnostics: [...from.diagnostics, unwritable] };
+      await rm(kepubTmp(tmp), { force: true });
+      const unwritable: Diagnostic = { severity: 'error', code: 'unwritable-out', message: `cannot write the book: ${ioReason(e)}`, file: output };
+      return { ...failedResult(source, [...diagnostics, unwritable], r.sources, r.durationMs), assets };
+    }
+    // A kepub an earlier build wrote (the cache says it is quire's own) would be left behind, stale: built without kepubs now, or under another name.
+    const stale = entry?.kepub && path.join(options.out, entry.kepub);
+    if (stale && stale !== kepub) {
+      await rm(stale, { force: true }).catch((e: unknown) => {
+        diagnostics.push({ severity: 'warning', code: 'stale-kepub', message: `cannot remove ${stale}, left from an earlier build with kepubs: ${ioReason(e)}`, file: source });
+      });
     }
   }
   const failing = (d: Diagnostic) => d.severity === 'error' || (options.strict === true && d.severity === 'warning');
-  return { ...base, status: r.status, ok: !from.diagnostics.some(failing), output, title: from.title, chapters: from.chapters, words: from.words, diagnostics: from.diagnostics };
+  return {
+    source,
+    sources: r.sources,
+    status: r.status,
+    ok: !diagnostics.some(failing),
+    output,
+    kepub,
+    title: from.title,
+    chapters: from.chapters,
+    words: from.words,
+    durationMs: r.durationMs,
+    diagnostics,
+    assets,
+  };
 }
 
 function cacheEntry(r: TaskResult, result: WorkResult, entry: CacheEntry | undefined, checked: boolean): CacheEntry {
@@ -250,7 +245,15 @@ function cacheEntry(r: TaskResult, result: WorkResult, entry: CacheEntry | undef
     sources: result.sources,
     diagnostics: result.diagnostics,
     checked: r.status === 'skipped' ? (entry?.checked ?? false) : checked,
-    ...(r.assets?.length ? { assets: r.assets } : {}),
+    ...(result.assets.length ? { assets: result.assets } : {}),
+    ...(result.kepub ? { kepub: path.basename(result.kepub) } : {}),
   };
 }
 
+/** Runs a planned batch: starts the cover thread now if the plan says so, then builds. */
+export function runPlan(plan: BatchPlan, events?: BatchEvents): Promise<BatchReport> {
+  const covers = plan.earlyCovers ? new CoverThread(undefined, { warmUp: true }) : undefined;
+  // Not yet taken by the batch: it must not keep the process alive should planning the works fail.
+  covers?.hold(false);
+  return runBatch(plan.inputs, plan.options, { ...(events ? { events } : {}), ...(covers ? { covers } : {}), defaultInputs: plan.defaultInputs });
+}

@@ -1,24 +1,16 @@
 /**
- * One `quire build` from the CLI's point of view: run the batch (again and
- * again with `--watch`), show progress, write the report, and decide the
+ * One `quire build` from the CLI's point of view: run the planned batch (again
+ * and again with `--watch`), show progress, write the report, and decide the
  * exit code. The CLI passes the streams, so this prints nowhere else.
  */
 import type { Writable } from 'node:stream';
-import { writeAtomic } from '../build.js';
-import { runBatch } from './run.js';
+import { runPlan } from './run.js';
+import type { BatchPlan } from './plan.js';
 import { createProgress, progressMode, useColor } from './progress.js';
-import { jsonReport, summaryLine } from './report.js';
-import { quireVersion } from './version.js';
+import { reportJson, summaryLine } from './report.js';
 import { watchInputs } from './watch.js';
-import type { BatchOptions, BatchReport } from './types.js';
-
-export interface SessionOptions extends BatchOptions {
-  quiet?: boolean;
-  verbose?: boolean;
-  json?: boolean;
-  report?: string;
-  watch?: boolean;
-}
+import { writeAtomic } from './write.js';
+import type { BatchReport } from './types.js';
 
 export interface Terminal {
   stdout: Writable & { isTTY?: boolean };
@@ -29,24 +21,28 @@ export interface Terminal {
 }
 
 /** Runs the build and returns the exit code: 0 all built, 1 any failed. */
-export async function buildSession(inputs: readonly string[], options: SessionOptions, term: Terminal): Promise<number> {
+export async function buildSession(plan: BatchPlan, term: Terminal): Promise<number> {
   let last: BatchReport | undefined;
+  let first = true;
   // The files a build read, so --watch can follow folder works and images.
   const once = async (): Promise<string[]> => {
-    last = await buildOnce(inputs, options, term);
-    return last.works.flatMap((w) => [...w.sources, ...(w.assets ?? [])]);
+    // Only the first run has a cover thread started early; a rebuild decides afresh.
+    last = await buildOnce(first ? plan : { ...plan, earlyCovers: false }, term);
+    first = false;
+    return last.works.flatMap((w) => [...w.sources, ...w.assets]);
   };
   const files = await once();
-  if (options.watch) {
+  if (plan.options.watch) {
     const onReady = () => {
-      if (!options.quiet) term.stderr.write(`watching ${inputs.join(', ')} for changes; Ctrl-C to stop\n`);
+      if (!plan.options.quiet) term.stderr.write(`watching ${plan.inputs.join(', ')} for changes; Ctrl-C to stop\n`);
     };
-    await watchInputs(inputs, files, once, { onReady, ...(term.signal ? { signal: term.signal } : {}) });
+    await watchInputs(plan.inputs, files, once, { onReady, ...(term.signal ? { signal: term.signal } : {}) });
   }
   return last?.ok ? 0 : 1;
 }
 
-async function buildOnce(inputs: readonly string[], options: SessionOptions, term: Terminal): Promise<BatchReport> {
+async function buildOnce(plan: BatchPlan, term: Terminal): Promise<BatchReport> {
+  const { options } = plan;
   const progressTTY = Boolean(term.stderr.isTTY);
   const progress = createProgress({
     mode: progressMode(term.env, progressTTY, Boolean(options.quiet)),
@@ -58,13 +54,13 @@ async function buildOnce(inputs: readonly string[], options: SessionOptions, ter
   });
   let report: BatchReport;
   try {
-    report = await runBatch(inputs, options, progress);
+    report = await runPlan(plan, progress);
   } finally {
     progress.finish();
   }
-  const doc = jsonReport(report, quireVersion);
-  if (options.report) await writeAtomic(options.report, new TextEncoder().encode(`${JSON.stringify(doc, null, 2)}\n`));
-  if (options.json) term.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+  const doc = reportJson(report);
+  if (options.report) await writeAtomic(options.report, new TextEncoder().encode(doc), 'the report');
+  if (options.json) term.stdout.write(doc);
   if (!options.quiet) (options.json ? term.stderr : term.stdout).write(`${summaryLine(report.summary)}\n`);
   return report;
 }

@@ -18,6 +18,16 @@ export interface BatchOptions extends Omit<ConvertOptions, 'css'> {
   shard?: Shard;
 }
 
+/** What `quire build` adds to a batch: how it reports, and whether it keeps watching. */
+export interface SessionOptions extends BatchOptions {
+  quiet?: boolean;
+  verbose?: boolean;
+  json?: boolean;
+  /** Also write the JSON report to this file. */
+  report?: string;
+  watch?: boolean;
+}
+
 export interface Shard {
   index: number;
   count: number;
@@ -25,23 +35,31 @@ export interface Shard {
 
 export type WorkStatus = 'built' | 'skipped' | 'failed';
 
-/** One work's outcome: small and plain, so it crosses threads and goes into the JSON report. */
+/**
+ * One work's outcome, the same for the library and the JSON report (which is
+ * this, serialised): small and plain, so it crosses threads. A field that
+ * does not apply is `null`, never missing.
+ */
 export interface WorkResult {
-  /** The story file (or folder) as found. */
+  /** The work as found: a story file, or a folder work's folder; for an input that gave no work, the input. */
   source: string;
   /** Every file the work was read from, the sidecar included. */
   sources: string[];
   status: WorkStatus;
-  /** False when it failed, or had warnings under `--strict`. */
+  /** False when it failed, or had warnings under `strict`. */
   ok: boolean;
-  output?: string;
-  title?: string;
-  chapters?: number;
-  words?: number;
+  /** The EPUB, or null when none was written. */
+  output: string | null;
+  /** The Kobo `.kepub.epub` beside it, when `kepub` asked for one. */
+  kepub: string | null;
+  title: string | null;
+  chapters: number | null;
+  words: number | null;
   durationMs: number;
+  /** Errors, warnings and notes (`severity`), each with its code and, where known, file and line. */
   diagnostics: Diagnostic[];
   /** Files besides the sources that the book was made from (a named cover, packed images). */
-  assets?: string[];
+  assets: string[];
 }
 
 export interface BatchSummary {
@@ -54,6 +72,8 @@ export interface BatchSummary {
 }
 
 export interface BatchReport {
+  /** quire's version. */
+  quire: string;
   ok: boolean;
   works: WorkResult[];
   summary: BatchSummary;

@@ -5,9 +5,11 @@
  * one per thread (see taskRunner in run.ts).
  */
 import { writeFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { QuireError } from '../diagnostics.js';
 import { convertWork, type ConvertOptions } from '../convert.js';
 import { loadStylesheet, readWork } from '../read/source.js';
-import { toDiagnostic } from '../build.js';
+import { ioReason, toDiagnostic } from '../ioerror.js';
 import { assetsKey, sourceKey } from './cache.js';
 import { kepubTmp, type TaskResult, type WorkTask } from './types.js';
 
@@ -29,8 +31,8 @@ export default async function convertTask(task: WorkTask, drawCover?: ConvertOpt
     }
     const result = await convertWork(work, { ...task.options, css: await css, ...(drawCover ? { drawCover } : {}) });
     const key = await assetsKey(ownKey, result.assets);
-    await writeFile(task.tmp, result.epub);
-    if (result.kepub) await writeFile(kepubTmp(task.tmp), result.kepub);
+    await write(task.tmp, result.epub);
+    if (result.kepub) await write(kepubTmp(task.tmp), result.kepub);
     return {
       status: 'built',
       key,
@@ -49,3 +51,9 @@ export default async function convertTask(task: WorkTask, drawCover?: ConvertOpt
     return { status: 'failed', sources, durationMs: elapsed(), diagnostics: [toDiagnostic(e, task.source)] };
   }
 }
+
+// A book that cannot be written (a full disk, a folder made read-only since the build began) fails its work in words.
+const write = (file: string, data: Uint8Array): Promise<void> =>
+  writeFile(file, data).catch((e: unknown) => {
+    throw new QuireError({ code: 'unwritable-out', message: `cannot write the book: ${ioReason(e)}`, file: path.dirname(file) });
+  });

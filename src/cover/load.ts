@@ -5,6 +5,8 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { QuireError } from '../diagnostics.js';
+import type { ErrorCode } from '../errors.js';
+import { ioReason } from '../ioerror.js';
 import { type ImageKind, sniffImage } from './sniff.js';
 import type { CoverImage } from './types.js';
 
@@ -19,8 +21,8 @@ export interface LoadCoverOptions {
   line?: number;
 }
 
-function fail(options: LoadCoverOptions, code: string, message: string): never {
-  const d: { code: string; message: string; file: string; line?: number } = { code, message, file: options.file };
+function fail(options: LoadCoverOptions, code: ErrorCode, message: string): never {
+  const d: { code: ErrorCode; message: string; file: string; line?: number } = { code, message, file: options.file };
   if (options.line !== undefined) d.line = options.line;
   throw new QuireError(d);
 }
@@ -106,7 +108,7 @@ export async function loadCover(p: string, options: LoadCoverOptions): Promise<C
   try {
     data = await readFile(real);
   } catch (err) {
-    fail(options, 'cover-unreadable', `cover image "${p}" cannot be read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    fail(options, 'cover-unreadable', `cover image "${p}" cannot be read: ${ioReason(err)}`);
   }
   if (data.length === 0) fail(options, 'cover-empty', `cover image "${p}" is an empty file`);
   const kind = sniffImage(data);

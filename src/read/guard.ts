@@ -6,6 +6,7 @@
  */
 import { open } from 'node:fs/promises';
 import { QuireError } from '../diagnostics.js';
+import type { ErrorCode } from '../errors.js';
 import { ioReason } from '../ioerror.js';
 
 /**
@@ -52,15 +53,16 @@ const mib = (n: number): string => `${Math.round((n / 1024 / 1024) * 10) / 10} M
  * quire can hold in memory. Every refusal is a QuireError naming the file.
  */
 export async function readGuarded(file: string, limit = MAX_STORY_BYTES): Promise<GuardedFile> {
-  const fail = (code: string, message: string): never => {
+  const fail = (code: ErrorCode, message: string): never => {
     throw new QuireError({ code, message, file });
   };
   let handle;
   try {
     handle = await open(file, 'r');
   } catch (e) {
-    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
-    return fail(missing ? 'not-found' : 'unreadable', `cannot read file: ${ioReason(e)}`);
+    // Worded as findWorks words a missing input, so build and inspect say the same.
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return fail('not-found', 'no such file or folder');
+    return fail('unreadable', `cannot read file: ${ioReason(e)}`);
   }
   try {
     const info = await handle.stat();

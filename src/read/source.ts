@@ -86,7 +86,7 @@ export async function findWorks(inputs: readonly string[]): Promise<WorkEntry[]>
   const works: WorkEntry[] = [];
   for (const input of inputs) {
     const info = await statOrUndefined(input);
-    if (!info) throw new QuireError({ code: 'no-input', message: 'no such file or folder', file: input });
+    if (!info) throw new QuireError({ code: 'not-found', message: 'no such file or folder', file: input });
     if (!info.isDirectory()) works.push({ path: input, root: path.dirname(input) });
     else if (await isFolderWork(input)) works.push({ path: input, root: path.dirname(input) });
     else works.push(...(await seriesWorks(input)));

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findConfig, loadConfig } from '../../src/batch/config.js';
 import { epubsIn, library, problemsIn, quire, tmp } from './helpers.js';
-import type { JsonReport } from '../../src/batch/report.js';
+import type { BatchReport } from '../../src/batch/types.js';
 
 describe('config file', () => {
   it('is found upward from the working directory, with paths relative to the file', async () => {
@@ -11,7 +11,7 @@ describe('config file', () => {
     await mkdir(path.join(root, 'a', 'b'), { recursive: true });
     await writeFile(path.join(root, 'quire.config.yaml'), 'out: books\ninputs: [stories]\njobs: 1\n');
     expect(findConfig(path.join(root, 'a', 'b'))).toBe(path.join(root, 'quire.config.yaml'));
-    expect(await loadConfig(path.join(root, 'quire.config.yaml'))).toEqual({ out: path.join(root, 'books'), inputs: [path.join(root, 'stories')], jobs: 1 });
+    expect(await loadConfig(path.join(root, 'quire.config.yaml'))).toEqual({ options: { out: path.join(root, 'books'), jobs: 1 }, inputs: [path.join(root, 'stories')] });
   });
 
   it('sets every option, and CLI flags win over it', async () => {
@@ -22,7 +22,7 @@ describe('config file', () => {
     await writeFile(path.join(root, 'quire.config.json'), JSON.stringify({ inputs: ['stories'], out: 'books', author: ['Config Author'], jobs: 1, json: true }));
     const fromConfig = await quire(['build'], { cwd: path.join(root, 'sub') });
     expect(fromConfig.code, fromConfig.stderr).toBe(0);
-    const doc = JSON.parse(fromConfig.stdout) as JsonReport;
+    const doc = JSON.parse(fromConfig.stdout) as BatchReport;
     expect(doc.works.map((w) => w.output)).toEqual([path.join(root, 'books', 'story-0.epub'), path.join(root, 'books', 'story-1.epub')]);
     expect(await problemsIn(path.join(root, 'books'))).toEqual({});
 

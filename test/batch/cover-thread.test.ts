@@ -2,7 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CoverThread, earlyHelps } from '../../src/batch/cover-thread.js';
+import { CoverThread } from '../../src/batch/cover-thread.js';
+import { planBatch } from '../../src/batch/plan.js';
 import { tmp } from './helpers.js';
 
 const info = (title: string) => ({ title, authors: ['A Writer'] });
@@ -50,17 +51,27 @@ describe('the cover thread', () => {
   });
 });
 
-describe('starting the cover thread with the command', () => {
-  it('does for a build that may convert in the CLI\'s thread with a core to spare', () => {
-    for (const args of [['build'], ['build', 'stories', '--out', 'out'], ['build', '-j', '2'], ['build', '--jobs=4'], ['build', '--json', 'a.txt']]) {
-      expect(earlyHelps(args, 2), args.join(' ')).toBe(true);
-    }
+describe('starting the cover thread with the plan', () => {
+  const plan = (options: Parameters<typeof planBatch>[0], cores: number) => planBatch(options, cores);
+
+  it('does when two threads or more may convert, from a flag, a config file or the number of cores', async () => {
+    expect((await plan({}, 2)).earlyCovers).toBe(true);
+    expect((await plan({ options: { jobs: 4 } }, 8)).earlyCovers).toBe(true);
+    const dir = await tmp('quire-plan-');
+    await writeFile(path.join(dir, 'quire.config.yaml'), 'jobs: 2\n');
+    expect((await plan({ config: { search: dir } }, 8)).earlyCovers).toBe(true);
   });
 
-  it('does not for one core, --jobs 1, help, version or another command', () => {
-    expect(earlyHelps(['build'], 1)).toBe(false);
-    for (const args of [['build', '--jobs', '1'], ['build', '-j', '1'], ['build', '-j1'], ['build', '--jobs=1'], ['build', 'x', '--jobs', '01'], ['build', '--help'], ['build', '-h'], ['--version'], ['inspect', 'a.txt'], []]) {
-      expect(earlyHelps(args, 8), args.join(' ')).toBe(false);
-    }
+  it('does not for one core or one job, whether the flag or the config file says so', async () => {
+    expect((await plan({}, 1)).earlyCovers).toBe(false);
+    expect((await plan({ options: { jobs: 1 } }, 8)).earlyCovers).toBe(false);
+    // Before the plan, a regular expression over argv decided this and never saw a config file's jobs.
+    const dir = await tmp('quire-plan-');
+    await writeFile(path.join(dir, 'quire.config.yaml'), 'jobs: 1\n');
+    const fromConfig = await plan({ config: { search: dir } }, 8);
+    expect(fromConfig.options.jobs).toBe(1);
+    expect(fromConfig.earlyCovers).toBe(false);
+    // A flag wins over the config file, both ways.
+    expect((await plan({ config: { search: dir }, options: { jobs: 3 } }, 8)).earlyCovers).toBe(true);
   });
 });

@@ -8,12 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { epubsIn, library, problemsIn, quire, story, tmp } from './helpers.js';
 import { repoRoot } from '../support/build.js';
 import { buildIdentity } from '../../src/batch/version.js';
-import type { JsonReport } from '../../src/batch/report.js';
+import type { BatchReport } from '../../src/batch/types.js';
 
 const statuses = async (args: string[]) => {
   const run = await quire([...args, '--json']);
   expect(run.code, run.stderr).toBe(0);
-  return (JSON.parse(run.stdout) as JsonReport).works.map((w) => `${path.basename(w.source)} ${w.status}`);
+  return (JSON.parse(run.stdout) as BatchReport).works.map((w) => `${path.basename(w.source)} ${w.status}`);
 };
 
 async function hashes(dir: string): Promise<Record<string, string>> {
@@ -65,7 +65,7 @@ describe('incremental builds', () => {
     await writeFile(path.join(dir, 's000.txt'), story('Second', 3));
     // s000 comes first, so it now owns second.epub and the unchanged s001 must become second-2.epub.
     const run = await quire(['build', dir, '--out', out, '--json']);
-    const works = (JSON.parse(run.stdout) as JsonReport).works.map((w) => [path.basename(w.source), w.status, path.basename(w.output ?? ''), w.chapters]);
+    const works = (JSON.parse(run.stdout) as BatchReport).works.map((w) => [path.basename(w.source), w.status, path.basename(w.output ?? ''), w.chapters]);
     expect(works).toEqual([['s000.txt', 'built', 'second.epub', 3], ['s001.txt', 'built', 'second-2.epub', 2]]);
     expect(await epubsIn(out)).toEqual(['first.epub', 'second-2.epub', 'second.epub']);
     expect(await statuses(['build', dir, '--out', out])).toEqual(['s000.txt skipped', 's001.txt skipped']);
@@ -101,7 +101,7 @@ describe('incremental builds and the build of quire', () => {
     const run = async () => {
       const r = await quire(['build', path.join(dir, 'stories'), '--out', out, '--json'], { cli });
       expect(r.code, r.stderr).toBe(0);
-      return (JSON.parse(r.stdout) as JsonReport).works.map((w) => w.status);
+      return (JSON.parse(r.stdout) as BatchReport).works.map((w) => w.status);
     };
     expect(await run()).toEqual(['built', 'built']);
     const first = await hashes(out);
@@ -143,9 +143,9 @@ describe('incremental builds and the files a book is made from', () => {
     await rm(path.join(dir, 'cover.png'));
     const run = await quire([...build, '--json']);
     expect(run.code).toBe(1);
-    const works = (JSON.parse(run.stdout) as JsonReport).works;
+    const works = (JSON.parse(run.stdout) as BatchReport).works;
     expect(works.map((w) => `${path.basename(w.source)} ${w.status}`)).toEqual(['pictured.md skipped', 's000.txt failed', 's001.txt skipped']);
-    expect(works[1]!.errors.map((d) => d.code)).toContain('cover-not-found');
+    expect(works[1]!.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toContain('cover-not-found');
   });
 });
 
@@ -187,15 +187,15 @@ describe('parallel builds', () => {
     expect(await problemsIn(two)).toEqual({});
   });
 
-  it('give the same bytes when one work draws its cover in the thread the command started', async () => {
+  it('give the same bytes when one work draws its cover in the thread the plan started', async () => {
     const dir = await tmp();
     await library(dir, 1, () => 'A Single Story', [2, 2]);
     const alone = await quire(['build', dir, '--out', path.join(dir, 'one'), '--jobs', '1', '--verbose']);
-    expect(alone.stdout).toMatch(/^building 1 works, 1 at a time$/m);
+    expect(alone.stdout).toMatch(/^building 1 work, 1 at a time$/m);
     const aside = await quire(['build', dir, '--out', path.join(dir, 'two'), '--jobs', '2', '--verbose']);
     expect(aside.code, aside.stderr).toBe(0);
     // One work alone never starts a cover thread; only the one the command started early can draw its cover.
-    if (availableParallelism() >= 2) expect(aside.stdout).toMatch(/^building 1 works, 1 at a time, covers in a second thread$/m);
+    if (availableParallelism() >= 2) expect(aside.stdout).toMatch(/^building 1 work, 1 at a time, covers in a second thread$/m);
     const a = await hashes(path.join(dir, 'one'));
     expect(Object.keys(a)).toHaveLength(1);
     expect(await hashes(path.join(dir, 'two'))).toEqual(a);

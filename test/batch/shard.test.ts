@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseShard, shardKey, shardOf } from '../../src/batch/shard.js';
 import { library, problemsIn, quire, story, tmp } from './helpers.js';
-import type { JsonReport } from '../../src/batch/report.js';
+import type { BatchReport } from '../../src/batch/types.js';
 
 describe('--shard I/N', () => {
   it('parses I/N and refuses anything else', () => {
@@ -33,7 +33,7 @@ describe('--shard I/N', () => {
       const out = path.join(dir, `out-${i}`);
       const run = await quire(['build', dir, more, '--out', out, '--shard', `${i}/3`, '--json']);
       expect(run.code).toBe(0);
-      const works = (JSON.parse(run.stdout) as JsonReport).works;
+      const works = (JSON.parse(run.stdout) as BatchReport).works;
       expect(works.length).toBeGreaterThan(0);
       seen.push(...works.map((w) => path.basename(w.source)));
       expect(await problemsIn(out)).toEqual({});
@@ -49,7 +49,7 @@ describe('--shard I/N', () => {
     const statuses = async (args: string[]) => {
       const run = await quire(['build', dir, '--out', out, ...args, '--json']);
       expect(run.code, run.stderr).toBe(0);
-      return (JSON.parse(run.stdout) as JsonReport).works.map((w) => w.status);
+      return (JSON.parse(run.stdout) as BatchReport).works.map((w) => w.status);
     };
     const first = await statuses(['--shard', '1/2']);
     const second = await statuses(['--shard', '2/2']);

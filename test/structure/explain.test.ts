@@ -1,7 +1,7 @@
 // `quire inspect` output: the outline with lines and rule names, and the per-line trace.
 import { describe, expect, it } from 'vitest';
 import { inspect } from '../../src/index.js';
-import { inspectionText } from '../../src/inspect.js';
+import { inspectionText } from '../../src/cli/inspect.js';
 import { storyFile } from '../support/build.js';
 import { explain, explainLines, outlineOf, RULE_DOCS } from '../../src/structure/explain.js';
 import { parsePlainText } from '../../src/structure/index.js';

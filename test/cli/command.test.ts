@@ -47,7 +47,7 @@ describe('quire build', () => {
       const env = { ...process.env, NODE_OPTIONS: `--import=data:text/javascript,${encodeURIComponent(code)}` };
       const r = await run(['build', dir, '--out', path.join(dir, 'out')], { env });
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/^quire: internal error: bang from a (callback|promise)$/m);
+      expect(r.stderr).toMatch(/^quire: error: internal error \(a bug in quire; please report it\): bang from a (callback|promise) \[internal\]$/m);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
   });
@@ -55,7 +55,7 @@ describe('quire build', () => {
   it('exits 2 on bad usage', async () => {
     const run = await quire(['build', '--no-such-flag']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/Unknown argument/i);
+    expect(run.stderr).toMatch(/^quire: error: unknown option --no-such-flag \[bad-usage\]$/m);
   });
 
   it('prints help and version', async () => {

@@ -1,7 +1,7 @@
-import type { ParsedWork } from './convert.js';
-import { formatDiagnostic } from './diagnostics.js';
-import { chapterCount } from './model.js';
-import { explain, explainLines, outlineOf } from './structure/explain.js';
+import type { ParsedWork } from '../convert.js';
+import { formatDiagnostic } from '../diagnostics.js';
+import { chapterCount } from '../model.js';
+import { explain, explainLines, outlineOf } from '../structure/explain.js';
 
 /** The outline `quire inspect` prints as JSON: merged metadata, the detected outline, every line's rule. */
 export function inspectionJson(work: ParsedWork) {

@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ciEnv, epubsIn, library, problemsIn, quire, tmp } from './helpers.js';
-import type { JsonReport } from '../../src/batch/report.js';
+import { ciEnv, epubsIn, library, problemsIn, quire, tmp } from '../batch/helpers.js';
+import type { BatchReport } from '../../src/batch/types.js';
 import { cliPath } from '../support/build.js';
 
 describe('quire build: exit codes', () => {
@@ -58,7 +58,7 @@ describe('quire build: the report', () => {
     const reportFile = path.join(dir, 'report.json');
     const run = await quire(['build', dir, '--out', out, '--json', '--report', reportFile]);
     expect(run.code).toBe(1);
-    const doc = JSON.parse(run.stdout) as JsonReport;
+    const doc = JSON.parse(run.stdout) as BatchReport;
     expect(JSON.parse(await readFile(reportFile, 'utf8'))).toEqual({ ...doc, summary: { ...doc.summary, durationMs: expect.any(Number) }, works: doc.works.map((w) => ({ ...w, durationMs: expect.any(Number) })) });
     expect(doc).toMatchObject({ quire: expect.stringMatching(/^\d+\.\d+\.\d+/), ok: false, summary: { total: 3, built: 2, skipped: 0, failed: 1, warnings: 0, durationMs: expect.any(Number) } });
     const [first, second, third] = doc.works;
@@ -68,17 +68,18 @@ describe('quire build: the report', () => {
       status: 'built',
       ok: true,
       output: path.join(out, 'story-0.epub'),
+      kepub: null,
       title: 'Story 0',
       chapters: 2,
       words: expect.any(Number),
       durationMs: expect.any(Number),
-      warnings: [],
-      errors: [],
+      diagnostics: [],
+      assets: [],
     });
     expect(first!.words).toBeGreaterThan(20);
     expect(second).toMatchObject({ status: 'built', output: path.join(out, 'story-1.epub') });
-    expect(third).toMatchObject({ status: 'failed', ok: false, output: null, title: null, chapters: null, words: null });
-    expect(third!.errors).toEqual([{ location: `${path.join(dir, 's002.txt')}:2`, file: path.join(dir, 's002.txt'), line: 2, code: 'bad-yaml', message: expect.stringMatching(/invalid YAML/) }]);
+    expect(third).toMatchObject({ status: 'failed', ok: false, output: null, kepub: null, title: null, chapters: null, words: null });
+    expect(third!.diagnostics).toEqual([{ severity: 'error', file: path.join(dir, 's002.txt'), line: 2, code: 'bad-yaml', message: expect.stringMatching(/invalid YAML/) }]);
     // stdout is the JSON alone; the per-work lines and the summary go to stderr.
     expect(run.stderr).toMatch(/2 built, 0 skipped, 1 failed/);
     expect(await problemsIn(out)).toEqual({});
@@ -116,8 +117,8 @@ describe('quire build: output for logs', () => {
     const out = path.join(dir, 'out');
     const run = await quire(['build', dir, '--out', out, '--check', '--json']);
     expect(run.code).toBe(0);
-    const doc = JSON.parse(run.stdout) as JsonReport;
-    expect(doc.works.map((w) => [w.status, w.errors])).toEqual([['built', []], ['built', []]]);
+    const doc = JSON.parse(run.stdout) as BatchReport;
+    expect(doc.works.map((w) => [w.status, w.diagnostics])).toEqual([['built', []], ['built', []]]);
     expect(await problemsIn(out)).toEqual({});
   });
 });

@@ -37,7 +37,7 @@ const ON_DEMAND_PACKAGES = ['marked', 'marked-footnote', 'sanitize-html', 'htmlp
 const PIPELINE_FOLDERS = ['cover', 'readers', 'structure', 'typography', 'render', 'kepub', 'package'];
 
 describe('main thread start-up', () => {
-  it.each(['cli.ts', 'batch/run.ts'])('%s loads no part of the conversion pipeline', (entry) => {
+  it.each(['cli/cli.ts', 'batch/run.ts'])('%s loads no part of the conversion pipeline', (entry) => {
     const { files, packages } = staticGraph(entry);
     expect([...packages].filter((p) => PIPELINE_PACKAGES.includes(p))).toEqual([]);
     const rel = [...files].map((f) => path.relative(SRC, f).split(path.sep).join('/'));
@@ -46,14 +46,14 @@ describe('main thread start-up', () => {
     expect(packages.has('yaml')).toBe(false);
   });
 
-  it('the command starts the cover thread before it loads the CLI: nothing but that thread\'s handle and the process settings come first', () => {
-    const { files, packages } = staticGraph('bin.ts');
+  it('the command makes its process settings before anything else loads and any thread starts', () => {
+    const { files, packages } = staticGraph('cli/bin.ts');
     expect([...packages]).toEqual([]);
-    expect([...files].map((f) => path.relative(SRC, f).split(path.sep).join('/')).sort()).toEqual(['batch/cover-thread.ts', 'batch/tune.ts', 'bin.ts']);
+    expect([...files].map((f) => path.relative(SRC, f).split(path.sep).join('/')).sort()).toEqual(['batch/tune.ts', 'cli/bin.ts']);
   });
 
   it('the CLI loads the EPUBCheck runner (child_process, readline) only for --check', () => {
-    const rel = [...staticGraph('cli.ts').files].map((f) => path.relative(SRC, f).split(path.sep).join('/'));
+    const rel = [...staticGraph('cli/cli.ts').files].map((f) => path.relative(SRC, f).split(path.sep).join('/'));
     expect(rel).toContain('batch/run.ts');
     expect(rel).not.toContain('batch/check.ts');
   });
