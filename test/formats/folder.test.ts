@@ -90,7 +90,7 @@ describe('quire build on a folder of works', () => {
     const found = await findWorks([stories]);
     expect(found.map((w) => path.relative(stories, w.path))).toEqual(['standalone.md', 'saga/book-b', 'saga/book-a.md', 'winter']);
     const out = path.join(stories, 'out');
-    const report = await build([stories], { out, sourceDateEpoch: 1_700_000_000 });
+    const report = await build([stories], { out, jobs: 1, sourceDateEpoch: 1_700_000_000 });
     expect(report.ok).toBe(true);
     const byTitle = new Map(report.works.map((w) => [w.title, w]));
     expect([...byTitle.keys()].sort()).toEqual(['Alone', 'Book A', 'Book B', 'Winter']);
