@@ -125,8 +125,10 @@ export function layoutCover(info: CoverInfo): CoverLayout {
   if (subtitle) blocks.push(shift(subtitle, groupTop + blockHeight(title) + gap));
   if (author) blocks.push(shift(author, authorTop));
 
+  // The rule parts title from author; with no author it would underline nothing.
   const ruleY = Math.round((groupTop + groupHeight + authorTop) / 2);
-  return { palette, frame, panel, rules: [[COVER_WIDTH / 2 - 120, COVER_WIDTH / 2 + 120, ruleY]], blocks };
+  const rules: [number, number, number][] = author ? [[COVER_WIDTH / 2 - 120, COVER_WIDTH / 2 + 120, ruleY]] : [];
+  return { palette, frame, panel, rules, blocks };
 }
 
 /** Characters of the cover's text that no bundled font can draw; they are left out of the image. */

@@ -85,6 +85,11 @@ describe('cover layout', () => {
     expect(layout.blocks.flatMap((b) => b.lines.map((l) => l.shaped.text))).toEqual(['Paper', 'Boats']);
   });
 
+  it('draws the rule between title and author only when there is an author', () => {
+    expect(layoutCover({ title: 'Paper Boats', authors: [] }).rules).toEqual([]);
+    expect(layoutCover({ title: 'Paper Boats', authors: ['Ann'] }).rules).toHaveLength(1);
+  });
+
   it('reports characters no bundled font can draw, and draws the rest', () => {
     const info = { title: 'Hearts \u{1F495} and x\uE000 Stars', authors: ['A'] };
     const layout = layoutCover(info);

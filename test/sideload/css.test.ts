@@ -31,6 +31,17 @@ describe('styles/book.css is made for e-ink', async () => {
     expect(bad).toEqual([]);
   });
 
+  it('raises footnote marks and gives them room, so "boat.1" does not read as a typo', () => {
+    const ref = all.find((r) => r.selector === 'a.noteref');
+    expect(ref?.decls).toEqual(expect.arrayContaining([['vertical-align', 'super'], ['text-decoration', 'none']]));
+    expect(ref?.decls.find(([p]) => p === 'padding')?.[1]).toMatch(/em/);
+  });
+
+  it('draws one rule, not two, between author\'s notes that follow each other', () => {
+    const next = all.find((r) => r.selector === 'aside.author-note + aside.author-note');
+    expect(next?.decls).toContainEqual(['border-top', 'none']);
+  });
+
   it('keeps line height unitless', () => {
     expect(decls.filter((d) => d.p === 'line-height' && !/^\d+(\.\d+)?$/.test(d.v))).toEqual([]);
   });
