@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// `npm run fuzz`: only the fuzz test, with a long budget (FUZZ_RUNS, default 10,000).
+// The fuzz test alone, with a long budget: scripts/fuzz.mjs (`npm run fuzz`) runs it in chunks.
 process.env.FUZZ_RUNS ??= '10000';
 
 export default defineConfig({
