@@ -17,7 +17,7 @@ import { prepareOut } from './outdir.js';
 import { planThreads, type BatchPlan } from './plan.js';
 import { summarize } from './report.js';
 import { inShard } from './shard.js';
-import { taskRunner } from './tasks.js';
+import { taskRunner, THREADS_RUN } from './tasks.js';
 import { quireBuild, quireVersion } from './version.js';
 import { writeAtomic } from './write.js';
 import { kepubTmp, type TaskResult, type WorkTask } from './types.js';
@@ -54,7 +54,7 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions,
   const next: Cache = { format: cache.format, works: {} };
   const convert = conversionOptions(options);
   const optKey = optionsKey(quireBuild, await loadStylesheet(), options);
-  const plan = await planThreads(options.jobs, works, covers !== undefined);
+  const plan = await planThreads(THREADS_RUN ? options.jobs : 1, works, covers !== undefined);
   if (covers && !plan.coversAside) {
     // Converted in worker threads, which draw their own covers: its core is theirs.
     await covers.close();
@@ -252,7 +252,7 @@ function cacheEntry(r: TaskResult, result: WorkResult, entry: CacheEntry | undef
 
 /** Runs a planned batch: starts the cover thread now if the plan says so, then builds. */
 export function runPlan(plan: BatchPlan, events?: BatchEvents): Promise<BatchReport> {
-  const covers = plan.earlyCovers ? new CoverThread(undefined, { warmUp: true }) : undefined;
+  const covers = plan.earlyCovers && THREADS_RUN ? new CoverThread(undefined, { warmUp: true }) : undefined;
   // Not yet taken by the batch: it must not keep the process alive should planning the works fail.
   covers?.hold(false);
   return runBatch(plan.inputs, plan.options, { ...(events ? { events } : {}), ...(covers ? { covers } : {}), defaultInputs: plan.defaultInputs });

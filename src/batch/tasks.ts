@@ -1,8 +1,16 @@
 /** Where a batch's works are converted: a pool of worker threads, or this thread when one is all the batch is worth. */
+import { existsSync } from 'node:fs';
 import type { CoverThread } from './cover-thread.js';
 import type { TaskResult, WorkTask } from './types.js';
 
 const WORKER = new URL('./worker.js', import.meta.url);
+
+/**
+ * Threads run the compiled scripts beside this module. Run from the
+ * TypeScript sources (a test runner, tsx) there are none: every work is then
+ * converted, and its cover drawn, in this thread.
+ */
+export const THREADS_RUN = ['./worker.js', './cover-worker.js'].every((f) => existsSync(new URL(f, import.meta.url)));
 
 export interface TaskRunner {
   run(task: WorkTask): Promise<TaskResult>;

@@ -1,12 +1,13 @@
 /**
  * PNG for a generated cover. A cover is a few dozen colours (background,
  * pattern, accent, text and the antialiased edges between them), so it is
- * written as a palette image: one byte a pixel instead of three. zlib then
- * has a third of the bytes to compress: 5 ms a cover, against 15 ms for RGB
- * through sharp, and the file is half the size. Rows are left unfiltered:
- * a palette index does not predict its neighbour.
+ * written as a palette image: one byte a pixel instead of three, so the
+ * compressor has a third of the bytes to read, and the file is half the size
+ * of an RGB one. Rows are left unfiltered: a palette index does not predict
+ * its neighbour. The compressor is quire's own (deflate.ts), so a cover's
+ * bytes do not depend on the Node version.
  */
-import { crc32, deflateSync } from 'node:zlib';
+import { crc32, zlibDeflate } from './deflate.js';
 
 /** An image as PNG scanlines: each row a filter byte (0, none) then its pixels. */
 export interface Scanlines {
@@ -19,9 +20,6 @@ export interface Scanlines {
   /** height × (1 + width × depth) bytes. */
   data: Uint8Array;
 }
-
-/** Level 3 is as fast as 1 on these rows and a tenth smaller. */
-const LEVEL = 3;
 
 function chunk(type: string, body: Uint8Array): Buffer {
   const out = Buffer.alloc(12 + body.length);
@@ -46,6 +44,6 @@ export function encodePng(s: Scanlines): Uint8Array {
   header[9] = s.depth === 1 ? 3 : 2; // colour type: palette, or RGB
   const chunks = [SIGNATURE, chunk('IHDR', header)];
   if (s.depth === 1 && s.palette) chunks.push(chunk('PLTE', s.palette));
-  chunks.push(chunk('IDAT', deflateSync(s.data, { level: LEVEL })), chunk('IEND', new Uint8Array(0)));
+  chunks.push(chunk('IDAT', zlibDeflate(s.data, stride)), chunk('IEND', new Uint8Array(0)));
   return new Uint8Array(Buffer.concat(chunks));
 }
