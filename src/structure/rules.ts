@@ -227,7 +227,9 @@ export const RULES: readonly Rule[] = [
       const frame = /^([^\p{L}\p{N}\s.,!?;:…'"’”]+)\s*\p{L}{1,2}\s*([^\p{L}\p{N}\s.,!?;:…'"’”]+)$/u.exec(t);
       // …framed the same on both sides, mirrored (`~o~`, `-x-`, `~*o*~`): `--o—` is a word between dashes.
       const framed = !!frame && [...frame[1]!].reverse().join('') === frame[2];
-      return letters.length >= 3 || framed ? {} : null;
+      // Framed by emphasis marks alone (`*o*`, `_x_`), it is an emphasised word unless set apart by blank lines.
+      const emphasis = !!frame && /^(\*{1,2}|_{1,2})$/.test(frame[1]!) && (c.line.gapBefore === 0 || c.line.gapAfter === 0);
+      return letters.length >= 3 || (framed && !emphasis) ? {} : null;
     } },
   { name: 'note-label', kind: 'note', max: Infinity, doc: "`A/N:`, `Author's Note:`, `Closing notes:`, `Rosie's Notes II:`, `Disclaimer:`",
     test: (c) => {
