@@ -5,7 +5,7 @@ process.env.FUZZ_RUNS ??= '10000';
 
 export default defineConfig({
   test: {
-    include: ['test/harden/fuzz.test.ts'],
+    include: ['test/fuzz/fuzz.test.ts'],
     testTimeout: 24 * 3600_000,
     pool: 'forks',
   },

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inlineText } from '../../src/model.js';
-import { buildValid, entries } from '../formats/support.js';
+import { buildValid, entries } from '../readers/support.js';
 import { repoRoot } from '../support/build.js';
 
 const dir = path.join(repoRoot, 'test', 'fixtures', 'formats', 'three-ways');

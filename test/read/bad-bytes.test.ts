@@ -6,7 +6,7 @@ import { MAX_STORY_BYTES } from '../../src/read/guard.js';
 import { buildFile, missingWords, storyFile, unzipText } from '../support/build.js';
 import { validateEpub } from '../support/epubcheck.js';
 import { assertSafeEpub } from '../support/safe.js';
-import { buildError, expectCleanFailure, quire, tmpDir } from './support.js';
+import { buildError, expectCleanFailure, quire, tmpDir } from '../support/hostile.js';
 
 const bookText = (epub: Uint8Array): string =>
   [...unzipText(epub)].filter(([n]) => n.endsWith('.xhtml')).map(([, t]) => t).join('\n');

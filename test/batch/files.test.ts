@@ -7,7 +7,7 @@ import { build, QuireError } from '../../src/index.js';
 import { slugify } from '../../src/outname.js';
 import { buildFile, storyFile } from '../support/build.js';
 import { validateEpub } from '../support/epubcheck.js';
-import { expectCleanFailure, quire, tmpDir } from './support.js';
+import { expectCleanFailure, quire, tmpDir } from '../support/hostile.js';
 
 const story = (title: string, body = 'Some text.') => `Title: ${title}\n\nChapter 1\n\n${body}\n`;
 

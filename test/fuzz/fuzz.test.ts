@@ -1,14 +1,14 @@
 /**
  * Property: whatever the bytes, a build fails with a clear QuireError or
  * gives a book that passes EPUBCheck (the npm port), keeps every word of the
- * story text and holds only what the renderer emits. See fuzz/arbitraries.ts
+ * story text and holds only what the renderer emits. See arbitraries.ts
  * for what "story text" means. `npm test` runs a short fixed-seed budget;
  * `npm run fuzz` (FUZZ_RUNS, FUZZ_SEED) runs the long one.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fuzzCase } from './fuzz/arbitraries.js';
-import { checkCase, tally } from './fuzz/check.js';
+import { fuzzCase } from './arbitraries.js';
+import { checkCase, tally } from './check.js';
 
 const runs = Number(process.env.FUZZ_RUNS ?? 25);
 const seed = Number(process.env.FUZZ_SEED ?? 20261121);

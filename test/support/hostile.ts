@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { QuireError } from '../../src/index.js';
-import { buildFile, cliPath, repoRoot } from '../support/build.js';
+import { buildFile, cliPath, repoRoot } from './build.js';
 
 export interface Run { code: number; stdout: string; stderr: string }
 

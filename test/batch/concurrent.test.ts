@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/index.js';
 import { validateEpub } from '../support/epubcheck.js';
-import { quire, tmpDir } from './support.js';
+import { quire, tmpDir } from '../support/hostile.js';
 
 async function stories(): Promise<string> {
   const dir = await tmpDir();

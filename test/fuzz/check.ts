@@ -1,9 +1,9 @@
 import { EpubCheck } from '@likecoin/epubcheck-ts';
 import { decodeXML } from 'entities';
 import { unzipSync, strFromU8 } from 'fflate';
-import { convertWork, loadStylesheet, QuireError, type WorkSource } from '../../../src/index.js';
-import { missingWords } from '../../support/build.js';
-import { safetyProblems } from '../../support/safe.js';
+import { convertWork, loadStylesheet, QuireError, type WorkSource } from '../../src/index.js';
+import { missingWords } from '../support/build.js';
+import { safetyProblems } from '../support/safe.js';
 import type { FuzzCase } from './arbitraries.js';
 
 const FILE = '/fuzz/story.txt';
