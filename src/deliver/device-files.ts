@@ -194,7 +194,7 @@ export async function checkSpace(folder: string, bytes: number): Promise<void> {
   }
 }
 
-export const megabytes = (n: number): string => (n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
+export const megabytes = (n: number): string => (n < 1024 * 1024 ? `${n && Math.max(1, Math.round(n / 1024))} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
 
 /** A file-system error on the reader in words: a vanished mount and a read-only one say so. */
 export function deviceError(e: unknown, file: string): QuireError {
