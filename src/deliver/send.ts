@@ -298,6 +298,7 @@ interface Execution {
 
 /** Writes the plan onto the reader; the manifest is saved after every file, so a run cut short leaves it true. */
 async function carryOut(x: Execution): Promise<void> {
+  if (!x.payloads.size && !x.thumbnails.size && !x.removals.length) return;
   await makeFolder(x.root, x.folderRel);
   await clearLeftovers(x.folder);
   const thumbDir = path.join(x.root, 'system', 'thumbnails');
