@@ -14,6 +14,7 @@ export default defineConfig({
     exclude: [
       'node_modules/**',
       'test/cli/**',
+      'test/send/cli.test.ts',
       'test/batch/**',
       'test/sideload/**',
       'test/realworld/realworld.test.ts',
