@@ -14,8 +14,8 @@ export type FormatKind = 'epub' | 'kepub' | 'azw3';
 
 export const FORMAT_TYPES: Readonly<Record<FormatKind, { mime: string; label: string; ext: string }>> = {
   epub: { mime: 'application/epub+zip', label: 'EPUB', ext: '.epub' },
-  kepub: { mime: 'application/kepub+zip', label: 'Kobo (kepub)', ext: '.kepub.epub' },
-  azw3: { mime: 'application/x-mobi8-ebook', label: 'Kindle (AZW3)', ext: '.azw3' },
+  kepub: { mime: 'application/kepub+zip', label: 'Kobo kepub', ext: '.kepub.epub' },
+  azw3: { mime: 'application/x-mobi8-ebook', label: 'Kindle AZW3', ext: '.azw3' },
 };
 
 export interface BookFile {

@@ -20,7 +20,6 @@ form { margin: 0.4em 0 0.6em; }
 input { font: inherit; padding: 0.35em; border: 2px solid #000; background: #fff; color: #000; }
 input[type=search] { width: 60%; }
 button { font: inherit; padding: 0.35em 0.9em; border: 2px solid #000; background: #fff; color: #000; }
-nav a { margin-right: 1em; }
 a { color: #000; }
 article { border-bottom: 1px solid #000; padding: 1em 0; overflow: hidden; }
 article img { float: left; width: 100px; height: 160px; margin: 0.2em 1em 0.5em 0; border: 1px solid #000; }
@@ -61,8 +60,8 @@ export function libraryPage(library: Library, query: PageQuery, origin: string):
 <header>
 <h1>quire library</h1>
 <p>${heading}</p>
-<form action="/" method="get"><input type="search" name="q" value="${esc(q)}" aria-label="Search by title, author, series or tag"> <button type="submit">Search</button></form>
-<nav>${q ? '<a href="/">All books</a>' : query.sort === 'new' ? '<a href="/">By title</a> <b>Newest first</b>' : '<b>By title</b> <a href="/?sort=new">Newest first</a>'}</nav>
+<form action="/" method="get"><input type="search" name="q" value="${esc(q)}" placeholder="Title, author, series or tag" aria-label="Search by title, author, series or tag"> <button type="submit">Search</button></form>
+<nav>${q ? '<a href="/">All books</a>' : query.sort === 'new' ? 'Sort: <a href="/">by title</a> · <b>newest first</b>' : 'Sort: <b>by title</b> · <a href="/?sort=new">newest first</a>'}</nav>
 </header>
 <main>
 ${list}
@@ -82,8 +81,12 @@ function bookHtml(b: LibraryBook): string {
 ${img}<h2>${esc(i.title)}</h2>
 ${authors ? `<p class="by">by ${esc(authors)}</p>` : ''}
 ${i.series ? `<p class="series">${esc(seriesLine(b))}</p>` : ''}
-${i.summary ? `<p class="summary">${esc(i.summary)}</p>` : ''}
-${i.subjects.length ? `<p class="tags">${esc(i.subjects.join(' · '))}</p>` : ''}
+${(i.summary ?? '')
+  .split(/\n\s*\n/)
+  .filter((p) => p.trim())
+  .map((p) => `<p class="summary">${esc(p.trim())}</p>`)
+  .join('\n')}
+${i.subjects.length ? `<p class="tags">Tags: ${esc(i.subjects.join(' · '))}</p>` : ''}
 <p class="get">${links.join(' ')}</p>
 </article>`;
 }
