@@ -30,6 +30,7 @@ export const WORK_ERRORS = [
   'unwritable-out',
   'epubcheck',
   // quire send and quire serve
+  'not-built',
   'reader-gone',
   'reader-unwritable',
   'reader-full',

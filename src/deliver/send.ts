@@ -192,7 +192,12 @@ async function planBook(work: WorkResult, request: SendRequest, manifest: Manife
   const source = path.resolve(work.source);
   const bytes = await readFile(local);
   const from = sha256(bytes);
-  const own = Object.entries(manifest.books).find(([, e]) => e.source === source && e.format === format);
+  let own = Object.entries(manifest.books).find(([, e]) => e.source === source && e.format === format);
+  // Deleted on the reader: sent again as new, under the name its title gives now.
+  if (own && (await ownership(path.join(folder, own[0]), own[1])) === 'absent') {
+    delete manifest.books[own[0]];
+    own = undefined;
+  }
   const wanted = format === 'azw3' ? path.basename(local).replace(/\.epub$/, '.azw3') : path.basename(local);
   // A book already there keeps its file name even if its title changed: readers key a reading position by path.
   let name = own?.[0] ?? wanted;
@@ -298,9 +303,10 @@ interface Execution {
 
 /** Writes the plan onto the reader; the manifest is saved after every file, so a run cut short leaves it true. */
 async function carryOut(x: Execution): Promise<void> {
+  // A killed send's temporary files are quire's own: cleared whenever the folder is there.
+  await clearLeftovers(x.folder);
   if (!x.payloads.size && !x.thumbnails.size && !x.removals.length) return;
   await makeFolder(x.root, x.folderRel);
-  await clearLeftovers(x.folder);
   const thumbDir = path.join(x.root, 'system', 'thumbnails');
   if (x.thumbnails.size) await clearLeftovers(thumbDir);
   for (const s of x.writes) {

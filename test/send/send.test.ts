@@ -152,6 +152,33 @@ describe('quire send', () => {
     expect(await readFile(path.join(reader, 'quire/the-harbour-light.epub'), 'utf8')).toBe('edited on the reader');
   });
 
+  it('sends a book deleted on the reader again, under the name its title gives now', async () => {
+    const lib = await fakeLibrary();
+    const reader = await fakeReader(await tmp(), 'reader', 'pocketbook');
+    await send([lib.stories], lib.out, { to: reader });
+    const story = path.join(lib.stories, 'harbour.txt');
+    await writeFile(story, (await readFile(story, 'utf8')).replace('The Harbour Light', 'The Harbour Lamp'));
+    await rm(path.join(reader, 'quire/the-harbour-light.epub'));
+    const run = await send([lib.stories], lib.out, { to: reader });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^copied +quire\/the-harbour-lamp\.epub/m);
+    expect(Object.keys((await manifestOf(path.join(reader, 'quire'))).books).sort()).toEqual(['a-hard-frost.epub', 'the-harbour-lamp.epub']);
+  });
+
+  it('takes no file for its own when its manifest is damaged', async () => {
+    const lib = await fakeLibrary();
+    const reader = await fakeReader(await tmp(), 'reader', 'pocketbook');
+    await send([lib.stories], lib.out, { to: reader });
+    await writeFile(path.join(reader, 'quire', MANIFEST), '{ not json');
+    const story = path.join(lib.stories, 'harbour.txt');
+    await writeFile(story, `${await readFile(story, 'utf8')}\nMore.\n`);
+    const before = await readFile(path.join(reader, 'quire/the-harbour-light.epub'));
+    const run = await send([lib.stories], lib.out, { to: reader });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/warning: \.quire-manifest\.json is damaged, so quire takes no file here for its own/);
+    expect(await readFile(path.join(reader, 'quire/the-harbour-light.epub'))).toEqual(before);
+  });
+
   it('keeps the books of stories that are gone until --prune, which removes only quire’s own', async () => {
     const lib = await fakeLibrary();
     const media = await tmp();
