@@ -14,6 +14,9 @@ export default defineConfig({
     exclude: [
       'node_modules/**',
       'test/cli/**',
+      'test/send/cli.test.ts',
+      'test/send/calibre.test.ts',
+      'test/serve/page.test.ts',
       'test/batch/**',
       'test/sideload/**',
       'test/realworld/realworld.test.ts',

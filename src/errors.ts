@@ -6,7 +6,7 @@
  */
 
 /** Errors in what was asked, not in a story: the command exits 2. */
-export const USAGE_ERRORS = ['bad-usage', 'bad-config'] as const;
+export const USAGE_ERRORS = ['bad-usage', 'bad-config', 'no-reader', 'several-readers'] as const;
 
 /** Errors that fail one work (or, for the output folder, the whole build): the command exits 1. */
 export const WORK_ERRORS = [
@@ -29,6 +29,16 @@ export const WORK_ERRORS = [
   'not-kindle-safe',
   'unwritable-out',
   'epubcheck',
+  // quire send and quire serve
+  'not-built',
+  'reader-gone',
+  'reader-unwritable',
+  'reader-full',
+  'not-quires',
+  'changed-on-reader',
+  'no-ebook-convert',
+  'convert-failed',
+  'cannot-serve',
   'system',
   'internal',
 ] as const;

@@ -1,4 +1,6 @@
 // yargs wiring only: argv → options → API → exit code. With src/cli/ the only code that prints.
+import { userInfo } from 'node:os';
+import path from 'node:path';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { formatDiagnostic, QuireError, UsageError, type Diagnostic } from '../diagnostics.js';
@@ -8,12 +10,13 @@ import { buildSession } from '../batch/session.js';
 import { planBatch } from '../batch/plan.js';
 import { readSettings } from '../batch/settings.js';
 import { quireVersion } from '../batch/version.js';
-import { BUILD_SETTINGS, buildOptions, FLAGS, givenSettings, inspectOptions, META_SETTINGS } from './options.js';
+import type { DeviceKind } from '../deliver/devices.js';
+import { BUILD_SETTINGS, buildOptions, FLAGS, givenSettings, inspectOptions, META_SETTINGS, SEND_SETTINGS, sendOptions, SERVE_SETTINGS, serveOptions } from './options.js';
 
 const EXIT_OK = 0;
 const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
-const COMMANDS = ['build', 'inspect'];
+const COMMANDS = ['build', 'inspect', 'send', 'serve'];
 
 function sourceDateEpoch(): { sourceDateEpoch?: number } {
   const raw = process.env.SOURCE_DATE_EPOCH;
@@ -50,7 +53,30 @@ async function main(args: string[]): Promise<number> {
       const result = await inspect(argv.file, { ...options, ...sourceDateEpoch() });
       console.log(argv.json ? JSON.stringify(inspectionJson(result), null, 2) : inspectionText(result, argv.file, Boolean(argv.lines)));
     })
-    .demandCommand(1, 'name a command: build or inspect')
+    .command('send [inputs..]', 'Build what changed and copy the books onto a plugged-in e-reader', sendOptions, async (argv) => {
+      const flags = readSettings(givenSettings(argv, SEND_SETTINGS), { flags: true });
+      const plan = await planBatch({ inputs: argv.inputs ?? [], options: { ...flags.options, ...sourceDateEpoch() }, config: argv.config ?? { search: process.cwd() } });
+      const folder = checkFolder(argv.folder ?? 'quire');
+      const { sendSession } = await import('../deliver/send-session.js');
+      const mounts = { platform: process.platform, user: process.env.USER ?? process.env.LOGNAME ?? userInfo().username, override: (process.env.QUIRE_MOUNTS ?? '').split(path.delimiter).filter(Boolean) };
+      exit = await sendSession(
+        plan,
+        { ...(argv.to !== undefined ? { to: argv.to } : {}), ...(argv.device ? { device: argv.device as DeviceKind } : {}), folder, dryRun: Boolean(argv.dryRun), prune: Boolean(argv.prune), mounts },
+        { stdout: process.stdout, stderr: process.stderr, env: process.env },
+      );
+    })
+    .command('serve [inputs..]', 'Build the library and serve it to readers over HTTP: an OPDS catalog and a web page', serveOptions, async (argv) => {
+      const flags = readSettings(givenSettings(argv, SERVE_SETTINGS), { flags: true });
+      const plan = await planBatch({ inputs: argv.inputs ?? [], options: { ...flags.options, ...sourceDateEpoch() }, config: argv.config ?? { search: process.cwd() } });
+      const port = argv.port === undefined ? 8080 : Number(argv.port);
+      if (!/^\d+$/.test(String(argv.port ?? '8080')) || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${argv.port}"`);
+      const { serveSession } = await import('../deliver/serve-session.js');
+      const stop = new AbortController();
+      process.once('SIGINT', () => stop.abort());
+      process.once('SIGTERM', () => stop.abort());
+      exit = await serveSession(plan, { port, host: argv.host ?? '127.0.0.1' }, { stdout: process.stdout, stderr: process.stderr, env: process.env, signal: stop.signal });
+    })
+    .demandCommand(1, 'name a command: build, inspect, send or serve')
     .strict()
     .version(quireVersion)
     .help()
@@ -61,6 +87,15 @@ async function main(args: string[]): Promise<number> {
     })
     .parseAsync();
   return exit;
+}
+
+/** `--folder` names a folder inside the reader's book folder: relative, and never out of it. */
+function checkFolder(folder: string): string {
+  const parts = folder.split(/[\\/]+/).filter((p) => p && p !== '.');
+  if (path.isAbsolute(folder) || /^[A-Za-z]:/.test(folder) || parts.includes('..')) {
+    throw new UsageError(`--folder names a folder inside the reader's book folder, such as quire or books/fiction, not "${folder}"`);
+  }
+  return parts.join('/');
 }
 
 /** yargs's complaint in quire's words, with the nearest command or flag when a name was mistyped. */
@@ -82,7 +117,7 @@ function explainUsage(message: string, args: readonly string[]): string {
       }
       if (name === command && !COMMANDS.includes(name)) {
         const near = closest(name, COMMANDS);
-        return `unknown command "${name}"${near ? `; did you mean "${near}"?` : `; the commands are ${COMMANDS.join(' and ')}`}`;
+        return `unknown command "${name}"${near ? `; did you mean "${near}"?` : `; the commands are ${COMMANDS.slice(0, -1).join(', ')} and ${COMMANDS.at(-1)}`}`;
       }
       return `unexpected argument "${name}"`;
     })

@@ -34,6 +34,25 @@ const BUILD = {
 
 const CONFIG = { type: 'string', describe: 'Read settings from FILE', defaultDescription: 'quire.config.json/.yaml/.yml here or in a folder above' } satisfies Options;
 
+/** `quire send`'s own flags; it also takes the build's, but for --watch, --shard and --report. */
+const SEND = {
+  to: { type: 'string', describe: "The reader's mount point, or any folder", defaultDescription: 'the one mounted reader' },
+  device: { choices: ['kobo', 'kindle', 'pocketbook', 'tolino', 'koreader', 'generic'], describe: 'What the reader is, over what its files say' },
+  folder: { type: 'string', describe: "Subfolder for quire's books, inside the reader's own book folder", defaultDescription: 'quire' },
+  'dry-run': { type: 'boolean', describe: 'Print what would be copied and removed; write nothing on the reader' },
+  prune: { type: 'boolean', describe: "Remove quire's own books whose story is gone" },
+} satisfies Record<string, Options>;
+
+/** `quire serve`'s own flags; it also takes the build's, but for --watch (it always rebuilds), --shard, --report and --json. */
+const SERVE = {
+  port: { type: 'string', describe: 'TCP port (0: any free one)', defaultDescription: '8080' },
+  host: { type: 'string', describe: 'Address to listen on; 0.0.0.0 for the whole network', defaultDescription: '127.0.0.1' },
+} satisfies Record<string, Options>;
+
+const SEND_BUILD = ['out', 'jobs', 'force', 'strict', 'check', 'json', 'quiet', 'verbose', 'typography', 'dash-style'] as const;
+const SERVE_BUILD = ['out', 'jobs', 'force', 'strict', 'check', 'quiet', 'verbose', 'typography', 'dash-style', 'kepub'] as const;
+const pick = <K extends keyof typeof BUILD>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, BUILD[k]])) as Pick<typeof BUILD, K>;
+
 const INSPECT = {
   json: { type: 'boolean', describe: 'Print JSON' },
   lines: { type: 'boolean', describe: 'Also list every line and the rule that read it' },
@@ -46,6 +65,22 @@ export const buildOptions = <T>(y: Argv<T>) =>
     .options(BUILD)
     .option('config', CONFIG);
 
+export const sendOptions = <T>(y: Argv<T>) =>
+  y
+    .positional('inputs', { type: 'string', array: true, describe: 'Story files or folders', defaultDescription: 'stories' })
+    .options(SEND)
+    .options(META)
+    .options(pick(SEND_BUILD))
+    .option('config', CONFIG);
+
+export const serveOptions = <T>(y: Argv<T>) =>
+  y
+    .positional('inputs', { type: 'string', array: true, describe: 'Story files or folders', defaultDescription: 'stories' })
+    .options(SERVE)
+    .options(META)
+    .options(pick(SERVE_BUILD))
+    .option('config', CONFIG);
+
 export const inspectOptions = <T>(y: Argv<T>) =>
   y.positional('file', { type: 'string', describe: 'The story file or folder work to read' }).options(META).options(INSPECT);
 
@@ -53,6 +88,8 @@ export const inspectOptions = <T>(y: Argv<T>) =>
 export const FLAGS: Readonly<Record<string, readonly string[]>> = {
   build: [...names(META), ...names(BUILD), 'config', 'help', 'version'],
   inspect: [...names(META), ...names(INSPECT), 'help', 'version'],
+  send: [...names(SEND), ...names(META), ...names(pick(SEND_BUILD)), 'config', 'help', 'version'],
+  serve: [...names(SERVE), ...names(META), ...names(pick(SERVE_BUILD)), 'config', 'help', 'version'],
 };
 
 function names(options: Record<string, Options>): string[] {
@@ -66,3 +103,5 @@ export function givenSettings(argv: Record<string, unknown>, names: readonly Set
 
 export const BUILD_SETTINGS = Object.keys({ ...META, ...BUILD }) as SettingName[];
 export const META_SETTINGS = Object.keys(META) as SettingName[];
+export const SEND_SETTINGS = [...META_SETTINGS, ...SEND_BUILD] as SettingName[];
+export const SERVE_SETTINGS = [...META_SETTINGS, ...SERVE_BUILD] as SettingName[];
