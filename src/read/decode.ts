@@ -28,10 +28,22 @@ function utf8Text(bytes: Uint8Array): string | undefined {
   }
 }
 
+/** Whether `bytes` are a whole number of little-endian UTF-32 code points, each a Unicode scalar value. */
+function wholeUtf32le(bytes: Uint8Array): boolean {
+  if (bytes.length % 4 !== 0) return false;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+  for (let i = 4; i < bytes.length; i += 4) {
+    const c = view.getUint32(i, true);
+    if (c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff)) return false;
+  }
+  return true;
+}
+
 /** The encoding and length of the byte-order mark `bytes` start with, if any. */
 function byteOrderMark(bytes: Uint8Array): { encoding: string; skip: number } | undefined {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', skip: 3 };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) return { encoding: 'utf-32le', skip: 4 };
+  // FF FE 00 00 is also UTF-16LE's mark followed by a NUL: UTF-32 only if the rest is whole UTF-32 code points.
+  if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0 && wholeUtf32le(bytes)) return { encoding: 'utf-32le', skip: 4 };
   if (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) return { encoding: 'utf-32be', skip: 4 };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', skip: 2 };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', skip: 2 };

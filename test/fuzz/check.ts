@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { EpubCheck } from '@likecoin/epubcheck-ts';
 import { decodeXML } from 'entities';
 import { unzipSync, strFromU8 } from 'fflate';
@@ -46,5 +47,7 @@ export async function checkCase(c: FuzzCase): Promise<string[]> {
   const missing = missingWords(c.story, readerText(epub));
   if (missing.length) problems.push(`lost ${missing.length} words: ${missing.slice(0, 12).join(' ')}`);
   problems.push(...safetyProblems(epub));
+  // FUZZ_DUMP=file: the bytes of a failing case, to build and inspect by hand.
+  if (problems.length && process.env.FUZZ_DUMP) writeFileSync(process.env.FUZZ_DUMP, c.bytes);
   return problems.map((p) => `${c.label}: ${p}`);
 }

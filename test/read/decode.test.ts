@@ -96,6 +96,14 @@ describe('decodeText: repairs', () => {
     expect(r.text).toBe('It\u2019s \ud83d\ude00\n');
   });
 
+  it('reads UTF-16 LE whose text starts with a NUL, though its first four bytes look like a UTF-32 mark', async () => {
+    // FF FE 00 00 then `]` as 5D 00 0A 00: no UTF-32 code point (fuzz seed 4000056 lost every word).
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode('\0]\n\nThe forest was cold.\n', 'utf-16le')]);
+    const r = await decodeText(bytes, 'u16.txt');
+    expect(r.encoding).toBe('utf-16le');
+    expect(r.text).toContain('The forest was cold.');
+  });
+
   it('leaves real accented text alone even beside mojibake', async () => {
     const r = await decodeText(Buffer.from('N\u00c3O \u00c3 toa. It\u00e2\u20ac\u2122s.\n\u00c9\u2026 voil\u00e0\n', 'utf8'), 'pt.txt');
     // "É…" spells U+0245 in UTF-8, but a letter before an ellipsis is likelier: kept.
