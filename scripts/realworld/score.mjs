@@ -411,14 +411,18 @@ function checkNotChapters(truth, book) {
   return { check: 'not chapters', ok: bad.length === 0, detail: bad.length ? `TOC entries: ${list(bad)}` : `${(truth.notChapters ?? []).length} line starts absent from the TOC` };
 }
 
-function checkRepeats(truth, toc) {
-  const entries = toc.chapters.map((c) => c.entry);
-  // Sub-entries count too unless they are a division's own sections: a contents list nested under a heading is still listed twice.
-  const subs = flatToc(toc.chapters.flatMap((c) => c.entry.children)).filter((e) => !(truthSections(truth).some((label) => standsFor(e, { label }))));
-  const repeated = distinctMatch([...entries, ...subs, ...toc.optionals], truth.chapters);
+function checkRepeats(truth, book, toc) {
+  // Every entry but the parts and the sections a division may list under it: a
+  // contents list nested under a heading or a preface is still listed twice.
+  const sections = [...new Set(truth.chapters.flatMap((d) => d.sections ?? []))].map((label) => ({ label }));
+  const allowed = new Set(toc.partEntries.map((p) => p.entry));
+  for (const c of toc.chapters) for (const s of c.entry.children) if (sections.some((d) => standsFor(s, d))) allowed.add(s);
+  // Chapter-level entries claim their divisions first, so the surplus named is the stray copy.
+  const level = toc.chapters.map((c) => c.entry);
+  const rest = flatToc(book.toc).filter((e) => !allowed.has(e) && !level.includes(e));
+  const repeated = distinctMatch([...level, ...rest], truth.chapters);
   return { check: 'no repeats', ok: repeated.length === 0, detail: repeated.length ? `entries repeating a division: ${list(repeated.map((e) => e.title))}` : 'each division listed at most as often as it occurs' };
 }
-const truthSections = (truth) => [...new Set(truth.chapters.flatMap((d) => d.sections ?? []))];
 
 /** The spine documents from the one a TOC entry opens up to the next chapter-level entry's, as one text. */
 function docsFrom(book, toc, index) {
@@ -429,9 +433,9 @@ function docsFrom(book, toc, index) {
 }
 
 /**
- * The first words open chapter 1, or a division the truth lists as optional
- * just before it (a play's prologue): never only the title page, a contents
- * page or nowhere.
+ * The first words open chapter 1, or the division the TOC lists just before it
+ * when the truth counts that one optional (a play's prologue): never the title
+ * page, a contents page or a later chapter.
  */
 function checkFirst(truth, book, toc, pairs) {
   const pair = pairs.find(([, j]) => j === 0);
@@ -440,12 +444,11 @@ function checkFirst(truth, book, toc, pairs) {
   const chapter = toc.chapters[pair[0]].entry;
   const text = loose(docsFrom(book, toc, pair[0]).map((d) => d.text).join(' '));
   if (text.includes(want)) return { check: 'first words', ok: true, detail: `in ${quote(chapter.title)}` };
-  const before = flatToc(book.toc);
-  const opening = before
-    .slice(0, before.indexOf(chapter))
-    .filter((e) => toc.optionals.includes(e) && !isFurniture(e, book))
-    .find((e) => loose(book.docs.find((d) => d.href === e.href.split('#')[0])?.text ?? '').includes(want));
-  if (opening) return { check: 'first words', ok: true, detail: `in ${quote(opening.title)}, before ${quote(chapter.title)}` };
+  const parts = new Set(toc.partEntries.map((p) => p.entry));
+  const flat = flatToc(book.toc).filter((e) => !parts.has(e));
+  const before = flat[flat.indexOf(chapter) - 1];
+  const doc = before && toc.optionals.includes(before) && !isFurniture(before, book) && book.docs.find((d) => d.href === before.href.split('#')[0]);
+  if (doc && loose(doc.text).includes(want)) return { check: 'first words', ok: true, detail: `in ${quote(before.title)}, just before ${quote(chapter.title)}` };
   return { check: 'first words', ok: false, detail: `${quote(truth.first)} not in ${quote(chapter.title)}, which starts ${quote(text, 80)}` };
 }
 
@@ -521,7 +524,7 @@ export function scoreRead(truth, book) {
     checkNesting(truth, toc, pairs),
     checkForbidden(truth, book),
     checkNotChapters(truth, book),
-    checkRepeats(truth, toc),
+    checkRepeats(truth, book, toc),
     checkFirst(truth, book, toc, pairs),
     checkLast(truth, book, toc, pairs),
     checkParagraph(truth, book),
