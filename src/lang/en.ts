@@ -11,7 +11,7 @@ export const en: LanguageTable = {
     // A stave is A Christmas Carol's chapter; Frankenstein opens with letters.
     chapter: ['Chapter {n}', 'Chapter the {o}', 'Chap. {n}', 'Chap {n}', 'Ch. {n}', 'Ch {n}', 'Ch.{n}', 'Stave {n}', 'Letter {n}'],
     part: ['Part {n}', 'Part the {o}', 'Book {n}', 'Book the {o}', 'Volume {n}', 'Vol. {n}', 'Act {n}'],
-    special: ['Prologue', 'Epilogue', 'Interlude', 'Intermission', 'Afterword', 'Foreword', 'Preface', 'Introduction', 'Coda', 'Omake', 'Bonus Chapter', 'Side Story'],
+    special: ['Prologue', 'Epilogue', 'Interlude', 'Intermission', 'Afterword', 'Foreword', 'Preface', 'Introduction', 'Coda', 'Omake', 'Bonus Chapter', 'Side Story', 'Footnotes'],
     of: ['of'],
   },
   numbers: {

@@ -49,8 +49,8 @@ const LOOKS_LISTED = /^(?:[\divxlcdm]+[.:)]?\s|[\divxlcdm]+$|\p{Lu}[\p{Lu}\s\d.,
  * Finds each contents list in `lines` (the stream with illustration markers
  * taken out), claims its lines, and returns its entries. A list runs on over
  * gaps no wider than two blank lines (or three, from one page-numbered entry
- * to the next), and ends at a wider gap, at prose, or where another list
- * begins.
+ * to the next or to a subheading over one), and ends at a wider gap, at
+ * prose, or where another list begins.
  */
 export function contentsClaim(lines: readonly Line[], origin: readonly number[], claim: (i: number, rule: string, kind: 'contents') => void): Contents[] {
   const found: Contents[] = [];
@@ -62,7 +62,7 @@ export function contentsClaim(lines: readonly Line[], origin: readonly number[],
     let paged = false;
     for (; j < lines.length; j++) {
       const l = lines[j]!;
-      const limit = paged && PAGE.test(l.text) ? 3 : 2;
+      const limit = paged && resumesPaged(lines, j) ? 3 : 2;
       if (l.gapBefore > limit || !isEntry(l) || HEADING.test(l.text)) break;
       // The list ends where its first entry comes again, as the heading it lists.
       if (entries.length > 1 && contentsKey(l.text) === entries[0]!.key) break;
@@ -86,6 +86,18 @@ export function contentsClaim(lines: readonly Line[], origin: readonly number[],
     i = j - 1;
   }
   return found;
+}
+
+/**
+ * Whether page-numbered entries go on at `j`: the line has a page number, or
+ * it is a short subheading dividing the list (`IN BLACK AND WHITE`) over one
+ * that has.
+ */
+function resumesPaged(lines: readonly Line[], j: number): boolean {
+  const l = lines[j]!;
+  if (PAGE.test(l.text)) return true;
+  const next = lines[j + 1];
+  return l.text.length <= 40 && !!next && next.gapBefore <= 2 && isEntry(next) && PAGE.test(next.text);
 }
 
 /** An entry's (or a heading's) label and title, where it has both: `I. A SCANDAL IN BOHEMIA`, `STAVE ONE—MARLEY'S GHOST`. */

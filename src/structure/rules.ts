@@ -357,10 +357,10 @@ export const RULES: readonly Rule[] = [
       if (c.line.gapBefore > Math.max(1, c.layout.normalGap)) return null;
       return quotationStart(c.before, c.layout) >= 0 ? { cite: m[1]!.trim() } : null;
     } },
-  { name: 'contents-title', kind: 'chapterTitle', max: 120, doc: "the title a contents entry gives a heading that stood alone (`STAVE ONE` … `MARLEY'S GHOST`), however far below it",
+  { name: 'contents-title', kind: 'chapterTitle', max: 120, doc: "the title a contents entry gives a heading that stood alone (`STAVE ONE` … `MARLEY'S GHOST`), however far below it and whichever rule read the heading",
     test: (c) => {
       const p = c.prev;
-      if (!p || p.rule !== 'contents-heading' || !p.data.untitled) return null;
+      if (!p || (p.kind !== 'chapter' && p.kind !== 'part') || !p.data.untitled) return null;
       const entry = contentsEntry(c.contents, p.line.text, c.text);
       return entry?.title !== undefined && entry.title === contentsKey(c.text) ? { title: c.text } : null;
     } },
