@@ -42,7 +42,11 @@ function measure(script, timeoutS = TIMEOUT) {
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
     }, timeoutS * 1000);
     child.on('exit', async (code) => {
       clearTimeout(timer);
@@ -53,7 +57,9 @@ function measure(script, timeoutS = TIMEOUT) {
         const [, kb, user, sys] = (await readFile(stats, 'utf8')).trim().split('\n').pop().split(' ').map(Number);
         if (Number.isFinite(kb)) rssMiB = kb / 1024;
         if (Number.isFinite(user) && Number.isFinite(sys)) cpu = user + sys;
-      } catch { /* killed before time wrote */ }
+      } catch {
+        /* killed before time wrote */
+      }
       await rm(stats, { force: true });
       resolve({ wall, cpu, rssMiB, ok: code === 0 && !timedOut, timedOut, code, stderr });
     });
@@ -121,8 +127,14 @@ async function compare(caseName, files, quireArgs, { others = true, tag = '', wo
   if (others) {
     const sample = others === true ? files : files.slice(0, others);
     const label = others === true ? '' : ` (${sample.length}-work sample)`;
-    for (const [tool, cmd] of [['pandoc', pandocCmd], ['calibre', calibreCmd]]) {
-      if (!tools[tool]) { rows.push({ caseName, tool, wall: 'not installed', cpu: '—', mem: '—', note: '' }); continue; }
+    for (const [tool, cmd] of [
+      ['pandoc', pandocCmd],
+      ['calibre', calibreCmd],
+    ]) {
+      if (!tools[tool]) {
+        rows.push({ caseName, tool, wall: 'not installed', cpu: '—', mem: '—', note: '' });
+        continue;
+      }
       await mkdir(out(tool), { recursive: true });
       const r = await measureWarm(perFile(sample, out(tool), cmd), runs);
       results[tool] = r;
@@ -133,8 +145,14 @@ async function compare(caseName, files, quireArgs, { others = true, tag = '', wo
   return results;
 }
 
-const corpus = (await readdir(corpusDir)).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(corpusDir, f));
-const stories = (await readdir(path.join(repo, 'stories'))).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(repo, 'stories', f));
+const corpus = (await readdir(corpusDir))
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((f) => path.join(corpusDir, f));
+const stories = (await readdir(path.join(repo, 'stories')))
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((f) => path.join(repo, 'stories', f));
 const gen = await mkdtemp(path.join(os.tmpdir(), 'quire-bench-in-'));
 console.log(`quire bench on ${os.cpus().length} cores, node ${process.version}; generated inputs in ${gen}\n`);
 
@@ -156,22 +174,52 @@ try {
       row('0 one small story', tool, others[i], others[i].ok ? `quire takes ${(quire.wall / others[i].wall).toFixed(2)}× its time` : '');
     }
     await rm(tmp, { recursive: true, force: true });
-    target('0', "at most pandoc's wall time", quire, by.pandoc, (a, b) => a.wall <= b.wall, (a, b) => `${(a.wall * 1000).toFixed(0)} ms vs ${(b.wall * 1000).toFixed(0)} ms, ${(a.wall / b.wall).toFixed(2)}×`);
+    target(
+      '0',
+      "at most pandoc's wall time",
+      quire,
+      by.pandoc,
+      (a, b) => a.wall <= b.wall,
+      (a, b) => `${(a.wall * 1000).toFixed(0)} ms vs ${(b.wall * 1000).toFixed(0)} ms, ${(a.wall / b.wall).toFixed(2)}×`,
+    );
   }
   if (ONLY.includes(1)) {
     console.log(`(1) batch: ${corpus.length} corpus files + stories/ (${corpus.length + stories.length} works), each tool warmed up once, median of 3 runs`);
     const r = await compare('1 batch', [...corpus, ...stories], { jobs: [os.availableParallelism()] }, { runs: 3 });
     const q = r[`quire --jobs ${os.availableParallelism()}`];
-    target('1', 'faster than pandoc', q, r.pandoc, (a, b) => a.wall < b.wall, (a, b) => `${a.wall.toFixed(2)} s vs ${b.wall.toFixed(2)} s`);
-    target('1', 'at least 10× faster than calibre', q, r.calibre, (a, b) => b.wall / a.wall >= 10, (a, b) => `${(b.wall / a.wall).toFixed(1)}×`);
+    target(
+      '1',
+      'faster than pandoc',
+      q,
+      r.pandoc,
+      (a, b) => a.wall < b.wall,
+      (a, b) => `${a.wall.toFixed(2)} s vs ${b.wall.toFixed(2)} s`,
+    );
+    target(
+      '1',
+      'at least 10× faster than calibre',
+      q,
+      r.calibre,
+      (a, b) => b.wall / a.wall >= 10,
+      (a, b) => `${(b.wall / a.wall).toFixed(1)}×`,
+    );
   }
   if (ONLY.includes(2)) {
     const texts = await Promise.all(corpus.map((f) => readFile(f, 'utf8')));
-    for (const [mb, speed, memory] of [[4, 15, 5], [20, 20, 0]]) {
+    for (const [mb, speed, memory] of [
+      [4, 15, 5],
+      [20, 20, 0],
+    ]) {
       const parts = ['Title: The Long Story\nAuthor: Bench Writer\n\n'];
       let size = 0;
       let n = 0;
-      while (size < mb * 1e6) for (const t of texts) { n++; const p = `Chapter ${n}\n\n${t}\n\n`; parts.push(p); size += Buffer.byteLength(p); }
+      while (size < mb * 1e6)
+        for (const t of texts) {
+          n++;
+          const p = `Chapter ${n}\n\n${t}\n\n`;
+          parts.push(p);
+          size += Buffer.byteLength(p);
+        }
       const big = path.join(gen, `long-story-${mb}.txt`);
       await writeFile(big, parts.join(''));
       console.log(`\n(2) one ${(size / 1e6).toFixed(1)} MB story, ${n} chapters (corpus ×${n / texts.length})`);
@@ -182,8 +230,24 @@ try {
       const r = await compare(`2 one ${mb} MB story`, [big], { jobs: [os.availableParallelism()], note: chapters });
       const q = r[`quire --jobs ${os.availableParallelism()}`];
       // A pandoc that ran out of time took at least the time limit.
-      target(`2, ${mb} MB`, `at least ${speed}× faster than pandoc`, q, r.pandoc, (a, b) => b.wall / a.wall >= speed, (a, b) => `${b.timedOut ? '≥ ' : ''}${(b.wall / a.wall).toFixed(1)}×`);
-      if (memory) target(`2, ${mb} MB`, `at most 1/${memory} of pandoc's peak memory`, q, r.pandoc, (a, b) => a.rssMiB <= b.rssMiB / memory, (a, b) => `${((100 * a.rssMiB) / b.rssMiB).toFixed(0)}%`, (b) => b.rssMiB !== undefined);
+      target(
+        `2, ${mb} MB`,
+        `at least ${speed}× faster than pandoc`,
+        q,
+        r.pandoc,
+        (a, b) => b.wall / a.wall >= speed,
+        (a, b) => `${b.timedOut ? '≥ ' : ''}${(b.wall / a.wall).toFixed(1)}×`,
+      );
+      if (memory)
+        target(
+          `2, ${mb} MB`,
+          `at most 1/${memory} of pandoc's peak memory`,
+          q,
+          r.pandoc,
+          (a, b) => a.rssMiB <= b.rssMiB / memory,
+          (a, b) => `${((100 * a.rssMiB) / b.rssMiB).toFixed(0)}%`,
+          (b) => b.rssMiB !== undefined,
+        );
     }
   }
   if (ONLY.includes(3)) {
@@ -193,22 +257,46 @@ try {
     const files = [];
     for (let i = 0; i < 1000; i++) {
       const f = path.join(dir, `work-${String(i).padStart(4, '0')}.txt`);
-      await writeFile(f, `---\ntitle: "Work ${i}: ${['Ash', 'Birch', 'Cedar', 'Elm', 'Oak'][i % 5]} and ${['Rain', 'Snow', 'Wind'][i % 3]}"\nauthor: Writer ${i % 17}\n---\n\n${texts[i % texts.length]}`);
+      await writeFile(
+        f,
+        `---\ntitle: "Work ${i}: ${['Ash', 'Birch', 'Cedar', 'Elm', 'Oak'][i % 5]} and ${['Rain', 'Snow', 'Wind'][i % 3]}"\nauthor: Writer ${i % 17}\n---\n\n${texts[i % texts.length]}`,
+      );
       files.push(f);
     }
     console.log(`\n(3) 1,000 generated works`);
     const r = await compare('3 1,000 works', [dir], { jobs: [1, 2] }, { others: false, works: files.length });
     const [one, two] = [r['quire --jobs 1'], r['quire --jobs 2']];
-    target('3', 'at least 50 works/s with --jobs 2', two, two, (a) => files.length / a.wall >= 50, (a) => `${(files.length / a.wall).toFixed(1)} works/s`);
+    target(
+      '3',
+      'at least 50 works/s with --jobs 2',
+      two,
+      two,
+      (a) => files.length / a.wall >= 50,
+      (a) => `${(files.length / a.wall).toFixed(1)} works/s`,
+    );
     // Two threads on two cores should come near twice the throughput; a few percent is not scaling.
-    target('3', 'throughput scales with --jobs (1.5× from 1 to 2)', two, one, (a, b) => b.wall / a.wall >= 1.5, (a, b) => `${(b.wall / a.wall).toFixed(2)}×`);
+    target(
+      '3',
+      'throughput scales with --jobs (1.5× from 1 to 2)',
+      two,
+      one,
+      (a, b) => b.wall / a.wall >= 1.5,
+      (a, b) => `${(b.wall / a.wall).toFixed(2)}×`,
+    );
     // Nothing changed since the last build: the cache answers for every work.
     const kept = await mkdtemp(path.join(os.tmpdir(), 'quire-bench-out-'));
     const again = `node ${q(cli)} build ${q(dir)} --out ${q(kept)} --quiet`;
     await measure(again);
     const [noop] = await alternate([again], 3);
     row('3 1,000 works', 'quire, nothing changed', noop, 'incremental re-run');
-    target('3', 'a re-run with nothing changed in at most 0.5 s', noop, noop, (a) => a.wall <= 0.5, (a) => `${a.wall.toFixed(2)} s`);
+    target(
+      '3',
+      'a re-run with nothing changed in at most 0.5 s',
+      noop,
+      noop,
+      (a) => a.wall <= 0.5,
+      (a) => `${a.wall.toFixed(2)} s`,
+    );
     await rm(kept, { recursive: true, force: true });
     console.log(`  pandoc and calibre on a ${SAMPLE}-work sample (one process per work):`);
     await compare('3 1,000 works', files, { jobs: [] }, { others: SAMPLE });

@@ -69,6 +69,10 @@ await build({
  */
 const hash = createHash('sha256');
 const compiled = (await readdir('dist', { recursive: true })).filter((f) => f.endsWith('.js')).sort();
-for (const f of compiled) hash.update(`${f}\0`).update(await readFile(path.join('dist', f))).update('\0');
+for (const f of compiled)
+  hash
+    .update(`${f}\0`)
+    .update(await readFile(path.join('dist', f)))
+    .update('\0');
 if (existsSync('package-lock.json')) hash.update(await readFile('package-lock.json'));
 await writeFile('dist/build-id', `${hash.digest('hex').slice(0, 16)}\n`);

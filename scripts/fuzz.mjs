@@ -32,4 +32,6 @@ for (let k = 0, left = runs; left > 0; k++, left -= CHUNK) {
   totals.refused += Number(m[4]);
   console.log(`chunk ${k + 1}: seed ${env.FUZZ_SEED}, ${m[0]}`);
 }
-console.log(`fuzz: seed ${seed}, ${totals.cases} cases in ${((Date.now() - started) / 1000).toFixed(0)} s; ${totals.built} built (${totals.checked} with story words checked), ${totals.refused} refused; no problem found`);
+console.log(
+  `fuzz: seed ${seed}, ${totals.cases} cases in ${((Date.now() - started) / 1000).toFixed(0)} s; ${totals.built} built (${totals.checked} with story words checked), ${totals.refused} refused; no problem found`,
+);

@@ -26,7 +26,10 @@ const output = statSync(built, { throwIfNoEntry: false })?.mtimeMs ?? 0;
 if (output > Math.max(...sources)) process.exit(0);
 
 process.stderr.write('quire: compiling the command into dist/ (once after each change to src/; about 10 s)\n');
-for (const [cmd, args] of [['npx', ['tsc', '-p', 'tsconfig.json']], [process.execPath, ['scripts/bundle.mjs']]]) {
+for (const [cmd, args] of [
+  ['npx', ['tsc', '-p', 'tsconfig.json']],
+  [process.execPath, ['scripts/bundle.mjs']],
+]) {
   const run = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
   if (run.status !== 0) process.exit(run.status ?? 1);
 }

@@ -47,7 +47,11 @@ export async function scoreAll(books, cliPath, textsDir) {
           const epub = await buildBook(cliPath, path.join(textsDir, book.path), tmp);
           results[k] = { book, checks: scoreBook(book, epub), ms: performance.now() - start };
         } catch (e) {
-          const detail = `build failed: ${String(e.stderr || e.message).trim().split('\n').slice(0, 3).join(' / ')}`;
+          const detail = `build failed: ${String(e.stderr || e.message)
+            .trim()
+            .split('\n')
+            .slice(0, 3)
+            .join(' / ')}`;
           results[k] = { book, checks: CHECKS.map((check) => ({ check, ok: false, detail })), ms: performance.now() - start };
         }
       }
@@ -62,7 +66,22 @@ export async function scoreAll(books, cliPath, textsDir) {
 
 /** The scorecard: a row per book, a column per check, then every failure's detail. */
 export function scorecard(results) {
-  const short = { title: 'title', authors: 'auth', language: 'lang', chapters: 'count', 'chapter titles': 'names', nesting: 'nest', forbidden: 'clean', 'not chapters': 'notch', 'no repeats': 'rept', 'first words': 'first', 'last words': 'last', paragraph: 'para', 'median paragraph': 'median', 'lines kept': 'lines' };
+  const short = {
+    title: 'title',
+    authors: 'auth',
+    language: 'lang',
+    chapters: 'count',
+    'chapter titles': 'names',
+    nesting: 'nest',
+    forbidden: 'clean',
+    'not chapters': 'notch',
+    'no repeats': 'rept',
+    'first words': 'first',
+    'last words': 'last',
+    paragraph: 'para',
+    'median paragraph': 'median',
+    'lines kept': 'lines',
+  };
   const name = (b) => `${b.id} ${[...(b.titles?.[0] ?? b.path)].slice(0, 24).join('')}`;
   // Full-width characters take two columns in a terminal.
   const columns = (s) => [...s].reduce((n, c) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(c) ? 2 : 1), 0);

@@ -115,15 +115,26 @@ export async function parseWork(source: WorkSource, options: Omit<ConvertOptions
   // A detected language ranks below every statement, the text's own `Language:` line included.
   const detected: MetaLayer = lang.detected ? { language: lang.detected.tag } : {};
   if (!lang.tag && !parsed.meta.language) {
-    diags.info(lang.detected ? 'language-detected' : 'language-unknown', lang.detected ? `no language stated; the text reads as ${lang.detected.tag}` : 'no language stated and too little text to tell; writing en (say language: … in front matter)');
+    diags.info(
+      lang.detected ? 'language-detected' : 'language-unknown',
+      lang.detected ? `no language stated; the text reads as ${lang.detected.tag}` : 'no language stated and too little text to tell; writing en (say language: … in front matter)',
+    );
   }
   // A folder's whole name (dots and all) is its title of last resort, so give it an extension to drop.
   const fallback = titleFromFileName(folder ? `${source.path.replace(/[\\/]+$/, '')}.dir` : main.path);
   const layers: Array<[string, MetaLayer]> = [
-    ['detected from the text', detected], ['series.yaml', source.inherited ?? {}], ['the story\'s lines', parsed.meta],
-    ['front matter', fromFrontMatter], [folder ? 'book.yaml' : 'sidecar YAML', fromSidecar.meta], ['command-line flags', options.meta ?? {}],
+    ['detected from the text', detected],
+    ['series.yaml', source.inherited ?? {}],
+    ["the story's lines", parsed.meta],
+    ['front matter', fromFrontMatter],
+    [folder ? 'book.yaml' : 'sidecar YAML', fromSidecar.meta],
+    ['command-line flags', options.meta ?? {}],
   ];
-  const meta = mergeMeta(layers.map(([, l]) => l), fallback, diags);
+  const meta = mergeMeta(
+    layers.map(([, l]) => l),
+    fallback,
+    diags,
+  );
   const sources = metaSources(layers);
   reportOverridden(parsed, meta, diags);
   let book: Book = { meta, imprint: parsed.imprint, front: parsed.front, chapters: nameChapters(parsed.chapters, meta.title, meta.language), back: parsed.back, notes: parsed.notes };

@@ -36,7 +36,10 @@ export class OutputNames {
 
 /** `losing-battles_ch12.txt` → `Losing Battles Ch12`: the title of last resort. */
 export function titleFromFileName(file: string): string {
-  const stem = path.basename(file, path.extname(file)).replace(/[-_.]+/g, ' ').trim();
+  const stem = path
+    .basename(file, path.extname(file))
+    .replace(/[-_.]+/g, ' ')
+    .trim();
   const small = /^(a|an|and|as|at|but|by|for|in|of|on|or|the|to|vs)$/;
   const words = stem.split(/\s+/).map((w, i) => (i > 0 && small.test(w) ? w : w.replace(/^\p{Ll}/u, (c) => c.toUpperCase())));
   return words.join(' ') || 'Untitled';

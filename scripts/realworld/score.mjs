@@ -13,7 +13,39 @@ import { parseDocument } from 'htmlparser2';
 // ---------------------------------------------------------------- reading
 
 /** Elements that end a line box: their text never runs on into a neighbour's. */
-const BLOCK = new Set(['p', 'div', 'section', 'article', 'aside', 'header', 'footer', 'nav', 'blockquote', 'li', 'ol', 'ul', 'dl', 'dt', 'dd', 'table', 'tr', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'br', 'figure', 'figcaption', 'pre', 'body']);
+const BLOCK = new Set([
+  'p',
+  'div',
+  'section',
+  'article',
+  'aside',
+  'header',
+  'footer',
+  'nav',
+  'blockquote',
+  'li',
+  'ol',
+  'ul',
+  'dl',
+  'dt',
+  'dd',
+  'table',
+  'tr',
+  'td',
+  'th',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'br',
+  'figure',
+  'figcaption',
+  'pre',
+  'body',
+]);
 
 const children = (node) => node.children ?? [];
 const elements = (node, name) => {
@@ -81,7 +113,12 @@ export function readEpub(input) {
   const base = posix.dirname(opfPath);
   const resolve = (from, href) => posix.normalize(posix.join(posix.dirname(from), decodeURIComponent(href.split('#')[0])));
   const dc = (name) => elements(opf, `dc:${name}`).map(flatText);
-  const manifest = new Map(elements(opf, 'item').map((i) => [attr(i, 'id'), { href: posix.normalize(posix.join(base, decodeURIComponent(attr(i, 'href') ?? ''))), type: attr(i, 'media-type') ?? '', props: (attr(i, 'properties') ?? '').split(/\s+/) }]));
+  const manifest = new Map(
+    elements(opf, 'item').map((i) => [
+      attr(i, 'id'),
+      { href: posix.normalize(posix.join(base, decodeURIComponent(attr(i, 'href') ?? ''))), type: attr(i, 'media-type') ?? '', props: (attr(i, 'properties') ?? '').split(/\s+/) },
+    ]),
+  );
   const nav = [...manifest.values()].find((i) => i.props.includes('nav'));
   let toc = [];
   const landmarks = [];
@@ -92,13 +129,19 @@ export function readEpub(input) {
     const tocNav = navs.find((n) => typed(n, 'toc'));
     const list = tocNav && children(tocNav).find((c) => c.type === 'tag' && c.name === 'ol');
     if (list) toc = tocTree(list, 1);
-    const fix = (entries) => entries.forEach((e) => { e.href = e.href ? resolve(nav.href, e.href) : ''; fix(e.children); });
+    const fix = (entries) =>
+      entries.forEach((e) => {
+        e.href = e.href ? resolve(nav.href, e.href) : '';
+        fix(e.children);
+      });
     fix(toc);
     for (const a of elements(navs.find((n) => typed(n, 'landmarks')) ?? doc, 'a')) {
       if (navs.some((n) => typed(n, 'landmarks'))) landmarks.push({ type: attr(a, 'epub:type') ?? '', href: resolve(nav.href, attr(a, 'href') ?? '') });
     }
   }
-  const spine = elements(opf, 'itemref').map((r) => manifest.get(attr(r, 'idref'))).filter(Boolean);
+  const spine = elements(opf, 'itemref')
+    .map((r) => manifest.get(attr(r, 'idref')))
+    .filter(Boolean);
   const docs = spine.map((item) => {
     const doc = parseDocument(text(item.href), { xmlMode: true });
     const body = elements(doc, 'body')[0] ?? doc;
@@ -157,12 +200,51 @@ function roman(s) {
   return toRoman(n) === s ? n : undefined;
 }
 function toRoman(n) {
-  const table = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+  const table = [
+    [1000, 'm'],
+    [900, 'cm'],
+    [500, 'd'],
+    [400, 'cd'],
+    [100, 'c'],
+    [90, 'xc'],
+    [50, 'l'],
+    [40, 'xl'],
+    [10, 'x'],
+    [9, 'ix'],
+    [5, 'v'],
+    [4, 'iv'],
+    [1, 'i'],
+  ];
   let out = '';
-  for (const [v, r] of table) while (n >= v) { out += r; n -= v; }
+  for (const [v, r] of table)
+    while (n >= v) {
+      out += r;
+      n -= v;
+    }
   return out;
 }
-const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const UNITS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+];
 const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 const ORDINALS = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12 };
 const WORD = new Map([...UNITS.map((w, i) => [w, i]), ...TENS.map((w, i) => [w, i * 10]).filter(([w]) => w), ...Object.entries(ORDINALS)]);
@@ -201,9 +283,13 @@ function hanNumber(s) {
   let n = 0;
   let digit = 0;
   for (const c of s) {
-    if (c === '百') { n += (digit || 1) * 100; digit = 0; }
-    else if (c === '十') { n += (digit || 1) * 10; digit = 0; }
-    else digit = HAN_DIGITS[c];
+    if (c === '百') {
+      n += (digit || 1) * 100;
+      digit = 0;
+    } else if (c === '十') {
+      n += (digit || 1) * 10;
+      digit = 0;
+    } else digit = HAN_DIGITS[c];
   }
   return n + digit;
 }
@@ -286,9 +372,7 @@ function align(entries, divisions) {
   const n = entries.length;
   const m = divisions.length;
   const dp = Array.from({ length: n + 1 }, () => new Int32Array(m + 1));
-  for (let i = n - 1; i >= 0; i--)
-    for (let j = m - 1; j >= 0; j--)
-      dp[i][j] = standsFor(entries[i], divisions[j]) ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
+  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) dp[i][j] = standsFor(entries[i], divisions[j]) ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
   const pairs = [];
   let i = 0;
   let j = 0;
@@ -312,7 +396,10 @@ function distinctMatch(entries, divisions) {
       for (const j of fits[k]) {
         if (seen.has(j)) continue;
         seen.add(j);
-        if (owner[j] < 0 || tryAssign(owner[j])) { owner[j] = k; return true; }
+        if (owner[j] < 0 || tryAssign(owner[j])) {
+          owner[j] = k;
+          return true;
+        }
       }
       return false;
     };
@@ -322,7 +409,11 @@ function distinctMatch(entries, divisions) {
 }
 
 const quote = (s, n = 60) => JSON.stringify(s.length > n ? `${s.slice(0, n)}…` : s);
-const list = (xs, n = 5) => xs.slice(0, n).map((x) => quote(x)).join(', ') + (xs.length > n ? ` … (+${xs.length - n})` : '');
+const list = (xs, n = 5) =>
+  xs
+    .slice(0, n)
+    .map((x) => quote(x))
+    .join(', ') + (xs.length > n ? ` … (+${xs.length - n})` : '');
 const flatToc = (entries) => entries.flatMap((e) => [e, ...flatToc(e.children)]);
 
 // ---------------------------------------------------------------- the checks
@@ -407,7 +498,9 @@ function checkForbidden(truth, book) {
 
 function checkNotChapters(truth, book) {
   // The book's own "Title Page" entry is not the list-of-illustrations line "Title-page … xiv".
-  const bad = flatToc(book.toc).filter((e) => !isFurniture(e, book) && (truth.notChapters ?? []).some((n) => startsWithFolded(e.title, n))).map((e) => e.title);
+  const bad = flatToc(book.toc)
+    .filter((e) => !isFurniture(e, book) && (truth.notChapters ?? []).some((n) => startsWithFolded(e.title, n)))
+    .map((e) => e.title);
   return { check: 'not chapters', ok: bad.length === 0, detail: bad.length ? `TOC entries: ${list(bad)}` : `${(truth.notChapters ?? []).length} line starts absent from the TOC` };
 }
 
@@ -421,14 +514,21 @@ function checkRepeats(truth, book, toc) {
   const level = toc.chapters.map((c) => c.entry);
   const rest = flatToc(book.toc).filter((e) => !allowed.has(e) && !level.includes(e));
   const repeated = distinctMatch([...level, ...rest], truth.chapters);
-  return { check: 'no repeats', ok: repeated.length === 0, detail: repeated.length ? `entries repeating a division: ${list(repeated.map((e) => e.title))}` : 'each division listed at most as often as it occurs' };
+  return {
+    check: 'no repeats',
+    ok: repeated.length === 0,
+    detail: repeated.length ? `entries repeating a division: ${list(repeated.map((e) => e.title))}` : 'each division listed at most as often as it occurs',
+  };
 }
 
 /** The spine documents from the one a TOC entry opens up to the next chapter-level entry's, as one text. */
 function docsFrom(book, toc, index) {
   const start = book.docs.findIndex((d) => d.href === toc.chapters[index]?.entry.href.split('#')[0]);
   if (start < 0) return [];
-  const next = toc.chapters.slice(index + 1).map((c) => book.docs.findIndex((d) => d.href === c.entry.href.split('#')[0])).find((k) => k > start);
+  const next = toc.chapters
+    .slice(index + 1)
+    .map((c) => book.docs.findIndex((d) => d.href === c.entry.href.split('#')[0]))
+    .find((k) => k > start);
   return book.docs.slice(start, next ?? start + 1);
 }
 
@@ -442,7 +542,11 @@ function checkFirst(truth, book, toc, pairs) {
   if (!pair) return { check: 'first words', ok: false, detail: `no TOC entry stands for ${truth.chapters[0].label}` };
   const want = loose(truth.first);
   const chapter = toc.chapters[pair[0]].entry;
-  const text = loose(docsFrom(book, toc, pair[0]).map((d) => d.text).join(' '));
+  const text = loose(
+    docsFrom(book, toc, pair[0])
+      .map((d) => d.text)
+      .join(' '),
+  );
   if (text.includes(want)) return { check: 'first words', ok: true, detail: `in ${quote(chapter.title)}` };
   const parts = new Set(toc.partEntries.map((p) => p.entry));
   const flat = flatToc(book.toc).filter((e) => !parts.has(e));
@@ -462,7 +566,11 @@ function checkLast(truth, book, toc, pairs) {
     return { check: 'last words', ok: false, detail: `no TOC entry stands for ${truth.chapters[last].label}; the words are ${doc ? `in ${doc.href}` : 'not in the book'}` };
   }
   const chapter = toc.chapters[pair[0]].entry;
-  const ok = loose(docsFrom(book, toc, pair[0]).map((d) => d.text).join(' ')).includes(want);
+  const ok = loose(
+    docsFrom(book, toc, pair[0])
+      .map((d) => d.text)
+      .join(' '),
+  ).includes(want);
   const elsewhere = ok ? undefined : book.docs.find((d) => !d.nav && loose(d.text).includes(want));
   return { check: 'last words', ok, detail: ok ? `in ${quote(chapter.title)}` : `${quote(truth.last)} not in ${quote(chapter.title)}${elsewhere ? ` but in ${elsewhere.href}` : ''}` };
 }
@@ -483,7 +591,10 @@ function checkParagraph(truth, book) {
 function checkMedian(truth, book, toc) {
   if (truth.minMedianParagraph == null) return { check: 'median paragraph', ok: true, detail: 'not scored' };
   const docs = new Set(toc.chapters.flatMap((_, i) => docsFrom(book, toc, i)));
-  const lengths = [...docs].flatMap((d) => d.paragraphs.map((p) => [...p.text].length)).filter((n) => n > 0).sort((a, b) => a - b);
+  const lengths = [...docs]
+    .flatMap((d) => d.paragraphs.map((p) => [...p.text].length))
+    .filter((n) => n > 0)
+    .sort((a, b) => a - b);
   if (!lengths.length) return { check: 'median paragraph', ok: false, detail: 'no paragraphs in the chapters' };
   const mid = lengths.length >> 1;
   const median = lengths.length % 2 ? lengths[mid] : (lengths[mid - 1] + lengths[mid]) / 2;
@@ -514,7 +625,10 @@ export function scoreBook(truth, epub) {
 /** The checks on a book already read by `readEpub` (or made by hand in a test). */
 export function scoreRead(truth, book) {
   const toc = readToc(truth, book);
-  const pairs = align(toc.chapters.map((c) => c.entry), truth.chapters);
+  const pairs = align(
+    toc.chapters.map((c) => c.entry),
+    truth.chapters,
+  );
   return [
     checkTitle(truth, book),
     checkAuthors(truth, book),
@@ -534,4 +648,19 @@ export function scoreRead(truth, book) {
 }
 
 /** The checks in the order `scoreBook` returns them, for a scorecard's columns. */
-export const CHECKS = ['title', 'authors', 'language', 'chapters', 'chapter titles', 'nesting', 'forbidden', 'not chapters', 'no repeats', 'first words', 'last words', 'paragraph', 'median paragraph', 'lines kept'];
+export const CHECKS = [
+  'title',
+  'authors',
+  'language',
+  'chapters',
+  'chapter titles',
+  'nesting',
+  'forbidden',
+  'not chapters',
+  'no repeats',
+  'first words',
+  'last words',
+  'paragraph',
+  'median paragraph',
+  'lines kept',
+];

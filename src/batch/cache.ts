@@ -47,8 +47,7 @@ export async function loadCache(out: string): Promise<Cache> {
 export const emptyCache = (): Cache => ({ format: FORMAT, works: {} });
 
 /** The cache's key for a work: its path from the output folder, so moving a checkout keeps the cache valid. */
-export const cacheId = (out: string, source: string): string =>
-  path.relative(path.resolve(out), path.resolve(source)).split(path.sep).join('/');
+export const cacheId = (out: string, source: string): string => path.relative(path.resolve(out), path.resolve(source)).split(path.sep).join('/');
 
 /** The options that change a book's bytes, and only those: they go to the workers and into the cache key. */
 export function conversionOptions(options: BatchOptions): Omit<ConvertOptions, 'css'> {

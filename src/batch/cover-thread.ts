@@ -11,7 +11,10 @@ import type { CoverInfo, DrawnCover } from '../cover/types.js';
 
 const SCRIPT = new URL('./cover-worker.js', import.meta.url);
 
-export interface CoverRequest { id: number; info: CoverInfo }
+export interface CoverRequest {
+  id: number;
+  info: CoverInfo;
+}
 export type CoverReply = { id: number; cover: DrawnCover } | { id: number; error: string };
 
 export class CoverThread {

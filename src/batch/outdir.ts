@@ -44,7 +44,8 @@ async function makeFolders(dir: string): Promise<void> {
   for (let d = path.resolve(dir); ; d = path.dirname(d)) {
     const info = await stat(d).catch((e: unknown) => (systemCode(e) === 'ENOENT' ? undefined : Promise.reject(e)));
     if (info) {
-      if (!info.isDirectory()) throw new Error(d === path.resolve(dir) ? 'cannot create the output folder: a file of that name is in the way' : `cannot create the output folder: ${d} is a file, not a folder`);
+      if (!info.isDirectory())
+        throw new Error(d === path.resolve(dir) ? 'cannot create the output folder: a file of that name is in the way' : `cannot create the output folder: ${d} is a file, not a folder`);
       break;
     }
     missing.unshift(d);

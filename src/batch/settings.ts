@@ -74,7 +74,10 @@ export function readSettings(values: Readonly<Record<string, unknown>>, origin: 
     }
     const kind: Kind = SETTINGS[key as SettingName];
     const text = (): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : fail(`${named(key)} must be text, not ${JSON.stringify(value)}`));
-    const texts = (): string[] => (Array.isArray(value) ? value : [value]).map((v) => (typeof v === 'string' || typeof v === 'number' ? String(v) : fail(`${named(key)} must be text or a list of text, not ${JSON.stringify(value)}`)));
+    const texts = (): string[] =>
+      (Array.isArray(value) ? value : [value]).map((v) =>
+        typeof v === 'string' || typeof v === 'number' ? String(v) : fail(`${named(key)} must be text or a list of text, not ${JSON.stringify(value)}`),
+      );
     if (kind === 'flag' && typeof value !== 'boolean') fail(`${named(key)} must be true or false, not ${JSON.stringify(value)}`);
     switch (key as SettingName) {
       case 'inputs':

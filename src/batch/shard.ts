@@ -28,5 +28,4 @@ export function shardOf(key: string, count: number): number {
   return (digest.readUInt32BE(0) % count) + 1;
 }
 
-export const inShard = (work: { path: string; root: string }, shard: Shard | undefined): boolean =>
-  !shard || shardOf(shardKey(work), shard.count) === shard.index;
+export const inShard = (work: { path: string; root: string }, shard: Shard | undefined): boolean => !shard || shardOf(shardKey(work), shard.count) === shard.index;

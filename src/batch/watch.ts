@@ -24,12 +24,7 @@ export interface WatchOptions {
  * folder work or a cover beside a sidecar counts, and each rebuild says which
  * files the next change may touch.
  */
-export async function watchInputs(
-  inputs: readonly string[],
-  files: readonly string[],
-  rebuild: () => Promise<readonly string[]>,
-  options: WatchOptions = {},
-): Promise<void> {
+export async function watchInputs(inputs: readonly string[], files: readonly string[], rebuild: () => Promise<readonly string[]>, options: WatchOptions = {}): Promise<void> {
   const watchers = new Map<string, FSWatcher>();
   let known = new Set(files.map((f) => path.resolve(f)));
   // Folders that hold a work's files, kept with `known` rather than searched on every event.
@@ -88,7 +83,10 @@ export async function watchInputs(
       if (watchers.has(dir)) continue;
       try {
         // One watch per folder, not recursive: Node 20's recursive watch on Linux misses early events.
-        watchers.set(dir, watch(dir, (_event, name) => name && relevant(dir, path.basename(String(name))) && changed()));
+        watchers.set(
+          dir,
+          watch(dir, (_event, name) => name && relevant(dir, path.basename(String(name))) && changed()),
+        );
       } catch {
         // A folder that vanished since the build: the next rebuild reports the work.
       }

@@ -58,7 +58,11 @@ async function main(args: string[]): Promise<number> {
       const plan = await planBatch({ inputs: argv.inputs ?? [], options: { ...flags.options, ...sourceDateEpoch() }, config: argv.config ?? { search: process.cwd() } });
       const folder = checkFolder(argv.folder ?? 'quire');
       const { sendSession } = await import('../deliver/send-session.js');
-      const mounts = { platform: process.platform, user: process.env.USER ?? process.env.LOGNAME ?? userInfo().username, override: (process.env.QUIRE_MOUNTS ?? '').split(path.delimiter).filter(Boolean) };
+      const mounts = {
+        platform: process.platform,
+        user: process.env.USER ?? process.env.LOGNAME ?? userInfo().username,
+        override: (process.env.QUIRE_MOUNTS ?? '').split(path.delimiter).filter(Boolean),
+      };
       exit = await sendSession(
         plan,
         { ...(argv.to !== undefined ? { to: argv.to } : {}), ...(argv.device ? { device: argv.device as DeviceKind } : {}), folder, dryRun: Boolean(argv.dryRun), prune: Boolean(argv.prune), mounts },

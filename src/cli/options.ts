@@ -59,11 +59,7 @@ const INSPECT = {
 } satisfies Record<string, Options>;
 
 export const buildOptions = <T>(y: Argv<T>) =>
-  y
-    .positional('inputs', { type: 'string', array: true, describe: 'Story files or folders', defaultDescription: 'stories' })
-    .options(META)
-    .options(BUILD)
-    .option('config', CONFIG);
+  y.positional('inputs', { type: 'string', array: true, describe: 'Story files or folders', defaultDescription: 'stories' }).options(META).options(BUILD).option('config', CONFIG);
 
 export const sendOptions = <T>(y: Argv<T>) =>
   y
@@ -81,8 +77,7 @@ export const serveOptions = <T>(y: Argv<T>) =>
     .options(pick(SERVE_BUILD))
     .option('config', CONFIG);
 
-export const inspectOptions = <T>(y: Argv<T>) =>
-  y.positional('file', { type: 'string', describe: 'The story file or folder work to read' }).options(META).options(INSPECT);
+export const inspectOptions = <T>(y: Argv<T>) => y.positional('file', { type: 'string', describe: 'The story file or folder work to read' }).options(META).options(INSPECT);
 
 /** Every flag a command takes, by long name and alias, for "did you mean". */
 export const FLAGS: Readonly<Record<string, readonly string[]>> = {

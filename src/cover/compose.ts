@@ -68,8 +68,7 @@ function findRepeat(piece: Piece | undefined, others: Box[]): Repeat | undefined
 export function coverPlan(scene: CoverScene): CoverPlan {
   const patterned = scene.pieces.find((p) => p.period !== undefined);
   const boxes = scene.pieces.filter((p) => p.kind !== 'frame' && p !== patterned).map((p) => p.box);
-  for (const f of scene.pieces.filter((p) => p.kind === 'frame'))
-    boxes.push({ ...f.box, height: FRAME_STROKE }, { ...f.box, y: f.box.y + f.box.height - FRAME_STROKE, height: FRAME_STROKE });
+  for (const f of scene.pieces.filter((p) => p.kind === 'frame')) boxes.push({ ...f.box, height: FRAME_STROKE }, { ...f.box, y: f.box.y + f.box.height - FRAME_STROKE, height: FRAME_STROKE });
   const repeat = findRepeat(patterned, boxes.map(snap));
   if (patterned) {
     const b = patterned.box;

@@ -66,7 +66,7 @@ for (let i = 0; i < DIST_EXTRA.length; i++) {
 const HASH_BITS = 15;
 
 /** The hash-table slot of the four bytes at `i`. */
-const slot = (d: Uint8Array, i: number): number => (Math.imul(d[i]! | (d[i + 1]! << 8) | (d[i + 2]! << 16) | (d[i + 3]! << 24), 0x9e3779b1) >>> (32 - HASH_BITS));
+const slot = (d: Uint8Array, i: number): number => Math.imul(d[i]! | (d[i + 1]! << 8) | (d[i + 2]! << 16) | (d[i + 3]! << 24), 0x9e3779b1) >>> (32 - HASH_BITS);
 
 /**
  * `data` as a zlib stream (RFC 1950). `row` is the scanline length when the

@@ -104,17 +104,21 @@ export function layoutCover(info: CoverInfo): CoverLayout {
   const top = PANEL_BOTTOM + 70 + (series ? blockHeight(series) + 40 : 0);
   const bottom = authorTop - 160;
 
-  const subtitle = info.subtitle?.trim()
-    ? place('subtitle', 'italic', info.subtitle, { maxWidth: TEXT_WIDTH, maxHeight: 300, maxSize: 68, minSize: 36, maxLines: 3 }, 0)
-    : undefined;
+  const subtitle = info.subtitle?.trim() ? place('subtitle', 'italic', info.subtitle, { maxWidth: TEXT_WIDTH, maxHeight: 300, maxSize: 68, minSize: 36, maxLines: 3 }, 0) : undefined;
   const gap = subtitle ? 70 : 0;
-  const title = place('title', 'title', info.title.trim() || 'Untitled', {
-    maxWidth: TEXT_WIDTH,
-    maxHeight: bottom - top - blockHeight(subtitle) - gap,
-    maxSize: 220,
-    minSize: 44,
-    maxLines: 12,
-  }, 0);
+  const title = place(
+    'title',
+    'title',
+    info.title.trim() || 'Untitled',
+    {
+      maxWidth: TEXT_WIDTH,
+      maxHeight: bottom - top - blockHeight(subtitle) - gap,
+      maxSize: 220,
+      minSize: 44,
+      maxLines: 12,
+    },
+    0,
+  );
 
   // Centre title and subtitle together in the room between the panel and the author.
   const groupHeight = blockHeight(title) + gap + blockHeight(subtitle);
@@ -133,7 +137,10 @@ export function layoutCover(info: CoverInfo): CoverLayout {
 
 /** Characters of the cover's text that no bundled font can draw; they are left out of the image. */
 export function missingGlyphs(info: CoverInfo): string[] {
-  const texts: [string, FontRole][] = [[info.title, 'title'], [authorLine(info.authors), 'body']];
+  const texts: [string, FontRole][] = [
+    [info.title, 'title'],
+    [authorLine(info.authors), 'body'],
+  ];
   if (info.subtitle) texts.push([info.subtitle, 'italic']);
   if (info.series) texts.push([seriesLabel(info.series), 'italic']);
   return [...new Set(texts.flatMap(([t, role]) => shapeText(t, role, 1).missing))];

@@ -110,9 +110,7 @@ function openFace(file: string): Face {
     bounds(glyph) {
       if (bounds.has(glyph)) return bounds.get(glyph);
       const e = font.glyphExtents(glyph);
-      const b = e && e.width !== 0 && e.height !== 0
-        ? { minX: e.xBearing, maxX: e.xBearing + e.width, minY: e.yBearing + e.height, maxY: e.yBearing }
-        : undefined;
+      const b = e && e.width !== 0 && e.height !== 0 ? { minX: e.xBearing, maxX: e.xBearing + e.width, minY: e.yBearing + e.height, maxY: e.yBearing } : undefined;
       bounds.set(glyph, b);
       return b;
     },

@@ -52,16 +52,14 @@ async function locate(p: string, options: LoadCoverOptions): Promise<string> {
   const roots = await realRoots(options.allowedRoots);
   const outside = (x: string): boolean => !roots.some((r) => inside(r, x));
   const allowed = options.allowedRoots.join(', ') || '(none)';
-  if (outside(wanted))
-    fail(options, 'cover-outside-roots', `cover image "${p}" is outside the allowed folders (${allowed}); move it next to the story or allow its folder`);
+  if (outside(wanted)) fail(options, 'cover-outside-roots', `cover image "${p}" is outside the allowed folders (${allowed}); move it next to the story or allow its folder`);
   let real: string;
   try {
     real = await realpath(wanted);
   } catch {
     fail(options, 'cover-not-found', `cover image "${p}" not found (looked for ${wanted})`);
   }
-  if (outside(real))
-    fail(options, 'cover-outside-roots', `cover image "${p}" leads outside the allowed folders (${allowed}) through a symlink to ${real}`);
+  if (outside(real)) fail(options, 'cover-outside-roots', `cover image "${p}" leads outside the allowed folders (${allowed}) through a symlink to ${real}`);
   const info = await stat(real);
   if (!info.isFile()) fail(options, 'cover-not-a-file', `cover image "${p}" is not a file`);
   return real;
@@ -90,14 +88,9 @@ async function convert(data: Buffer, kind: ImageKind): Promise<CoverImage> {
   }
   const resized = tooBig ? input.resize({ width: MAX_COVER_SIDE, height: MAX_COVER_SIDE, fit: 'inside' }) : input;
   // WebP, GIF and SVG become PNG: Kindle rejects WebP and most readers ignore an SVG cover.
-  const out =
-    kind === 'jpeg'
-      ? await resized.jpeg({ quality: 90 }).toBuffer({ resolveWithObject: true })
-      : await resized.png().toBuffer({ resolveWithObject: true });
+  const out = kind === 'jpeg' ? await resized.jpeg({ quality: 90 }).toBuffer({ resolveWithObject: true }) : await resized.png().toBuffer({ resolveWithObject: true });
   const base = { data: new Uint8Array(out.data), width: out.info.width, height: out.info.height };
-  return kind === 'jpeg'
-    ? { ...base, mediaType: 'image/jpeg', extension: 'jpg' }
-    : { ...base, mediaType: 'image/png', extension: 'png' };
+  return kind === 'jpeg' ? { ...base, mediaType: 'image/jpeg', extension: 'jpg' } : { ...base, mediaType: 'image/png', extension: 'png' };
 }
 
 /** A cover image the work names. */

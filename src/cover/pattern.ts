@@ -14,8 +14,7 @@ import { COVER_HEIGHT, COVER_WIDTH } from './types.js';
 const num = (v: number): string => String(Math.round(v * 100) / 100);
 
 /** A circle as a path; `sweep` 0 and 1 wind opposite ways. */
-const circle = (cx: number, cy: number, r: number): string =>
-  `M${num(cx - r)} ${num(cy)}a${num(r)} ${num(r)} 0 1 0 ${num(2 * r)} 0a${num(r)} ${num(r)} 0 1 0 ${num(-2 * r)} 0Z`;
+const circle = (cx: number, cy: number, r: number): string => `M${num(cx - r)} ${num(cy)}a${num(r)} ${num(r)} 0 1 0 ${num(2 * r)} 0a${num(r)} ${num(r)} 0 1 0 ${num(-2 * r)} 0Z`;
 
 /** Every lattice cell (tw×th from the page origin) that reaches the box, by its top-left corner. */
 function cells(box: Box, tw: number, th: number, reach: number): [number, number][] {
@@ -90,7 +89,9 @@ function shapes(p: Palette, panel: Box): string {
       return `<g fill="${p.patternColor}">${stripes(panel, stripeLattice(p).spacing, stripeAngle(p))}</g>`;
     case 'dots': {
       const r = s / 5 + (p.variant % 3) * 2;
-      return `<path fill="${p.patternColor}" d="${cells(panel, s, s, 0).map(([x, y]) => circle(x + s / 2, y + s / 2, r)).join('')}"/>`;
+      return `<path fill="${p.patternColor}" d="${cells(panel, s, s, 0)
+        .map(([x, y]) => circle(x + s / 2, y + s / 2, r))
+        .join('')}"/>`;
     }
     case 'rings': {
       // One tile: two rings round its centre and small rings on its corners, shared with the neighbours.

@@ -1,8 +1,7 @@
 /** What kind of image a file is, by its first bytes rather than its name. */
 export type ImageKind = 'jpeg' | 'png' | 'gif' | 'webp' | 'svg';
 
-const startsWith = (data: Uint8Array, bytes: number[], at = 0): boolean =>
-  bytes.every((b, i) => data[at + i] === b);
+const startsWith = (data: Uint8Array, bytes: number[], at = 0): boolean => bytes.every((b, i) => data[at + i] === b);
 
 const ascii = (s: string): number[] => [...s].map((c) => c.charCodeAt(0));
 

@@ -41,11 +41,7 @@ export function segmentWord(word: string, atHyphens: boolean): string[] {
   const parts: string[] = [];
   let cur = '';
   for (const { segment } of segmenter().words.segment(word)) {
-    const breakHere =
-      cur !== '' &&
-      !NO_BREAK_AFTER.test(cur) &&
-      !NO_BREAK_BEFORE.test(segment) &&
-      ((CJK.test(segment) && CJK.test(cur.slice(-1))) || (atHyphens && HYPHEN_AFTER.test(cur)));
+    const breakHere = cur !== '' && !NO_BREAK_AFTER.test(cur) && !NO_BREAK_BEFORE.test(segment) && ((CJK.test(segment) && CJK.test(cur.slice(-1))) || (atHyphens && HYPHEN_AFTER.test(cur)));
     if (breakHere) {
       parts.push(cur);
       cur = '';
@@ -200,10 +196,7 @@ export function fitText(text: string, role: FontRole, box: FitBox): FittedText {
     const atoms = base.flatMap((a) => (a.width > max ? chop(a, max, role) : [a]));
     const lines = balance(atoms, max, space).map(joinLine);
     const fitted = shapeLines(lines, role, size);
-    const fits =
-      lines.length <= box.maxLines &&
-      fitted.lineHeight * lines.length <= box.maxHeight &&
-      fitted.lines.every((l) => l.width <= box.maxWidth);
+    const fits = lines.length <= box.maxLines && fitted.lineHeight * lines.length <= box.maxHeight && fitted.lines.every((l) => l.width <= box.maxWidth);
     if (fits) {
       const widest = Math.max(...fitted.lines.map((l) => l.width));
       const ragged = fitted.lines.some((l) => l.width < SHORT_LINE * widest);

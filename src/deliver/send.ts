@@ -213,10 +213,20 @@ async function planBook(work: WorkResult, request: SendRequest, manifest: Manife
   const step: Step = { book, name, local, from };
   if (format === 'azw3') step.info = readBookInfo(bytes);
   if (state === 'foreign') {
-    return fail(book, { severity: 'error', code: 'not-quires', message: `${book.file} is on the reader already and quire did not put it there; it is left alone: rename or move it to send this book`, file: work.source });
+    return fail(book, {
+      severity: 'error',
+      code: 'not-quires',
+      message: `${book.file} is on the reader already and quire did not put it there; it is left alone: rename or move it to send this book`,
+      file: work.source,
+    });
   }
   if (state === 'changed') {
-    return fail(book, { severity: 'error', code: 'changed-on-reader', message: `${book.file} changed on the reader since quire copied it; it is left alone: move it away to send this book again`, file: work.source });
+    return fail(book, {
+      severity: 'error',
+      code: 'changed-on-reader',
+      message: `${book.file} changed on the reader since quire copied it; it is left alone: move it away to send this book again`,
+      file: work.source,
+    });
   }
   book.status = state === 'absent' ? 'copied' : entry!.from === from ? 'unchanged' : 'updated';
   if (format === 'azw3' && step.info?.cover) {
@@ -229,7 +239,12 @@ async function planBook(work: WorkResult, request: SendRequest, manifest: Manife
       book.diagnostics.push({ severity: 'warning', code: 'not-quires', message: `${thumb} is on the reader and quire did not put it there; the cover thumbnail is left as it is`, file: work.source });
     }
     if (thumbState === 'no-folder' && book.status !== 'unchanged') {
-      book.diagnostics.push({ severity: 'info', code: 'no-thumbnails', message: 'no system/thumbnails/ folder on this Kindle (it makes one itself), so no cover thumbnail was written', file: work.source });
+      book.diagnostics.push({
+        severity: 'info',
+        code: 'no-thumbnails',
+        message: 'no system/thumbnails/ folder on this Kindle (it makes one itself), so no cover thumbnail was written',
+        file: work.source,
+      });
       book.thumbnail = null;
     }
   }
@@ -249,7 +264,17 @@ async function planGone(request: SendRequest, manifest: Manifest, folder: string
   for (const [name, entry] of Object.entries(manifest.books)) {
     if (claimed.has(name)) continue;
     if (existsSync(entry.source) || !request.inputs.some((i) => inside(entry.source, i))) continue;
-    const book: SentBook = { source: entry.source, title: entry.title, status: 'kept', ok: true, file: path.posix.join(rel, name), format: entry.format, bytes: null, thumbnail: entry.thumbnail?.path ?? null, diagnostics: [] };
+    const book: SentBook = {
+      source: entry.source,
+      title: entry.title,
+      status: 'kept',
+      ok: true,
+      file: path.posix.join(rel, name),
+      format: entry.format,
+      bytes: null,
+      thumbnail: entry.thumbnail?.path ?? null,
+      diagnostics: [],
+    };
     if (!request.prune) {
       book.diagnostics.push({ severity: 'info', code: 'source-gone', message: `its story is gone; --prune removes ${book.file} from the reader`, file: entry.source });
       steps.push({ book });
@@ -259,7 +284,12 @@ async function planGone(request: SendRequest, manifest: Manifest, folder: string
     book.status = 'pruned';
     if (state === 'changed') {
       book.status = 'kept';
-      book.diagnostics.push({ severity: 'warning', code: 'changed-on-reader', message: `${book.file} changed on the reader since quire copied it, so it is no longer quire's and is left there`, file: entry.source });
+      book.diagnostics.push({
+        severity: 'warning',
+        code: 'changed-on-reader',
+        message: `${book.file} changed on the reader since quire copied it, so it is no longer quire's and is left there`,
+        file: entry.source,
+      });
     }
     steps.push({ book, drop: name, remove: state === 'ours' });
   }

@@ -72,7 +72,10 @@ export async function startServe(plan: BatchPlan, options: ServeOptions, term: T
   try {
     server = await startServer(() => current, options);
   } catch (e) {
-    throw new QuireError({ code: 'cannot-serve', message: `cannot listen on ${options.host}:${options.port}: ${ioReason(e)}${(e as NodeJS.ErrnoException).code === 'EADDRINUSE' ? '; another program uses that port: choose another with --port' : ''}` });
+    throw new QuireError({
+      code: 'cannot-serve',
+      message: `cannot listen on ${options.host}:${options.port}: ${ioReason(e)}${(e as NodeJS.ErrnoException).code === 'EADDRINUSE' ? '; another program uses that port: choose another with --port' : ''}`,
+    });
   }
   const urls = readerUrls(options.host, server.port);
   const stop = new AbortController();

@@ -8,8 +8,6 @@ import { koboSpans } from './spans.js';
  * `cover-image`. Packaging stays in src/package/.
  */
 export function toKepub(rendered: RenderedBook): RenderedBook {
-  const files = rendered.files.map((f) =>
-    f.spine && f.mediaType === 'application/xhtml+xml' && typeof f.data === 'string' ? { ...f, data: koboSpans(f.data) } : f,
-  );
+  const files = rendered.files.map((f) => (f.spine && f.mediaType === 'application/xhtml+xml' && typeof f.data === 'string' ? { ...f, data: koboSpans(f.data) } : f));
   return { files, opf: rendered.opf };
 }

@@ -35,12 +35,17 @@ function span(state: State, block: Element, content: string): string {
   return `<span class="koboSpan" id="kobo.${state.paragraph}.${state.segment}">${content}</span>`;
 }
 
-const attrs = (el: Element): string => Object.entries(el.attribs).map(([k, v]) => ` ${k}="${esc(v)}"`).join('');
+const attrs = (el: Element): string =>
+  Object.entries(el.attribs)
+    .map(([k, v]) => ` ${k}="${esc(v)}"`)
+    .join('');
 
 function write(node: ChildNode, state: State, block: Element | undefined, wrap: boolean): string {
   if (isText(node)) {
     if (!wrap || !block || node.data.trim() === '') return esc(node.data);
-    return splitSentences(node.data).map((s) => span(state, block, esc(s))).join('');
+    return splitSentences(node.data)
+      .map((s) => span(state, block, esc(s)))
+      .join('');
   }
   if (isComment(node)) return `<!--${node.data}-->`;
   if (!isTag(node)) return '';

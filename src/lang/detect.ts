@@ -33,10 +33,12 @@ const TIE = 0.99;
 
 function sample(text: string): string {
   if (text.length <= 3 * WINDOW) return text;
-  return [0.25, 0.5, 0.75].map((at) => {
-    const start = Math.floor(text.length * at);
-    return text.slice(start, start + WINDOW);
-  }).join('\n');
+  return [0.25, 0.5, 0.75]
+    .map((at) => {
+      const start = Math.floor(text.length * at);
+      return text.slice(start, start + WINDOW);
+    })
+    .join('\n');
 }
 
 const DENSE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;

@@ -25,7 +25,14 @@ export const es: LanguageTable = {
       tens: ['veinte', 'treinta', 'cuarenta', 'cincuenta', 'sesenta', 'setenta', 'ochenta', 'noventa'],
       hundred: 'cien|ciento',
       // `veintidós` is one word; from thirty on, `treinta y uno`.
-      join: (ten, unit, t) => (t === 2 ? `veinti${unit.replace(/^dos$/, 'dós').replace(/^tres$/, 'trés').replace(/^seis$/, 'séis').replace(/^un$/, 'ún')}` : `${ten} y ${unit}`),
+      join: (ten, unit, t) =>
+        t === 2
+          ? `veinti${unit
+              .replace(/^dos$/, 'dós')
+              .replace(/^tres$/, 'trés')
+              .replace(/^seis$/, 'séis')
+              .replace(/^un$/, 'ún')}`
+          : `${ten} y ${unit}`,
     },
     ordinal: {
       units: ['primero', 'segundo', 'tercero', 'cuarto', 'quinto', 'sexto', 'séptimo|sétimo', 'octavo', 'noveno|nono'],
@@ -57,7 +64,24 @@ export const es: LanguageTable = {
   },
   by: ['por {name}', 'de {name}'],
   and: ['y', 'e'],
-  notes: ['N/A', 'N.A.', 'Nota de la autora', 'Nota del autor', 'Notas de la autora', 'Notas del autor', 'Nota de autor', 'Notas de autor', 'Nota de la traductora', 'Nota del traductor', 'Nota', 'Notas', 'Notas finales', 'Notas iniciales', 'Aclaraciones', 'Aclaración'],
+  notes: [
+    'N/A',
+    'N.A.',
+    'Nota de la autora',
+    'Nota del autor',
+    'Notas de la autora',
+    'Notas del autor',
+    'Nota de autor',
+    'Notas de autor',
+    'Nota de la traductora',
+    'Nota del traductor',
+    'Nota',
+    'Notas',
+    'Notas finales',
+    'Notas iniciales',
+    'Aclaraciones',
+    'Aclaración',
+  ],
   endMarks: ['Fin', 'Fin del capítulo', 'Fin de la historia', 'Continuará', 'Continuara', 'Final'],
   quotes: { primary: ['«', '»'], secondary: ['“', '”'], dialogueDash: true, dash: 'spaced-em' },
   labels: {
@@ -75,9 +99,21 @@ export const es: LanguageTable = {
     authorJoin: ' & ',
     thousands: '.',
     facts: {
-      fandom: 'Fandom', rating: 'Clasificación', warnings: 'Advertencias', pairings: 'Parejas', characters: 'Personajes',
-      genre: 'Género', tags: 'Etiquetas', status: 'Estado', complete: 'Completa', inProgress: 'En curso',
-      published: 'Publicación', updated: 'Actualización', chapters: 'Capítulos', words: 'Palabras', source: 'Fuente',
+      fandom: 'Fandom',
+      rating: 'Clasificación',
+      warnings: 'Advertencias',
+      pairings: 'Parejas',
+      characters: 'Personajes',
+      genre: 'Género',
+      tags: 'Etiquetas',
+      status: 'Estado',
+      complete: 'Completa',
+      inProgress: 'En curso',
+      published: 'Publicación',
+      updated: 'Actualización',
+      chapters: 'Capítulos',
+      words: 'Palabras',
+      source: 'Fuente',
     },
   },
 };

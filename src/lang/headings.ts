@@ -78,7 +78,11 @@ export function leadKey(s: string): string | undefined {
   return word === undefined ? undefined : bare(fold(word));
 }
 
-interface Read { text: string; value: number; end: number }
+interface Read {
+  text: string;
+  value: number;
+  end: number;
+}
 
 const DIGITS = /[0-9０-９]{1,5}/y;
 const ROMAN_RUN = /[IVXLCDM]+/y;
@@ -126,7 +130,12 @@ function readWords(s: string, at: number, a: Map<string, number>, b: Map<string,
   }
   for (let k = tokens.length; k > 0; k--) {
     const end = tokens[k - 1]!.end;
-    const key = fold(tokens.slice(0, k).map((t) => t.text).join(' '));
+    const key = fold(
+      tokens
+        .slice(0, k)
+        .map((t) => t.text)
+        .join(' '),
+    );
     const value = a.get(key) ?? b?.get(key) ?? a.get(bare(key)) ?? b?.get(bare(key));
     if (value !== undefined) return { text: s.slice(at, end), value, end };
   }

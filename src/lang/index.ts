@@ -120,7 +120,8 @@ export function matchHeading(line: string, langs?: readonly string[]): HeadingMa
   const tables = tablesFor(langs);
   const { byLead, numberFirst, numberLeads, numberWords } = headings();
   const lead = leadKey(s);
-  const numeric = (/^[0-9０-９IVXLCDM〇○零一二两兩三四五六七八九十百千]/u.test(s) || (lead !== undefined && (numberLeads.has(lead) || numberLeads.has(s.charAt(0))))) && numberWords.test(bare(fold(s)));
+  const numeric =
+    (/^[0-9０-９IVXLCDM〇○零一二两兩三四五六七八九十百千]/u.test(s) || (lead !== undefined && (numberLeads.has(lead) || numberLeads.has(s.charAt(0))))) && numberWords.test(bare(fold(s)));
   const led = lead === undefined ? undefined : byLead.get(lead);
   const forms = numeric ? [...(led ?? []), ...numberFirst] : led;
   if (!forms) return null;

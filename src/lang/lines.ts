@@ -8,7 +8,12 @@
 import { bare, fold } from './numbers.js';
 import type { LanguageTable, MetaKey } from './types.js';
 
-export interface FieldMatch { key: MetaKey; label: string; value: string; lang: string }
+export interface FieldMatch {
+  key: MetaKey;
+  label: string;
+  value: string;
+  lang: string;
+}
 export interface NoteLabelMatch {
   /** The label as the line writes it, spaces collapsed (`Author's Note`). */
   label: string;
@@ -18,13 +23,20 @@ export interface NoteLabelMatch {
   /** The note's text after the label and its separator. */
   rest: string;
 }
-export interface EndMarkMatch { text: string; lang: string }
-export interface BylineMatch { word: string; names: string[]; lang: string; before?: string }
+export interface EndMarkMatch {
+  text: string;
+  lang: string;
+}
+export interface BylineMatch {
+  word: string;
+  names: string[];
+  lang: string;
+  before?: string;
+}
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A literal in any case, without the `i` flag. */
-const caseless = (s: string): string =>
-  [...s].map((c) => (c.toLowerCase() !== c.toUpperCase() ? `[${c.toLowerCase()}${c.toUpperCase()}]` : escape(c))).join('');
+const caseless = (s: string): string => [...s].map((c) => (c.toLowerCase() !== c.toUpperCase() ? `[${c.toLowerCase()}${c.toUpperCase()}]` : escape(c))).join('');
 /** A few capitals and nothing else (`AN`, `END`): only in capitals. */
 const isShout = (s: string): boolean => /^\p{Lu}{1,3}$/u.test(s);
 const key = (s: string): string => bare(fold(s));
@@ -102,7 +114,11 @@ function compileNotes(tables: readonly LanguageTable[]): (line: string) => NoteL
   const open = '^[\\[(（【]?\\s*';
   const number = '(?:\\s+(?:[IVX]{1,4}|\\d{1,2}))?';
   const end = '\\s*(?:[:：\\-–—]\\s*|[\\])）】]?\\s*$)';
-  const alternatives = (labels: readonly string[]) => [...labels].sort((a, b) => b.length - a.length).map((l) => labelPattern(l, NOTE_NAME)).join('|');
+  const alternatives = (labels: readonly string[]) =>
+    [...labels]
+      .sort((a, b) => b.length - a.length)
+      .map((l) => labelPattern(l, NOTE_NAME))
+      .join('|');
   const compile = (labels: readonly string[]): RegExp[] => {
     const loud = labels.filter(isShout);
     const quiet = labels.filter((l) => !isShout(l));
@@ -113,7 +129,14 @@ function compileNotes(tables: readonly LanguageTable[]): (line: string) => NoteL
     return out;
   };
   const named = all.filter((l) => l.startsWith('{name}'));
-  const groups = new Map([...byFirstWord(all.filter((l) => !l.startsWith('{name}')), (l) => l)].map(([k, ls]) => [k, compile(ls)] as const));
+  const groups = new Map(
+    [
+      ...byFirstWord(
+        all.filter((l) => !l.startsWith('{name}')),
+        (l) => l,
+      ),
+    ].map(([k, ls]) => [k, compile(ls)] as const),
+  );
   // `{name}'s Notes` may start with any capital: tried only on lines holding what follows the name.
   const namedGate = named.length ? new RegExp(named.map((l) => labelPattern(l.slice('{name}'.length), NOTE_NAME)).join('|'), 'iu') : undefined;
   const namedRe = named.length ? compile(named) : [];
@@ -147,8 +170,9 @@ function compileEndMarks(tables: readonly LanguageTable[]): (line: string) => En
   for (const t of tables) {
     for (const m of t.endMarks) {
       if (m.includes('{')) withWord.push([m, new RegExp(`^${labelPattern(m, '')}$`, 'iu'), t.code]);
-      else if (isShout(m)) { if (!loud.has(m)) loud.set(m, t.code); }
-      else if (!exact.has(key(m))) exact.set(key(m), t.code);
+      else if (isShout(m)) {
+        if (!loud.has(m)) loud.set(m, t.code);
+      } else if (!exact.has(key(m))) exact.set(key(m), t.code);
     }
   }
   const patterns = byFirstWord(withWord, ([m]) => m);
@@ -175,9 +199,17 @@ function compileBylines(tables: readonly LanguageTable[]): Pick<LineMatchers, 'b
   // Not the `i` flag: under it `\\p{Lu}` takes lower case too, and a name must start with a capital.
   const source = (f: string) => {
     const name = /^\{name\}/.test(f) || /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(f) ? names(UNCASED_NAME) : names(CASED_NAME);
-    return f.split('{name}').map((p) => caseless(p).replace(/ +/g, '(?:\\s*:\\s*|\\s+)')).join(name);
+    return f
+      .split('{name}')
+      .map((p) => caseless(p).replace(/ +/g, '(?:\\s*:\\s*|\\s+)'))
+      .join(name);
   };
-  interface Form { form: string; lang: string; whole: RegExp; trailing?: RegExp }
+  interface Form {
+    form: string;
+    lang: string;
+    whole: RegExp;
+    trailing?: RegExp;
+  }
   const forms: Form[] = [];
   for (const t of tables) {
     for (const f of t.by) {
@@ -188,11 +220,18 @@ function compileBylines(tables: readonly LanguageTable[]): Pick<LineMatchers, 'b
     }
   }
   // `by Name` is looked up by its first word; `Name 著` by its last.
-  const leading = byFirstWord(forms.filter((f) => !f.form.startsWith('{name}')), (f) => f.form);
+  const leading = byFirstWord(
+    forms.filter((f) => !f.form.startsWith('{name}')),
+    (f) => f.form,
+  );
   const ending = forms.filter((f) => f.form.startsWith('{name}')).map((f) => [f.form.slice('{name}'.length).trim(), f] as const);
   const words = [...leading.keys()].filter(Boolean).map(escape);
   const gate = new RegExp(`\\s(?:${words.join('|')})[\\s:]`, 'iu');
-  const split = (s: string) => s.split(new RegExp(`\\s*(?:&|,|、|\\s(?:${ands})\\s)\\s*`, 'u')).map((n) => n.trim()).filter(Boolean);
+  const split = (s: string) =>
+    s
+      .split(new RegExp(`\\s*(?:&|,|、|\\s(?:${ands})\\s)\\s*`, 'u'))
+      .map((n) => n.trim())
+      .filter(Boolean);
   const found = (f: Form, m: RegExpExecArray, nameAt: number, before?: string): BylineMatch => {
     const out: BylineMatch = { word: f.form.replace('{name}', '').trim(), names: split(m[nameAt]!), lang: f.lang };
     if (before !== undefined) out.before = before;

@@ -14,7 +14,12 @@ const ASCII = /^[\x20-\x7e]*$/;
 
 export function fold(s: string): string {
   // Most words are plain ASCII: normalizing them is the cost of a lookup, for nothing.
-  if (ASCII.test(s)) return s.toLowerCase().replace(/`/g, "'").replace(/[\s-]+/g, ' ').trim();
+  if (ASCII.test(s))
+    return s
+      .toLowerCase()
+      .replace(/`/g, "'")
+      .replace(/[\s-]+/g, ' ')
+      .trim();
   return s
     .normalize('NFC')
     .toLowerCase()
@@ -40,7 +45,11 @@ export interface WordNumbers {
   maxLength: number;
 }
 
-const forms = (entry: string): string[] => entry.split('|').map((f) => f.trim()).filter(Boolean);
+const forms = (entry: string): string[] =>
+  entry
+    .split('|')
+    .map((f) => f.trim())
+    .filter(Boolean);
 
 /** Every form of every number 1 … 100 the lists give. */
 function expand(w: NumberWords): Array<[string, number]> {
@@ -108,7 +117,20 @@ export function romanValue(s: string): number | undefined {
 export const asciiDigits = (s: string): string => s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 
 const CJK_DIGIT: Record<string, number> = {
-  〇: 0, '○': 0, 零: 0, 一: 1, 二: 2, 两: 2, 兩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  〇: 0,
+  '○': 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  兩: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 const CJK_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000, 萬: 10000 };
 const CJK_TENS: Record<string, number> = { 廿: 20, 卅: 30, 卌: 40 };

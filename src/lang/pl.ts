@@ -11,7 +11,12 @@ function gender(w: string): string[] {
     if (/[kg]i$/.test(p)) return p.replace(/i$/, g === 'f' ? 'a' : 'ie');
     return p.replace(/y$/, g === 'f' ? 'a' : 'e');
   };
-  return (['f', 'n'] as const).map((g) => w.split(' ').map((p) => one(p, g)).join(' '));
+  return (['f', 'n'] as const).map((g) =>
+    w
+      .split(' ')
+      .map((p) => one(p, g))
+      .join(' '),
+  );
 }
 
 export const pl: LanguageTable = {
@@ -61,7 +66,23 @@ export const pl: LanguageTable = {
   },
   by: ['autorstwa {name}', 'przez {name}'],
   and: ['i', 'oraz'],
-  notes: ['A/N', 'N/A', 'Od autora', 'Od autorki', 'Notka', 'Notka autora', 'Notka autorki', 'Notka od autora', 'Notka od autorki', 'Uwaga', 'Uwagi', 'Uwaga autora', 'Uwaga autorki', 'Od tłumacza', 'Od tłumaczki'],
+  notes: [
+    'A/N',
+    'N/A',
+    'Od autora',
+    'Od autorki',
+    'Notka',
+    'Notka autora',
+    'Notka autorki',
+    'Notka od autora',
+    'Notka od autorki',
+    'Uwaga',
+    'Uwagi',
+    'Uwaga autora',
+    'Uwaga autorki',
+    'Od tłumacza',
+    'Od tłumaczki',
+  ],
   endMarks: ['Koniec', 'Ciąg dalszy nastąpi', 'C.d.n.', 'Koniec rozdziału'],
   quotes: { primary: ['„', '”'], secondary: ['«', '»'], dialogueDash: true, dash: 'spaced-em' },
   labels: {
@@ -79,9 +100,21 @@ export const pl: LanguageTable = {
     authorJoin: ' & ',
     thousands: '\u00a0',
     facts: {
-      fandom: 'Fandom', rating: 'Kategoria wiekowa', warnings: 'Ostrzeżenia', pairings: 'Pary', characters: 'Postacie',
-      genre: 'Gatunek', tags: 'Tagi', status: 'Status', complete: 'Zakończone', inProgress: 'W trakcie',
-      published: 'Publikacja', updated: 'Aktualizacja', chapters: 'Rozdziały', words: 'Słowa', source: 'Źródło',
+      fandom: 'Fandom',
+      rating: 'Kategoria wiekowa',
+      warnings: 'Ostrzeżenia',
+      pairings: 'Pary',
+      characters: 'Postacie',
+      genre: 'Gatunek',
+      tags: 'Tagi',
+      status: 'Status',
+      complete: 'Zakończone',
+      inProgress: 'W trakcie',
+      published: 'Publikacja',
+      updated: 'Aktualizacja',
+      chapters: 'Rozdziały',
+      words: 'Słowa',
+      source: 'Źródło',
     },
   },
 };

@@ -1,7 +1,12 @@
 import type { LanguageTable } from './types.js';
 
 /** `primeiro` → `primeira`: an ordinal agrees with its noun (`Primeira Parte`). */
-const gender = (w: string): string[] => [w.split(' ').map((p) => p.replace(/o$/, 'a')).join(' ')];
+const gender = (w: string): string[] => [
+  w
+    .split(' ')
+    .map((p) => p.replace(/o$/, 'a'))
+    .join(' '),
+];
 
 export const pt: LanguageTable = {
   code: 'pt',
@@ -51,11 +56,29 @@ export const pt: LanguageTable = {
   },
   by: ['por {name}', 'de {name}'],
   and: ['e'],
-  notes: ['N/A', 'N.A.', 'Nota da autora', 'Nota do autor', 'Notas da autora', 'Notas do autor', 'Nota de autor', 'Notas de autor', 'Nota da tradutora', 'Nota do tradutor', 'Nota', 'Notas', 'Notas finais', 'Notas iniciais'],
+  notes: [
+    'N/A',
+    'N.A.',
+    'Nota da autora',
+    'Nota do autor',
+    'Notas da autora',
+    'Notas do autor',
+    'Nota de autor',
+    'Notas de autor',
+    'Nota da tradutora',
+    'Nota do tradutor',
+    'Nota',
+    'Notas',
+    'Notas finais',
+    'Notas iniciais',
+  ],
   endMarks: ['Fim', 'Fim do capítulo', 'Continua', 'Continua…', 'Continuará', 'Final'],
   // Brazil quotes with “ ”, Portugal with « ».
   quotes: {
-    primary: ['«', '»'], secondary: ['“', '”'], dialogueDash: true, dash: 'spaced-em',
+    primary: ['«', '»'],
+    secondary: ['“', '”'],
+    dialogueDash: true,
+    dash: 'spaced-em',
     regions: { BR: { primary: ['“', '”'], secondary: ['‘', '’'], dialogueDash: true, dash: 'spaced-em' } },
   },
   labels: {
@@ -73,9 +96,21 @@ export const pt: LanguageTable = {
     authorJoin: ' & ',
     thousands: '.',
     facts: {
-      fandom: 'Fandom', rating: 'Classificação', warnings: 'Avisos', pairings: 'Casais', characters: 'Personagens',
-      genre: 'Gênero', tags: 'Tags', status: 'Estado', complete: 'Completa', inProgress: 'Em andamento',
-      published: 'Publicação', updated: 'Atualização', chapters: 'Capítulos', words: 'Palavras', source: 'Fonte',
+      fandom: 'Fandom',
+      rating: 'Classificação',
+      warnings: 'Avisos',
+      pairings: 'Casais',
+      characters: 'Personagens',
+      genre: 'Gênero',
+      tags: 'Tags',
+      status: 'Estado',
+      complete: 'Completa',
+      inProgress: 'Em andamento',
+      published: 'Publicação',
+      updated: 'Atualização',
+      chapters: 'Capítulos',
+      words: 'Palavras',
+      source: 'Fonte',
     },
   },
 };

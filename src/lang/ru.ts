@@ -8,9 +8,7 @@ import type { LanguageTable } from './types.js';
 function gender(w: string): string[] {
   const parts = w.split(' ');
   const last = parts.pop()!;
-  const forms = /ий$/.test(last) && !/[кгхжчшщ]ий$/.test(last)
-    ? [last.replace(/ий$/, 'ья'), last.replace(/ий$/, 'ье')]
-    : [last.replace(/(ый|ой|ий)$/, 'ая'), last.replace(/(ый|ой|ий)$/, 'ое')];
+  const forms = /ий$/.test(last) && !/[кгхжчшщ]ий$/.test(last) ? [last.replace(/ий$/, 'ья'), last.replace(/ий$/, 'ье')] : [last.replace(/(ый|ой|ий)$/, 'ая'), last.replace(/(ый|ой|ий)$/, 'ое')];
   const head = parts.length ? `${parts.join(' ')} ` : '';
   return forms.map((f) => head + f);
 }
@@ -64,7 +62,20 @@ export const ru: LanguageTable = {
   },
   by: ['автор {name}', 'авторы {name}'],
   and: ['и'],
-  notes: ['Примечание', 'Примечания', 'Примечание автора', 'Примечания автора', 'Прим. автора', 'Прим. авт.', 'От автора', 'Заметка автора', 'Комментарий автора', 'Примечание переводчика', 'Примечания переводчика', 'От переводчика'],
+  notes: [
+    'Примечание',
+    'Примечания',
+    'Примечание автора',
+    'Примечания автора',
+    'Прим. автора',
+    'Прим. авт.',
+    'От автора',
+    'Заметка автора',
+    'Комментарий автора',
+    'Примечание переводчика',
+    'Примечания переводчика',
+    'От переводчика',
+  ],
   endMarks: ['Конец', 'Продолжение следует', 'Конец главы', 'Конец первой части', 'Конец истории'],
   quotes: { primary: ['«', '»'], secondary: ['„', '“'], dialogueDash: true, dash: 'spaced-em' },
   labels: {
@@ -82,9 +93,21 @@ export const ru: LanguageTable = {
     authorJoin: ' & ',
     thousands: '\u00a0',
     facts: {
-      fandom: 'Фэндом', rating: 'Рейтинг', warnings: 'Предупреждения', pairings: 'Пейринги', characters: 'Персонажи',
-      genre: 'Жанр', tags: 'Метки', status: 'Статус', complete: 'Завершён', inProgress: 'В процессе',
-      published: 'Опубликовано', updated: 'Обновлено', chapters: 'Глав', words: 'Слов', source: 'Источник',
+      fandom: 'Фэндом',
+      rating: 'Рейтинг',
+      warnings: 'Предупреждения',
+      pairings: 'Пейринги',
+      characters: 'Персонажи',
+      genre: 'Жанр',
+      tags: 'Метки',
+      status: 'Статус',
+      complete: 'Завершён',
+      inProgress: 'В процессе',
+      published: 'Опубликовано',
+      updated: 'Обновлено',
+      chapters: 'Глав',
+      words: 'Слов',
+      source: 'Источник',
     },
   },
 };

@@ -8,9 +8,24 @@
 
 /** Metadata a front-matter label can name. */
 export type MetaKey =
-  | 'title' | 'author' | 'summary' | 'rating' | 'warnings' | 'pairings' | 'characters' | 'genres'
-  | 'fandoms' | 'tags' | 'status' | 'words' | 'series' | 'language' | 'published' | 'updated'
-  | 'disclaimer' | 'translator';
+  | 'title'
+  | 'author'
+  | 'summary'
+  | 'rating'
+  | 'warnings'
+  | 'pairings'
+  | 'characters'
+  | 'genres'
+  | 'fandoms'
+  | 'tags'
+  | 'status'
+  | 'words'
+  | 'series'
+  | 'language'
+  | 'published'
+  | 'updated'
+  | 'disclaimer'
+  | 'translator';
 
 /**
  * Number words from 1 to 100, as lists rather than a grammar. Each entry
@@ -81,9 +96,21 @@ export interface Quotes {
 
 /** Facts the title page names. */
 export interface FactLabels {
-  fandom: string; rating: string; warnings: string; pairings: string; characters: string;
-  genre: string; tags: string; status: string; complete: string; inProgress: string;
-  published: string; updated: string; chapters: string; words: string; source: string;
+  fandom: string;
+  rating: string;
+  warnings: string;
+  pairings: string;
+  characters: string;
+  genre: string;
+  tags: string;
+  status: string;
+  complete: string;
+  inProgress: string;
+  published: string;
+  updated: string;
+  chapters: string;
+  words: string;
+  source: string;
 }
 
 /**

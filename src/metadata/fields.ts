@@ -89,7 +89,12 @@ function splitShip(summary: string): [string, string | undefined] {
 }
 
 /** Paragraphs of a multi-line value, split at blank lines. */
-export const paragraphsOf = (s: string) => s.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean).map((p) => [text(p)]);
+export const paragraphsOf = (s: string) =>
+  s
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .map((p) => [text(p)]);
 
 /** `Tales of the Marches #2`, `Tales of the Marches (2)`, `Tales, book 2`, or `{ name, position }`. */
 function asSeries(v: unknown, before: Series | undefined): Series | undefined {
@@ -116,25 +121,32 @@ function date(key: 'published' | 'updated'): Field['read'] {
   };
 }
 
-const string = (key: 'title' | 'subtitle' | 'source' | 'publisher' | 'rights' | 'identifier' | 'rating' | 'cover'): Field['read'] =>
+const string =
+  (key: 'title' | 'subtitle' | 'source' | 'publisher' | 'rights' | 'identifier' | 'rating' | 'cover'): Field['read'] =>
   (v, meta) => {
     const s = asString(v);
     if (s) meta[key] = s;
   };
 
-const list = (key: 'tags' | 'fandoms' | 'pairings' | 'characters' | 'genres' | 'warnings', sep?: RegExp): Field['read'] =>
-  (v, meta) => add(meta, key, asList(v, sep));
+const list =
+  (key: 'tags' | 'fandoms' | 'pairings' | 'characters' | 'genres' | 'warnings', sep?: RegExp): Field['read'] =>
+  (v, meta) =>
+    add(meta, key, asList(v, sep));
 
 export const FIELDS: readonly Field[] = [
   { names: ['title'], doc: "the work's title", read: string('title') },
   { names: ['subtitle'], doc: 'a subtitle, shown under the title', read: string('subtitle') },
   { names: ['author', 'authors', 'by', 'written by'], doc: 'the authors: a list, `{ name, file-as }` entries, or one line `A & B`', read: (v, meta) => addAuthors(meta, asAuthors(v)) },
   {
-    names: ['summary', 'description', 'blurb'], doc: 'the summary (a pairing that ends it goes to the pairings)',
+    names: ['summary', 'description', 'blurb'],
+    doc: 'the summary (a pairing that ends it goes to the pairings)',
     read: (v, meta) => {
       const s = typeof v === 'string' ? xmlSafe(v) : asString(v);
       if (!s) return;
-      const paras = s.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
+      const paras = s
+        .split(/\n\s*\n/)
+        .map((p) => p.replace(/\s+/g, ' ').trim())
+        .filter(Boolean);
       const [last, ship] = splitShip(paras.pop() ?? '');
       if (last) paras.push(last);
       if (ship) add(meta, 'pairings', [ship]);
@@ -142,7 +154,8 @@ export const FIELDS: readonly Field[] = [
     },
   },
   {
-    names: ['language', 'lang'], doc: 'the language: a BCP 47 tag (`pt-BR`) or its name (`French`, `français`)',
+    names: ['language', 'lang'],
+    doc: 'the language: a BCP 47 tag (`pt-BR`) or its name (`French`, `français`)',
     // A value that names no language is kept as written: merging the layers warns about it once, wherever it came from.
     read: (v, meta) => {
       const s = asString(v);
@@ -153,14 +166,19 @@ export const FIELDS: readonly Field[] = [
   { names: ['publisher'], doc: 'the publisher', read: string('publisher') },
   { names: ['rights', 'license'], doc: 'the rights statement or licence', read: string('rights') },
   { names: ['published', 'date'], doc: 'when the work was first published (YYYY-MM-DD)', read: date('published') },
-  { names: ['updated', 'modified'], doc: 'when the work was last updated (YYYY-MM-DD); the book\'s modified date', read: date('updated') },
+  { names: ['updated', 'modified'], doc: "when the work was last updated (YYYY-MM-DD); the book's modified date", read: date('updated') },
   { names: ['identifier', 'uuid', 'id'], doc: "the work's identifier (a UUID or URN)", read: string('identifier') },
-  { names: ['series'], doc: 'the series: `Name #2`, `Name (2)` or `{ name, position }`', read: (v, meta) => {
-    const s = asSeries(v, meta.series);
-    if (s) meta.series = s;
-  } },
   {
-    names: ['series position', 'series index'], doc: "the work's number in its series",
+    names: ['series'],
+    doc: 'the series: `Name #2`, `Name (2)` or `{ name, position }`',
+    read: (v, meta) => {
+      const s = asSeries(v, meta.series);
+      if (s) meta.series = s;
+    },
+  },
+  {
+    names: ['series position', 'series index'],
+    doc: "the work's number in its series",
     read: (v, meta, complain) => {
       const position = Number(v);
       if (!Number.isFinite(position)) return complain(`"${String(v)}" is not a number`);
@@ -175,7 +193,8 @@ export const FIELDS: readonly Field[] = [
   { names: ['rating', 'rated'], doc: 'the rating', read: string('rating') },
   { names: ['warning', 'warnings', 'content warning', 'content warnings', 'archive warnings'], doc: 'content warnings', read: list('warnings') },
   {
-    names: ['status'], doc: '`complete` or `in progress`',
+    names: ['status'],
+    doc: '`complete` or `in progress`',
     read: (v, meta, complain) => {
       const s = asString(v) ?? '';
       if (/\b(complete|completed|finished|done|one-?shot)\b/i.test(s) && !/\bin-?complete\b/i.test(s)) meta.status = 'complete';
@@ -183,7 +202,7 @@ export const FIELDS: readonly Field[] = [
       else complain(`status "${s}" not understood; write "complete" or "in progress"`);
     },
   },
-  { names: ['cover'], doc: 'a cover image, a path inside the work\'s folder', read: string('cover') },
+  { names: ['cover'], doc: "a cover image, a path inside the work's folder", read: string('cover') },
   { names: ['translator', 'translated by'], doc: 'the translator: read, and left out of the book (quire writes no contributors yet)', read: () => undefined },
   { names: ['words', 'word count'], doc: 'the word count a site printed: quire counts the words itself, so it is read and left out', read: () => undefined },
 ];
@@ -191,7 +210,11 @@ export const FIELDS: readonly Field[] = [
 /** Keys a folder's YAML may hold that are not metadata of the work. */
 export const ORDER_KEY = 'order';
 
-const normal = (k: string): string => k.toLowerCase().replace(/[\s_-]+/g, ' ').trim();
+const normal = (k: string): string =>
+  k
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ')
+    .trim();
 
 const BY_NAME: ReadonlyMap<string, Field> = new Map(FIELDS.flatMap((f) => f.names.map((n) => [normal(n), f] as const)));
 

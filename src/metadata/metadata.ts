@@ -12,18 +12,28 @@ const OPTIONS: ReadonlyMap<string, (value: unknown, o: DetectionOverrides, compl
   ['chapter pattern', (v: unknown, o: DetectionOverrides, complain: Complain) => setPattern(o, 'chapterPattern', v, complain)],
   ['scene break', (v: unknown, o: DetectionOverrides, complain: Complain) => setPattern(o, 'sceneBreakPattern', v, complain)],
   ['scene break pattern', (v: unknown, o: DetectionOverrides, complain: Complain) => setPattern(o, 'sceneBreakPattern', v, complain)],
-  ['notes', (v: unknown, o: DetectionOverrides, complain: Complain) => {
-    if (v === 'keep' || v === 'separate' || v === 'drop') o.notes = v;
-    else complain(`must be keep, separate or drop, not "${String(v ?? '')}"`);
-  }],
-  ['chapter level', (v: unknown, o: DetectionOverrides, complain: Complain) => {
-    const level = Number(v);
-    if (Number.isInteger(level) && level >= 1 && level <= 6) o.chapterLevel = level;
-    else complain('must be a heading level from 1 to 6');
-  }],
+  [
+    'notes',
+    (v: unknown, o: DetectionOverrides, complain: Complain) => {
+      if (v === 'keep' || v === 'separate' || v === 'drop') o.notes = v;
+      else complain(`must be keep, separate or drop, not "${String(v ?? '')}"`);
+    },
+  ],
+  [
+    'chapter level',
+    (v: unknown, o: DetectionOverrides, complain: Complain) => {
+      const level = Number(v);
+      if (Number.isInteger(level) && level >= 1 && level <= 6) o.chapterLevel = level;
+      else complain('must be a heading level from 1 to 6');
+    },
+  ],
 ]);
 
-const normal = (k: string): string => k.toLowerCase().replace(/[\s_-]+/g, ' ').trim();
+const normal = (k: string): string =>
+  k
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ')
+    .trim();
 
 /**
  * Reads a YAML mapping (front matter, a sidecar, `book.yaml`, `series.yaml`)

@@ -27,16 +27,17 @@ export function mapC1Controls(line: string): LineFix {
   return { text, count };
 }
 
-
 /** A cleaner that deletes every match of `re` (global) and counts them. */
-const removing = (re: RegExp) => (line: string): LineFix => {
-  let count = 0;
-  const text = line.replace(re, () => {
-    count++;
-    return '';
-  });
-  return { text, count };
-};
+const removing =
+  (re: RegExp) =>
+  (line: string): LineFix => {
+    let count = 0;
+    const text = line.replace(re, () => {
+      count++;
+      return '';
+    });
+    return { text, count };
+  };
 
 /** Removes what XML forbids (CR and LF are gone by now). */
 export const removeForbidden = removing(XML_FORBIDDEN);

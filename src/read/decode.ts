@@ -4,13 +4,7 @@
  * repaired line by line and every repair is reported with its line.
  */
 import type { Diagnostic, Severity } from '../diagnostics.js';
-import {
-  fixNbsp,
-  mapC1Controls,
-  removeForbidden,
-  removeReplacementChars,
-  removeStrayBoms,
-} from './clean.js';
+import { fixNbsp, mapC1Controls, removeForbidden, removeReplacementChars, removeStrayBoms } from './clean.js';
 import { hasStrongMojibake, repairMojibake } from './mojibake.js';
 import { strictUtf8 } from './utf8.js';
 
@@ -145,20 +139,20 @@ export async function decodeText(bytes: Uint8Array, file: string, options: Decod
       line = fix.text;
       repairs.add(code, severity, msg, no, fix.count);
     };
-    step(repairMojibake(line, trusted), 'mojibake-repaired', 'warning', (n) =>
-      `repaired ${plural(n, 'mojibake sequence')} (UTF-8 that was read as Windows-1252 upstream)`);
-    step(mapC1Controls(line), 'c1-control-mapped', 'warning', (n) =>
-      `read ${plural(n, 'C1 control character')} as Windows-1252 punctuation`);
+    step(repairMojibake(line, trusted), 'mojibake-repaired', 'warning', (n) => `repaired ${plural(n, 'mojibake sequence')} (UTF-8 that was read as Windows-1252 upstream)`);
+    step(mapC1Controls(line), 'c1-control-mapped', 'warning', (n) => `read ${plural(n, 'C1 control character')} as Windows-1252 punctuation`);
     if (legacy) {
-      step(removeReplacementChars(line), 'undefined-byte', 'warning', (n) =>
-        `removed ${plural(n, 'byte')} that ${encoding} does not define`);
+      step(removeReplacementChars(line), 'undefined-byte', 'warning', (n) => `removed ${plural(n, 'byte')} that ${encoding} does not define`);
     } else {
-      repairs.add('replacement-character', 'warning', (n) =>
-        `the text has ${plural(n, 'replacement character')} (\uFFFD) where characters were lost before quire; fix the source`,
-        no, (line.match(/\ufffd/g) ?? []).length);
+      repairs.add(
+        'replacement-character',
+        'warning',
+        (n) => `the text has ${plural(n, 'replacement character')} (\uFFFD) where characters were lost before quire; fix the source`,
+        no,
+        (line.match(/\ufffd/g) ?? []).length,
+      );
     }
-    step(removeForbidden(line), 'forbidden-character', 'warning', (n) =>
-      `removed ${plural(n, 'character')} that XML forbids (control characters, lone surrogates, U+FFFE/U+FFFF)`);
+    step(removeForbidden(line), 'forbidden-character', 'warning', (n) => `removed ${plural(n, 'character')} that XML forbids (control characters, lone surrogates, U+FFFE/U+FFFF)`);
     step(removeStrayBoms(line), 'stray-bom', 'info', (n) => `removed ${plural(n, 'stray byte-order mark')}`);
     const nbsp = fixNbsp(line);
     line = nbsp.text;

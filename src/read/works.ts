@@ -27,7 +27,11 @@ async function entries(dir: string): Promise<{ files: string[]; dirs: string[] }
   return { files: naturalSort(files), dirs: naturalSort(dirs) };
 }
 
-const isDirectory = (p: string): Promise<boolean> => stat(p).then((s) => s.isDirectory(), () => false);
+const isDirectory = (p: string): Promise<boolean> =>
+  stat(p).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 
 async function yamlIn(dir: string, names: readonly string[]): Promise<{ file: string; data: Record<string, unknown> } | undefined> {
   for (const name of names) {
@@ -84,7 +88,11 @@ export async function seriesWorks(dir: string, inherited: MetaLayer = {}): Promi
   const nameOf = String(seriesName ?? shared.series?.name ?? shared.title ?? path.basename(dir)).trim();
   delete shared.series;
   delete shared.title;
-  const names = ordered(works.map((w) => w.name), asOrder(order), series.file);
+  const names = ordered(
+    works.map((w) => w.name),
+    asOrder(order),
+    series.file,
+  );
   return names.flatMap((name, i) => {
     const work = works.find((w) => w.name === name)!;
     const meta: MetaLayer = { ...inherited, ...shared, series: { name: nameOf, position: i + 1 } };

@@ -39,8 +39,7 @@ function renderLink(url: string, children: readonly Inline[]): string {
   return `<a href="${esc(url)}">${label}</a>`;
 }
 
-const paragraph = (inlines: readonly Inline[], cls?: string): string =>
-  `<p${cls ? ` class="${cls}"` : ''}>${renderInlines(inlines)}</p>`;
+const paragraph = (inlines: readonly Inline[], cls?: string): string => `<p${cls ? ` class="${cls}"` : ''}>${renderInlines(inlines)}</p>`;
 
 export function renderBlock(block: Block): string {
   switch (block.type) {

@@ -14,7 +14,6 @@ import type { ResourceFile } from '../read/resources.js';
 
 export type { ResourceFile } from '../read/resources.js';
 
-
 export interface RenderOptions {
   /** `urn:uuid:…`, stable for the same work. */
   identifier: string;
@@ -56,7 +55,15 @@ export function renderBook(book: Book, options: RenderOptions): RenderedBook {
     const c = options.cover;
     const href = `cover.${c.extension}`;
     files.push({ id: 'cover-image', href, mediaType: c.mediaType, properties: 'cover-image', data: c.data });
-    files.push({ id: 'cover', href: 'cover.xhtml', mediaType: XHTML, properties: 'svg', spine: 'linear', guide: { type: 'cover', title: labels.cover }, data: renderCoverPage(meta.title, lang, href, c, labels.cover) });
+    files.push({
+      id: 'cover',
+      href: 'cover.xhtml',
+      mediaType: XHTML,
+      properties: 'svg',
+      spine: 'linear',
+      guide: { type: 'cover', title: labels.cover },
+      data: renderCoverPage(meta.title, lang, href, c, labels.cover),
+    });
     landmarks.push({ type: 'cover', title: labels.cover, href: 'cover.xhtml' });
   }
   files.push({ id: 'titlepage', href: 'titlepage.xhtml', mediaType: XHTML, spine: 'linear', guide: { type: 'title-page', title: labels.titlePage }, data: renderTitlePage(book, stats, labels) });

@@ -61,12 +61,8 @@ export function renderOpf(input: OpfInput): string {
     const props = i.properties ? ` properties="${i.properties}"` : '';
     return `    <item id="${esc(i.id)}" href="${esc(i.href)}" media-type="${i.mediaType}"${props}/>`;
   });
-  const spine = input.items
-    .filter((i) => i.spine)
-    .map((i) => `    <itemref idref="${esc(i.id)}"${i.spine === 'nonlinear' ? ' linear="no"' : ''}/>`);
-  const guide = input.items
-    .filter((i) => i.guide)
-    .map((i) => `    <reference type="${i.guide!.type}" title="${esc(i.guide!.title)}" href="${esc(i.href)}"/>`);
+  const spine = input.items.filter((i) => i.spine).map((i) => `    <itemref idref="${esc(i.id)}"${i.spine === 'nonlinear' ? ' linear="no"' : ''}/>`);
+  const guide = input.items.filter((i) => i.guide).map((i) => `    <reference type="${i.guide!.type}" title="${esc(i.guide!.title)}" href="${esc(i.href)}"/>`);
   return `<?xml version="1.0" encoding="utf-8"?>
 <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="${esc(input.meta.language)}">
   <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">

@@ -14,7 +14,13 @@ import { joinLines, paragraphsOf, type Para } from './paragraphs.js';
 import type { Classified } from './rules.js';
 
 /** How one line was read, for `quire inspect --lines`. */
-export interface TraceEntry { file: string; line: number; rule: string; kind: string; text: string }
+export interface TraceEntry {
+  file: string;
+  line: number;
+  rule: string;
+  kind: string;
+  text: string;
+}
 
 /** A heading: `kind` from its words, or, for a markup heading whose words name nothing, `depth` decides. */
 export interface HeadingPiece {
@@ -73,7 +79,7 @@ export function assemble(cls: readonly Classified[], layout: Layout, file: strin
     switch (c.kind) {
       case 'meta':
       case 'title': {
-        const field = c.kind === 'title' ? 'top-title' : c.data.field ?? 'unknown';
+        const field = c.kind === 'title' ? 'top-title' : (c.data.field ?? 'unknown');
         const before = out.meta[out.meta.length - 1];
         if (field === 'continued' && before) before.value += ` ${c.data.value ?? ''}`;
         else {
@@ -144,7 +150,13 @@ export function assemble(cls: readonly Classified[], layout: Layout, file: strin
         const lines = group.flatMap((x, k) => {
           if (k > 0 || !labelled || c.data.value === undefined) return [x.line];
           if (c.data.bare || !c.data.value) return [];
-          return [{ ...x.line, text: c.data.value, item: { type: 'text' as const, text: c.data.value, span: span(x.line.no), indent: x.line.indent, gapBefore: x.line.gapBefore, gapAfter: x.line.gapAfter } }];
+          return [
+            {
+              ...x.line,
+              text: c.data.value,
+              item: { type: 'text' as const, text: c.data.value, span: span(x.line.no), indent: x.line.indent, gapBefore: x.line.gapBefore, gapAfter: x.line.gapAfter },
+            },
+          ];
         });
         if (lines.length === 0) lines.push(group[0]!.line);
         const note: Block = { type: 'authorNote', children: paraBlocks(paragraphsOf(lines, layout)), span: span(group[0]!.line.no, group[group.length - 1]!.line.no) };
@@ -189,7 +201,13 @@ export function assemble(cls: readonly Classified[], layout: Layout, file: strin
       case 'frontMatter': {
         const group = take(cls, i, (x) => x.kind === 'frontMatter');
         group.forEach((x) => trace(x));
-        for (const b of paraBlocks(paragraphsOf(group.map((x) => x.line), layout))) out.imprint.push(b);
+        for (const b of paraBlocks(
+          paragraphsOf(
+            group.map((x) => x.line),
+            layout,
+          ),
+        ))
+          out.imprint.push(b);
         i += group.length;
         break;
       }
@@ -211,7 +229,13 @@ export function assemble(cls: readonly Classified[], layout: Layout, file: strin
       case 'paragraph': {
         const group = take(cls, i, (x, k) => x.kind === 'paragraph' && (k === i || !x.data.breakBefore));
         group.forEach((x) => trace(x));
-        for (const b of paraBlocks(paragraphsOf(group.map((x) => x.line), layout))) push(b, 'paragraph');
+        for (const b of paraBlocks(
+          paragraphsOf(
+            group.map((x) => x.line),
+            layout,
+          ),
+        ))
+          push(b, 'paragraph');
         i += group.length;
         break;
       }

@@ -17,7 +17,7 @@ import type { HeadingPiece, Piece, TraceEntry } from './assemble.js';
 
 /** What each decision this step makes means, for `quire inspect`. */
 export const CHAPTER_RULES: ReadonlyMap<string, string> = new Map([
-  ['top-heading-title', 'a lone heading at the top of a marked-up story, shallower than every other: the work\'s title'],
+  ['top-heading-title', "a lone heading at the top of a marked-up story, shallower than every other: the work's title"],
   ['heading-below-sections', 'a markup heading deeper than sections: kept as bold words'],
   ['repeated-chapter-title', "a heading at the top of a site's chapter that repeats the chapter's name: left out as a repeat"],
   ['untitled', 'story text before the first heading, or a story without headings: a chapter with no title of its own'],
@@ -46,8 +46,7 @@ type Level = 'part' | 'chapter' | 'section' | 'text';
 
 export function buildChapters(pieces: readonly Piece[], options: ChapterOptions, rules: Map<object, string>): Chaptered {
   const out: Chaptered = { preamble: [], chapters: [], decisions: [] };
-  const decide = (h: HeadingPiece, rule: string, kind: string) =>
-    out.decisions.push({ file: h.span.file, line: h.span.start, rule, kind, text: inlineText(h.title) });
+  const decide = (h: HeadingPiece, rule: string, kind: string) => out.decisions.push({ file: h.span.file, line: h.span.start, rule, kind, text: inlineText(h.title) });
   let rest = pieces;
   const first = pieces[0];
   if (options.titleFromHeading !== false && first?.type === 'heading' && first.kind === undefined && first.depth !== undefined) {
@@ -161,7 +160,11 @@ const LONG_PART_OPENING = 400;
 /** Blocks that are story text, as opposed to an epigraph, a note or a break. */
 const STORY: ReadonlySet<Block['type']> = new Set(['paragraph', 'verse', 'blockquote', 'list', 'image']);
 
-const squash = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const squash = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /** A heading whose words are the chapter's own title or label again. */
 function repeats(h: HeadingPiece, chapter: Chapter): boolean {

@@ -50,11 +50,17 @@ const SCAN_LABEL = /^\d{2,6}[a-z]$/;
 
 export const CLAIM_RULES: readonly ClaimRule[] = [
   { name: 'gutenberg-header', doc: "Project Gutenberg's header, up to its `*** START OF THE PROJECT GUTENBERG EBOOK` line: left out" },
-  { name: 'gutenberg-licence', doc: "Project Gutenberg's `*** END OF …` line, `End of the Project Gutenberg EBook of …` line and the licence after them: left out (the title and author the line names are read)" },
+  {
+    name: 'gutenberg-licence',
+    doc: "Project Gutenberg's `*** END OF …` line, `End of the Project Gutenberg EBook of …` line and the licence after them: left out (the title and author the line names are read)",
+  },
   { name: 'illustration-marker', doc: 'an `[Illustration]` marker, or the brackets of an `[Illustration: …]` caption: left out' },
-  { name: 'illustration-caption', doc: "the caption of an `[Illustration: …]`: kept as a caption (a heading inside it is read as a heading)" },
-  { name: 'scanner-label', doc: 'a page image\'s label a scanner left alone on its line (`0009m`), seen three times or more: left out' },
-  { name: 'contents-list', doc: '`Contents`, `Table of Contents`, `List of Illustrations` and the run of entries under it: left out (the book has its own table of contents), and its entries tell headings apart' },
+  { name: 'illustration-caption', doc: 'the caption of an `[Illustration: …]`: kept as a caption (a heading inside it is read as a heading)' },
+  { name: 'scanner-label', doc: "a page image's label a scanner left alone on its line (`0009m`), seen three times or more: left out" },
+  {
+    name: 'contents-list',
+    doc: '`Contents`, `Table of Contents`, `List of Illustrations` and the run of entries under it: left out (the book has its own table of contents), and its entries tell headings apart',
+  },
 ];
 
 /** Runs every claim rule over the lines of a story. */
@@ -91,7 +97,10 @@ function gutenberg(lines: readonly Line[], claim: (i: number, rule: string, kind
   };
   const start = lines.findIndex((l) => GUTENBERG_START.test(l.text));
   if (start >= 0) {
-    named(lines.find((l, i) => i < start && GUTENBERG_TITLE_LINE.test(l.text)), GUTENBERG_TITLE_LINE);
+    named(
+      lines.find((l, i) => i < start && GUTENBERG_TITLE_LINE.test(l.text)),
+      GUTENBERG_TITLE_LINE,
+    );
     // Its `Title:`, `Author:` and `Language:` lines are the book's metadata: the line rules read them.
     for (let i = 0; i <= start; i++) if (!matchField(lines[i]!.text)) claim(lines[i]!.index, 'gutenberg-header', 'boilerplate');
   }
@@ -105,7 +114,12 @@ function gutenberg(lines: readonly Line[], claim: (i: number, rule: string, kind
  * `[Illustration]` alone, or `[Illustration: caption]` over one or more lines
  * up to its closing bracket (brackets inside it, `[_Copyright 1894_]`, nest).
  */
-function illustrations(lines: readonly Line[], claims: Map<number, Claim>, claim: (i: number, rule: string, kind: ClaimKind, text?: string) => void, looksLikeHeading: (text: string) => boolean): void {
+function illustrations(
+  lines: readonly Line[],
+  claims: Map<number, Claim>,
+  claim: (i: number, rule: string, kind: ClaimKind, text?: string) => void,
+  looksLikeHeading: (text: string) => boolean,
+): void {
   for (let i = 0; i < lines.length; i++) {
     const first = lines[i]!;
     if (claims.has(first.index) || first.item.type !== 'text' || !/^\[Illustration\b/i.test(first.text)) continue;
@@ -119,7 +133,10 @@ function illustrations(lines: readonly Line[], claims: Map<number, Claim>, claim
     if (depth > 0) j = i;
     for (let k = i; k <= j; k++) {
       const l = lines[k]!;
-      const words = (k === i ? l.text.replace(/^\[Illustration\s*:?/i, '') : l.text).replace(/\]+\s*$/, '').replace(/^\[+/, '').trim();
+      const words = (k === i ? l.text.replace(/^\[Illustration\s*:?/i, '') : l.text)
+        .replace(/\]+\s*$/, '')
+        .replace(/^\[+/, '')
+        .trim();
       if (!words) claim(l.index, 'illustration-marker', 'illustration');
       else if (looksLikeHeading(words)) claims.set(l.index, { rule: 'illustration-heading', kind: 'caption', text: words });
       else claim(l.index, 'illustration-caption', 'caption', words);
@@ -166,7 +183,12 @@ export function withClaims(units: readonly Line[], cls: readonly Classified[], c
 }
 
 /** A stretch of lines a claim rule took out of the story. */
-export interface Region { rule: string; kind: ClaimKind; start: number; end: number }
+export interface Region {
+  rule: string;
+  kind: ClaimKind;
+  start: number;
+  end: number;
+}
 
 /** The runs of lines each rule claimed (captions aside: they stay in the book), for `quire inspect`. */
 export function claimedRegions(units: readonly Line[], claims: ReadonlyMap<number, Claim>): Region[] {

@@ -48,8 +48,18 @@ export function scan(lines: readonly Line[], layout: Layout, options: ClassifyOp
     }
     if (l.text.length > 100 || l.item.type !== 'text') continue;
     const ctx: RuleContext = {
-      line: l, text: l.text, prev: undefined, before: [], next: lines[l.index + 1], layout, scan: result,
-      inFront: false, seenChapter: false, lastChapterRule: undefined, options, contents: options.contents ?? [],
+      line: l,
+      text: l.text,
+      prev: undefined,
+      before: [],
+      next: lines[l.index + 1],
+      layout,
+      scan: result,
+      inFront: false,
+      seenChapter: false,
+      lastChapterRule: undefined,
+      options,
+      contents: options.contents ?? [],
     };
     if (headingRules.some((r) => l.text.length <= r.max && r.test(ctx) !== null)) {
       result.firstHeading = l.index;
@@ -69,8 +79,18 @@ export function classify(lines: readonly Line[], layout: Layout, options: Classi
   let lastChapterRule: string | undefined;
   for (const line of lines) {
     const ctx: RuleContext = {
-      line, text: line.text, prev: out[out.length - 1], before: out, next: lines[line.index + 1], layout, scan: facts,
-      inFront, seenChapter, lastChapterRule, options, contents: options.contents ?? [],
+      line,
+      text: line.text,
+      prev: out[out.length - 1],
+      before: out,
+      next: lines[line.index + 1],
+      layout,
+      scan: facts,
+      inFront,
+      seenChapter,
+      lastChapterRule,
+      options,
+      contents: options.contents ?? [],
     };
     const item = line.item;
     let cls: Classified | undefined;
@@ -103,8 +123,7 @@ export function classify(lines: readonly Line[], layout: Layout, options: Classi
 }
 
 /** Leaves out the fields a rule did not set. */
-const clean = (o: Record<string, string | undefined>): Record<string, string> =>
-  Object.fromEntries(Object.entries(o).filter((e): e is [string, string] => e[1] !== undefined));
+const clean = (o: Record<string, string | undefined>): Record<string, string> => Object.fromEntries(Object.entries(o).filter((e): e is [string, string] => e[1] !== undefined));
 
 function firstMatch(rules: readonly Rule[], ctx: RuleContext): Classified | undefined {
   for (const rule of rules) {

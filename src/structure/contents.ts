@@ -26,7 +26,8 @@ export interface Contents {
 }
 
 /** What heads a contents list, in the languages quire reads. */
-const HEADING = /^(?:(?:table of )?contents|list of (?:illustrations|plates|figures)|illustrations|inhalt(?:sverzeichnis)?|índice|indice|table des matières|sommaire|inhoud|spis treści|содержание|оглавление|зміст|içindekiler|daftar isi|mục lục|目录|目錄|目次|차례|목차)[.:]?$/iu;
+const HEADING =
+  /^(?:(?:table of )?contents|list of (?:illustrations|plates|figures)|illustrations|inhalt(?:sverzeichnis)?|índice|indice|table des matières|sommaire|inhoud|spis treści|содержание|оглавление|зміст|içindekiler|daftar isi|mục lục|目录|目錄|目次|차례|목차)[.:]?$/iu;
 /** A page reference at the end of an entry, set apart by two spaces or dot leaders: `  12`, `. . . .  207`, `....vii`, `28-29`. */
 const PAGE = /(?:\s{2,}|\s*(?:\.\s*){2,})(?:\d{1,4}(?:-\d{1,4})?|[ivxlc]{1,7})$/i;
 /** Between an entry's label and its title: two or more spaces, a dash, or `. ` after a number. */
@@ -37,7 +38,11 @@ export const isContentsHeading = (text: string): boolean => HEADING.test(text.tr
 
 /** An entry or heading made comparable: no case, no punctuation, one space between words. */
 export function contentsKey(s: string): string {
-  return s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /** Entries are short lines of text. */
@@ -75,8 +80,7 @@ export function contentsClaim(lines: readonly Line[], origin: readonly number[],
       if (last && l.gapBefore === 0 && l.indent > (lines[j - 1]?.indent ?? 0)) {
         last.key = `${last.key} ${contentsKey(text)}`;
         if (last.title !== undefined) last.title = `${last.title} ${contentsKey(text)}`;
-      }
-      else if (text) entries.push(entryOf(text));
+      } else if (text) entries.push(entryOf(text));
     }
     // A heading word over prose is not a contents list: most of a list's entries look like one.
     const listed = lines.slice(i + 1, j).filter((l) => PAGE.test(l.text) || LOOKS_LISTED.test(l.text) || isTitleCase(l.text)).length;
@@ -108,7 +112,10 @@ export function splitEntry(text: string): { label: string; title: string } | und
 
 /** Every word of weight capitalised: `The Old Sea-dog at the Admiral Benbow`. */
 function isTitleCase(s: string): boolean {
-  const words = s.replace(PAGE, '').split(/\s+/).filter((w) => /\p{L}/u.test(w) && !/^(?:a|an|the|and|or|of|in|on|at|to|for|with|by|from|de|la|le|du|des|et|der|die|das|und|von|y|el|los|las|del|e|o|di|il)$/i.test(w));
+  const words = s
+    .replace(PAGE, '')
+    .split(/\s+/)
+    .filter((w) => /\p{L}/u.test(w) && !/^(?:a|an|the|and|or|of|in|on|at|to|for|with|by|from|de|la|le|du|des|et|der|die|das|und|von|y|el|los|las|del|e|o|di|il)$/i.test(w));
   return words.length > 0 && words.every((w) => /^[^\p{L}]*\p{Lu}/u.test(w));
 }
 

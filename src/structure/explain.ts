@@ -65,7 +65,7 @@ export function explain(result: ParseResult, file: string, merged?: { meta: Part
     for (const r of o.leftOut) out.push(`  ${r.lines.padEnd(8)} ${LEFT_OUT[r.rule] ?? r.rule}  [${r.rule}]`);
   }
   if (o.imprint?.length) {
-    out.push('', 'Title page (the printed book\'s own)');
+    out.push('', "Title page (the printed book's own)");
     blocks(o.imprint, '  ');
   }
   if (o.front.length > 0) {
@@ -135,12 +135,19 @@ function span(run: OutlineBlock[]): string {
 
 function describe(b: OutlineBlock): string {
   switch (b.type) {
-    case 'break': return 'scene break';
-    case 'pov': return `point of view: ${b.text}`;
-    case 'end': return `end mark: ${b.text}`;
-    case 'epigraph': return `epigraph${b.cite ? ` ~ ${b.cite}` : ''}: ${b.text}`;
-    case 'note': return `author's note${b.label ? ` (${b.label})` : ''}, ${b.count} paragraph${b.count === 1 ? '' : 's'}: ${b.text}`;
-    case 'verse': return `verse, ${b.count} lines: ${b.text}`;
-    default: return `${b.type}${b.text ? `: ${b.text}` : ''}`;
+    case 'break':
+      return 'scene break';
+    case 'pov':
+      return `point of view: ${b.text}`;
+    case 'end':
+      return `end mark: ${b.text}`;
+    case 'epigraph':
+      return `epigraph${b.cite ? ` ~ ${b.cite}` : ''}: ${b.text}`;
+    case 'note':
+      return `author's note${b.label ? ` (${b.label})` : ''}, ${b.count} paragraph${b.count === 1 ? '' : 's'}: ${b.text}`;
+    case 'verse':
+      return `verse, ${b.count} lines: ${b.text}`;
+    default:
+      return `${b.type}${b.text ? `: ${b.text}` : ''}`;
   }
 }

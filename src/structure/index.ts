@@ -90,8 +90,10 @@ export function structure(read: ReadStory, file: string, options: StructureOptio
   const placed = place(chaptered, options.notes ?? 'separate', file, options.firstLine ?? 1, diags);
   const meta = { ...read.meta, ...(chaptered.title ? { title: chaptered.title } : {}), ...buildMeta(assembled.meta, diags) };
   // In reading order: what a later step decided about a line follows how the line was read.
-  const trace = [...assembled.trace, ...chaptered.decisions, ...placed.decisions].map((t, i) => [t, i] as const)
-    .sort(([a, i], [b, j]) => a.line - b.line || i - j).map(([t]) => t);
+  const trace = [...assembled.trace, ...chaptered.decisions, ...placed.decisions]
+    .map((t, i) => [t, i] as const)
+    .sort(([a, i], [b, j]) => a.line - b.line || i - j)
+    .map(([t]) => t);
   const imprint = [...assembled.imprint, ...placed.captions].sort((a, b) => a.span.start - b.span.start);
   const regions = claimedRegions(units, claimed.claims);
   return { meta, imprint, front: placed.front, chapters: placed.chapters, back: placed.back, notes: read.notes, trace, rules, regions, diagnostics: diags.list, layout };

@@ -19,8 +19,18 @@ export interface OutlineBlock {
   count?: number;
 }
 
-export interface OutlineSection { title: string; label?: string; lines: string; rule: string; blocks: OutlineBlock[] }
-export interface OutlineChapter extends OutlineSection { label?: string; part?: true; sections: OutlineSection[] }
+export interface OutlineSection {
+  title: string;
+  label?: string;
+  lines: string;
+  rule: string;
+  blocks: OutlineBlock[];
+}
+export interface OutlineChapter extends OutlineSection {
+  label?: string;
+  part?: true;
+  sections: OutlineSection[];
+}
 
 export interface Outline {
   mode: string;
@@ -48,25 +58,40 @@ export function outlineOf(result: ParseResult): Outline {
   const block = (b: Block): OutlineBlock => {
     const lines = range(b.span.start, b.span.end);
     switch (b.type) {
-      case 'paragraph': return { type: 'p', lines, text: text(b.children) };
-      case 'verse': return { type: 'verse', lines, count: b.lines.length, text: shorten(b.lines.map(inlineText).join(' / ')) };
-      case 'sceneBreak': return { type: 'break', lines, rule: rule(b) };
-      case 'pov': return { type: 'pov', lines, rule: rule(b), text: text(b.children) };
-      case 'endMark': return { type: 'end', lines, rule: rule(b), text: text(b.children) };
+      case 'paragraph':
+        return { type: 'p', lines, text: text(b.children) };
+      case 'verse':
+        return { type: 'verse', lines, count: b.lines.length, text: shorten(b.lines.map(inlineText).join(' / ')) };
+      case 'sceneBreak':
+        return { type: 'break', lines, rule: rule(b) };
+      case 'pov':
+        return { type: 'pov', lines, rule: rule(b), text: text(b.children) };
+      case 'endMark':
+        return { type: 'end', lines, rule: rule(b), text: text(b.children) };
       case 'epigraph': {
         const o: OutlineBlock = { type: 'epigraph', lines, rule: rule(b), text: shorten(b.quote.map(inlineText).join(' / ')) };
         if (b.cite) o.cite = inlineText(b.cite);
         return o;
       }
       case 'authorNote': {
-        const o: OutlineBlock = { type: 'note', lines, rule: rule(b), count: b.children.length, text: shorten(b.children.map((c) => (c.type === 'paragraph' ? inlineText(c.children) : '')).join(' / ')) };
+        const o: OutlineBlock = {
+          type: 'note',
+          lines,
+          rule: rule(b),
+          count: b.children.length,
+          text: shorten(b.children.map((c) => (c.type === 'paragraph' ? inlineText(c.children) : '')).join(' / ')),
+        };
         if (b.label !== undefined) o.label = b.label;
         return o;
       }
-      case 'blockquote': return { type: 'quote', lines, count: b.children.length };
-      case 'list': return { type: 'list', lines, count: b.items.length };
-      case 'image': return { type: 'image', lines, text: b.src };
-      case 'illustration': return { type: 'illustration', lines, rule: rule(b), text: shorten(b.caption.map(inlineText).join(' / ')) };
+      case 'blockquote':
+        return { type: 'quote', lines, count: b.children.length };
+      case 'list':
+        return { type: 'list', lines, count: b.items.length };
+      case 'image':
+        return { type: 'image', lines, text: b.src };
+      case 'illustration':
+        return { type: 'illustration', lines, rule: rule(b), text: shorten(b.caption.map(inlineText).join(' / ')) };
     }
   };
 
@@ -78,9 +103,17 @@ export function outlineOf(result: ParseResult): Outline {
     front: result.front.map(block),
     chapters: result.chapters.map((c) => {
       const o: OutlineChapter = {
-        title: inlineText(c.title), lines: range(c.span.start, c.span.end),
-        rule: c.title.length === 0 ? 'untitled' : rule(c), blocks: c.blocks.map(block),
-        sections: c.sections.map((s) => ({ title: inlineText(s.title), ...(s.label !== undefined ? { label: s.label } : {}), lines: range(s.span.start, s.span.end), rule: rule(s), blocks: s.blocks.map(block) })),
+        title: inlineText(c.title),
+        lines: range(c.span.start, c.span.end),
+        rule: c.title.length === 0 ? 'untitled' : rule(c),
+        blocks: c.blocks.map(block),
+        sections: c.sections.map((s) => ({
+          title: inlineText(s.title),
+          ...(s.label !== undefined ? { label: s.label } : {}),
+          lines: range(s.span.start, s.span.end),
+          rule: rule(s),
+          blocks: s.blocks.map(block),
+        })),
       };
       if (c.label !== undefined) o.label = c.label;
       if (c.part) o.part = true;

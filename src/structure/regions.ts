@@ -28,10 +28,12 @@ export interface RegionRule {
 }
 
 /** Words an author uses to talk to readers, not to tell the story. */
-const NOTE_TALK = /\b(reviews?|reviewers?|reviewing|(?:who|for|all the|your) review(?:ed|ing|s)?|thank(?:s| you)(?: so much)? (?:to )?(?:everyone|all of you|you all|you guys|my readers)|r\s*&\s*r|readers|favou?rited|alerted|followers|disclaimer|(?:don'?t|do not|doesn'?t) own|on with the (?:story|chapter|fic)|without further ado|enjoy(?:!| the chapter| reading)|updated?|updates|beta(?:-?read|ed)?|hiatus|(?:this|that|the|last|next|previous|new|final) (?:chapter|fic|fanfic|story|one-?shot)|thanks? (?:you )?(?:so much |again |all |everyone |guys )*for)(?!\w)/i;
+const NOTE_TALK =
+  /\b(reviews?|reviewers?|reviewing|(?:who|for|all the|your) review(?:ed|ing|s)?|thank(?:s| you)(?: so much)? (?:to )?(?:everyone|all of you|you all|you guys|my readers)|r\s*&\s*r|readers|favou?rited|alerted|followers|disclaimer|(?:don'?t|do not|doesn'?t) own|on with the (?:story|chapter|fic)|without further ado|enjoy(?:!| the chapter| reading)|updated?|updates|beta(?:-?read|ed)?|hiatus|(?:this|that|the|last|next|previous|new|final) (?:chapter|fic|fanfic|story|one-?shot)|thanks? (?:you )?(?:so much |again |all |everyone |guys )*for)(?!\w)/i;
 /** Authors speak in the first or second person to readers. */
 const PERSONAL = /\b(I|I'm|I'd|I've|I'll|my|me|you|your|you're|we|our|please)\b|\benjoy!|^(enjoy|thanks|thank)\b/i;
-const SIGN_OFF = /^(?:[*~\-–—_\s]*(?:peace|cheers|ciao|later|bye|toodles|xoxo|hugs|r\s*&\s*r|r\s*and\s*r|read\s*(?:&|and)\s*review|please\s+review|review(?:\s+please)?|reviews\s+are\s+love)[\s!.,*~\-_:)(]*|[~\-–—]+\s*\p{Lu}[\p{L}.]{1,20}[~\-–—]*|(?:love|cheers|hugs|best|yours),?\s+\p{Lu}[\p{L}]{1,20}[!.]*)$/iu;
+const SIGN_OFF =
+  /^(?:[*~\-–—_\s]*(?:peace|cheers|ciao|later|bye|toodles|xoxo|hugs|r\s*&\s*r|r\s*and\s*r|read\s*(?:&|and)\s*review|please\s+review|review(?:\s+please)?|reviews\s+are\s+love)[\s!.,*~\-_:)(]*|[~\-–—]+\s*\p{Lu}[\p{L}.]{1,20}[~\-–—]*|(?:love|cheers|hugs|best|yours),?\s+\p{Lu}[\p{L}]{1,20}[!.]*)$/iu;
 
 export function isNoteTalk(s: string): boolean {
   const head = s.slice(0, 1000);
@@ -71,27 +73,38 @@ function lastLabel(cls: readonly Classified[], start: number, i: number): number
 
 export const REGION_RULES: readonly RegionRule[] = [
   {
-    name: 'title-block', kind: 'meta', doc: 'the title over a byline at the top (`PRIDE.` / `and` / `PREJUDICE` / `by` / `Jane Austen`, `The Long Way Round` / `By Name`, `DIE VERWANDLUNG` / `VON` / `FRANZ KAFKA`): the title and the author',
+    name: 'title-block',
+    kind: 'meta',
+    doc: 'the title over a byline at the top (`PRIDE.` / `and` / `PREJUDICE` / `by` / `Jane Austen`, `The Long Way Round` / `By Name`, `DIE VERWANDLUNG` / `VON` / `FRANZ KAFKA`): the title and the author',
     find: titleBlockClaims,
   },
   {
-    name: 'front-matter', kind: 'frontMatter', doc: "a printed book's title-page matter: what stands before the first real heading of a hard-wrapped text with a title block (a half-title, an imprint, a dedication), shown on the title page",
+    name: 'front-matter',
+    kind: 'frontMatter',
+    doc: "a printed book's title-page matter: what stands before the first real heading of a hard-wrapped text with a title block (a half-title, an imprint, a dedication), shown on the title page",
     find: frontMatterClaims,
   },
   {
-    name: 'glued-epigraph', kind: 'epigraph', doc: 'an epigraph quotation glued to the paragraph before it (`…okay.""That…`)',
+    name: 'glued-epigraph',
+    kind: 'epigraph',
+    doc: 'an epigraph quotation glued to the paragraph before it (`…okay.""That…`)',
     find: (cls) => cls.flatMap((c, i) => (c.kind === 'cite' && isPara(cls[i - 1]) && findGlue(cls[i - 1]!.line.text) > 0 ? [i - 1] : [])),
   },
   {
-    name: 'epigraph-quote', kind: 'epigraph', doc: 'the quotation above an attribution line: the paragraph before it, a few short lines, or lyric lines in italics',
-    find: (cls, layout) => cls.flatMap((c, i) => {
-      if (c.kind !== 'cite' || findGlue(cls[i - 1]?.line.text ?? '') > 0) return [];
-      const first = quotationStart(cls.slice(0, i), layout);
-      return first < 0 ? [] : Array.from({ length: i - first }, (_, k) => first + k);
-    }),
+    name: 'epigraph-quote',
+    kind: 'epigraph',
+    doc: 'the quotation above an attribution line: the paragraph before it, a few short lines, or lyric lines in italics',
+    find: (cls, layout) =>
+      cls.flatMap((c, i) => {
+        if (c.kind !== 'cite' || findGlue(cls[i - 1]?.line.text ?? '') > 0) return [];
+        const first = quotationStart(cls.slice(0, i), layout);
+        return first < 0 ? [] : Array.from({ length: i - first }, (_, k) => first + k);
+      }),
   },
   {
-    name: 'note-before-first-heading', kind: 'note', doc: 'a short stretch of text before the first heading: a few paragraphs, a labelled note, or the author talking to readers',
+    name: 'note-before-first-heading',
+    kind: 'note',
+    doc: 'a short stretch of text before the first heading: a few paragraphs, a labelled note, or the author talking to readers',
     find: (cls, layout) => {
       const first = cls.findIndex((c) => HEADS.has(c.kind));
       if (first <= 0) return [];
@@ -104,68 +117,80 @@ export const REGION_RULES: readonly RegionRule[] = [
     },
   },
   {
-    name: 'note-at-chapter-start', kind: 'note', doc: 'the author talking to readers right after a heading',
-    find: (cls) => divisions(cls).flatMap(([start, end]) => {
-      const out: number[] = [];
-      for (let k = afterHead(cls, start, end); k < end && isPara(cls[k]) && isNoteTalk(cls[k]!.line.text); k++) out.push(k);
-      return out;
-    }),
+    name: 'note-at-chapter-start',
+    kind: 'note',
+    doc: 'the author talking to readers right after a heading',
+    find: (cls) =>
+      divisions(cls).flatMap(([start, end]) => {
+        const out: number[] = [];
+        for (let k = afterHead(cls, start, end); k < end && isPara(cls[k]) && isNoteTalk(cls[k]!.line.text); k++) out.push(k);
+        return out;
+      }),
   },
   {
-    name: 'note-until-break', kind: 'note', doc: 'a few lines after a heading, ended by a scene-break line, that hold a note and end like one (`Anyway, enjoy!`): all of it is the note',
-    find: (cls) => divisions(cls).flatMap(([start, end]) => {
-      let k = afterHead(cls, start, end);
-      while (k < end && cls[k]!.kind === 'note') k++;
-      const sep = cls.slice(k, Math.min(end, k + 8)).findIndex((c) => c.kind === 'sceneBreak');
-      if (sep <= 0) return [];
-      const head = cls.slice(k, k + sep);
-      const noted = head.some((c) => c.kind === 'note') || (k > start && cls[k - 1]!.kind === 'note');
-      const last = head[head.length - 1]!;
-      const endsLikeNote = last.kind === 'note' || talks(last);
-      if (!noted || !endsLikeNote || !head.every((c) => isPara(c) || c.kind === 'note')) return [];
-      return head.flatMap((c, j) => (isPara(c) ? [k + j] : []));
-    }),
+    name: 'note-until-break',
+    kind: 'note',
+    doc: 'a few lines after a heading, ended by a scene-break line, that hold a note and end like one (`Anyway, enjoy!`): all of it is the note',
+    find: (cls) =>
+      divisions(cls).flatMap(([start, end]) => {
+        let k = afterHead(cls, start, end);
+        while (k < end && cls[k]!.kind === 'note') k++;
+        const sep = cls.slice(k, Math.min(end, k + 8)).findIndex((c) => c.kind === 'sceneBreak');
+        if (sep <= 0) return [];
+        const head = cls.slice(k, k + sep);
+        const noted = head.some((c) => c.kind === 'note') || (k > start && cls[k - 1]!.kind === 'note');
+        const last = head[head.length - 1]!;
+        const endsLikeNote = last.kind === 'note' || talks(last);
+        if (!noted || !endsLikeNote || !head.every((c) => isPara(c) || c.kind === 'note')) return [];
+        return head.flatMap((c, j) => (isPara(c) ? [k + j] : []));
+      }),
   },
   {
-    name: 'note-at-chapter-end', kind: 'note', doc: 'the author talking to readers, or signing off, after the last story paragraph of a chapter',
-    find: (cls) => divisions(cls).flatMap(([start, end]) => {
-      const out: number[] = [];
-      let k = end - 1;
-      while (k > start && (cls[k]!.kind === 'endMark' || cls[k]!.kind === 'sceneBreak')) k--;
-      for (; k > start; k--) {
-        const c = cls[k]!;
-        if (c.kind === 'note') continue;
-        if (isPara(c) && talks(c)) out.push(k);
-        else break;
-      }
-      return out;
-    }),
-  },
-  {
-    name: 'note-continued', kind: 'note', doc: "more of a labelled note: the paragraph under a bare label, reader talk, a sign-off or the note's own wrapped lines, and the rest of the chapter when only a few lines are left",
-    find: (cls, layout) => divisions(cls).flatMap(([start, end]) => {
-      const out = new Set<number>();
-      const isNote = (i: number) => cls[i]!.kind === 'note' || out.has(i);
-      let label = -1;
-      for (let i = start; i < end; i++) {
-        const c = cls[i]!;
-        if (c.rule === 'note-label') {
-          label = i;
-          if (c.data.bare && isPara(cls[i + 1]) && i + 1 < end) out.add(i + 1);
-          continue;
+    name: 'note-at-chapter-end',
+    kind: 'note',
+    doc: 'the author talking to readers, or signing off, after the last story paragraph of a chapter',
+    find: (cls) =>
+      divisions(cls).flatMap(([start, end]) => {
+        const out: number[] = [];
+        let k = end - 1;
+        while (k > start && (cls[k]!.kind === 'endMark' || cls[k]!.kind === 'sceneBreak')) k--;
+        for (; k > start; k--) {
+          const c = cls[k]!;
+          if (c.kind === 'note') continue;
+          if (isPara(c) && talks(c)) out.push(k);
+          else break;
         }
-        if (isNote(i) || !isPara(c) || label < 0 || !isNote(i - 1)) continue;
-        if (talks(c) || (wrappedText(layout) && c.line.gapBefore === 0)) out.add(i);
-      }
-      label = lastLabel(cls, start, end);
-      if (label >= 0) {
-        const rest = cls.slice(label + 1, end);
-        const paras = rest.flatMap((c, j) => (isPara(c) && !out.has(label + 1 + j) ? [label + 1 + j] : []));
-        const onlyText = rest.every((c) => isPara(c) || c.kind === 'note');
-        if (onlyText && paras.length <= (wrappedText(layout) ? 12 : 3)) for (const i of paras) out.add(i);
-      }
-      return [...out].sort((a, b) => a - b);
-    }),
+        return out;
+      }),
+  },
+  {
+    name: 'note-continued',
+    kind: 'note',
+    doc: "more of a labelled note: the paragraph under a bare label, reader talk, a sign-off or the note's own wrapped lines, and the rest of the chapter when only a few lines are left",
+    find: (cls, layout) =>
+      divisions(cls).flatMap(([start, end]) => {
+        const out = new Set<number>();
+        const isNote = (i: number) => cls[i]!.kind === 'note' || out.has(i);
+        let label = -1;
+        for (let i = start; i < end; i++) {
+          const c = cls[i]!;
+          if (c.rule === 'note-label') {
+            label = i;
+            if (c.data.bare && isPara(cls[i + 1]) && i + 1 < end) out.add(i + 1);
+            continue;
+          }
+          if (isNote(i) || !isPara(c) || label < 0 || !isNote(i - 1)) continue;
+          if (talks(c) || (wrappedText(layout) && c.line.gapBefore === 0)) out.add(i);
+        }
+        label = lastLabel(cls, start, end);
+        if (label >= 0) {
+          const rest = cls.slice(label + 1, end);
+          const paras = rest.flatMap((c, j) => (isPara(c) && !out.has(label + 1 + j) ? [label + 1 + j] : []));
+          const onlyText = rest.every((c) => isPara(c) || c.kind === 'note');
+          if (onlyText && paras.length <= (wrappedText(layout) ? 12 : 3)) for (const i of paras) out.add(i);
+        }
+        return [...out].sort((a, b) => a - b);
+      }),
   },
 ];
 

@@ -15,10 +15,20 @@ import { TABLES, matchByline, matchEndMark, matchField, matchHeading, matchNoteL
 import type { ClaimKind } from './claims.js';
 import { contentsEntry, contentsKey, splitEntry, type Contents } from './contents.js';
 
-
 export type Kind =
-  | 'meta' | 'title' | 'part' | 'chapter' | 'chapterTitle' | 'section' | 'pov' | 'sceneBreak'
-  | 'endMark' | 'note' | 'epigraph' | 'cite' | 'paragraph'
+  | 'meta'
+  | 'title'
+  | 'part'
+  | 'chapter'
+  | 'chapterTitle'
+  | 'section'
+  | 'pov'
+  | 'sceneBreak'
+  | 'endMark'
+  | 'note'
+  | 'epigraph'
+  | 'cite'
+  | 'paragraph'
   /** A markup heading whose words name no division: its depth decides (`structure/chapters.ts`). */
   | 'heading'
   /** A block the markup settled. */
@@ -59,7 +69,12 @@ export interface Data {
   breakBefore?: string;
 }
 
-export interface Classified { line: Line; rule: string; kind: Kind; data: Data }
+export interface Classified {
+  line: Line;
+  rule: string;
+  kind: Kind;
+  data: Data;
+}
 
 export interface Scan {
   /** Index of the first line that is surely a chapter heading, or -1. */
@@ -115,7 +130,8 @@ export const RE = {
   onlyQuotesAndDots: /^["“”'‘’.…\s]+$/,
   ornamentLetters: /^(?:[oO0]+|[xX]+)$/,
   anLabel: /^[\[(]?\s*(A\/N|a\/n|A\.N\.?|AN(?=\s*[:\-–—]))(?![A-Za-z])\s*[:\-–—]?\s*/,
-  namedNotes: /^[\[(]?\s*((?:Author|Authoress|Translator|Writer)(?:'s|’s|s'|s)?\s+[Nn]otes?(?:\s+and\s+[\p{L} ]{1,30}?)?|(?:Closing|Opening|Ending|End|Final|Beginning|Chapter|Important|Quick)\s+[Nn]otes?|Notes?|Disclaimer|\p{Lu}[\p{L}\-]{0,30}(?:'s|’s)\s+[Nn]otes?(?:\s+(?:[IVX]{1,4}|\d{1,2}))?)\s*(?:[:\-–—]\s*|[\])]?$)/iu,
+  namedNotes:
+    /^[\[(]?\s*((?:Author|Authoress|Translator|Writer)(?:'s|’s|s'|s)?\s+[Nn]otes?(?:\s+and\s+[\p{L} ]{1,30}?)?|(?:Closing|Opening|Ending|End|Final|Beginning|Chapter|Important|Quick)\s+[Nn]otes?|Notes?|Disclaimer|\p{Lu}[\p{L}\-]{0,30}(?:'s|’s)\s+[Nn]otes?(?:\s+(?:[IVX]{1,4}|\d{1,2}))?)\s*(?:[:\-–—]\s*|[\])]?$)/iu,
   byLine: /^[Bb]y\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4}(?:\s*(?:&|and|,)\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4})*)$/u,
   titlePairing: /^(.{1,80}?)\s+[-–—]\s+(\p{Lu}[\p{L}'’.-]*(?:\s*(?:\/|\sx\s|×|&)\s*\p{Lu}[\p{L}'’.-]*)+(?:\s*,\s*\p{Lu}[\p{L}'’.-]*(?:\s*(?:\/|\sx\s|×|&)\s*\p{Lu}[\p{L}'’.-]*)+)*)$/u,
   titleAuthor: /^(.{1,80}?)\s+[-–—]\s+([\p{L}\d_.'’]{2,30}|\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3})$/u,
@@ -157,7 +173,10 @@ const ROMAN_WORD = /^[IVXLCDM]+\.?$/;
  */
 export function labelCase(label: string): string {
   if (/\p{Ll}/u.test(label)) return label;
-  return label.split(/(\s+)/).map((w) => (ROMAN_WORD.test(w) ? w : w.toLowerCase().replace(/^\p{L}/u, (c) => c.toUpperCase()))).join('');
+  return label
+    .split(/(\s+)/)
+    .map((w) => (ROMAN_WORD.test(w) ? w : w.toLowerCase().replace(/^\p{L}/u, (c) => c.toUpperCase())))
+    .join('');
 }
 
 /**
@@ -169,7 +188,10 @@ function tableHeading(ctx: RuleContext, kind: HeadingKind): Data | null {
   const s = undecorated(ctx.text);
   const h = matchHeading(s, ctx.options.languages);
   if (!h || h.kind !== kind) return null;
-  const head = s.slice(0, s.length - h.rest.length).trim().replace(/[.:]$/, '');
+  const head = s
+    .slice(0, s.length - h.rest.length)
+    .trim()
+    .replace(/[.:]$/, '');
   const rest = h.rest.trim();
   // `Part 1 of 3`, `Chapter 2 of 5`: the count belongs to the heading.
   const of = PART_OF.exec(rest);
@@ -178,7 +200,7 @@ function tableHeading(ctx: RuleContext, kind: HeadingKind): Data | null {
     return d && { ...d, installment: true };
   }
   // The tables judged that what follows is no sentence; it is the title, whatever its script.
-  const title = rest === '' ? '' : headingRest(rest) ?? rest.replace(/^[\s:.\-–—~|：、。]+/u, '').trim();
+  const title = rest === '' ? '' : (headingRest(rest) ?? rest.replace(/^[\s:.\-–—~|：、。]+/u, '').trim());
   if (kind === 'special') return title === '' ? heading(ctx, head, undefined, true) : heading(ctx, title, head, false);
   const label = labelCase(head);
   return title === '' ? heading(ctx, label, undefined, true) : heading(ctx, title, label, false);
@@ -205,17 +227,35 @@ const afterHeading = (ctx: RuleContext) => !!ctx.prev && ['part', 'chapter', 'ch
 
 // ── the table ───────────────────────────────────────────────────────────────
 export const RULES: readonly Rule[] = [
-  { name: 'user-scene-break', kind: 'sceneBreak', max: Infinity, doc: 'the scene-break pattern you gave',
-    test: (c) => (c.options.sceneBreakPattern?.test(c.text) ? {} : null) },
-  { name: 'user-chapter-pattern', kind: 'chapter', max: Infinity, words: true, doc: 'the chapter pattern you gave',
-    test: (c) => (c.options.chapterPattern?.test(c.text) ? { title: undecorated(c.text).replace(/[:.]$/, '') } : null) },
-  { name: 'end-mark', kind: 'endMark', max: 60, doc: '`THE END`, `~*~ THE END ~*~`, `Fin`, `To be continued`',
-    test: (c) => (matchEndMark(c.text, c.options.languages) ? {} : null) },
-  { name: 'scene-break-label', kind: 'sceneBreak', max: 40, doc: '`[scene break]`, `Time skip`, `(break)`',
-    test: (c) => (RE.breakLabel.test(c.text) || RE.breakBracketed.test(c.text) || RE.hr.test(c.text) ? {} : null) },
-  { name: 'scene-break-symbols', kind: 'sceneBreak', max: 80, doc: 'a line of symbols: `* * *`, `~*~*~`, `-----`, `###`, `§`',
-    test: (c) => (!RE.letterOrDigit.test(c.text) && RE.breakSymbol.test(c.text) && !RE.onlyQuotesAndDots.test(c.text) ? {} : null) },
-  { name: 'scene-break-ornament', kind: 'sceneBreak', max: 40, doc: 'letters that are not prose: `oOo`, `OoOoO`, `xXx`, `~o~`',
+  { name: 'user-scene-break', kind: 'sceneBreak', max: Infinity, doc: 'the scene-break pattern you gave', test: (c) => (c.options.sceneBreakPattern?.test(c.text) ? {} : null) },
+  {
+    name: 'user-chapter-pattern',
+    kind: 'chapter',
+    max: Infinity,
+    words: true,
+    doc: 'the chapter pattern you gave',
+    test: (c) => (c.options.chapterPattern?.test(c.text) ? { title: undecorated(c.text).replace(/[:.]$/, '') } : null),
+  },
+  { name: 'end-mark', kind: 'endMark', max: 60, doc: '`THE END`, `~*~ THE END ~*~`, `Fin`, `To be continued`', test: (c) => (matchEndMark(c.text, c.options.languages) ? {} : null) },
+  {
+    name: 'scene-break-label',
+    kind: 'sceneBreak',
+    max: 40,
+    doc: '`[scene break]`, `Time skip`, `(break)`',
+    test: (c) => (RE.breakLabel.test(c.text) || RE.breakBracketed.test(c.text) || RE.hr.test(c.text) ? {} : null),
+  },
+  {
+    name: 'scene-break-symbols',
+    kind: 'sceneBreak',
+    max: 80,
+    doc: 'a line of symbols: `* * *`, `~*~*~`, `-----`, `###`, `§`',
+    test: (c) => (!RE.letterOrDigit.test(c.text) && RE.breakSymbol.test(c.text) && !RE.onlyQuotesAndDots.test(c.text) ? {} : null),
+  },
+  {
+    name: 'scene-break-ornament',
+    kind: 'sceneBreak',
+    max: 40,
+    doc: 'letters that are not prose: `oOo`, `OoOoO`, `xXx`, `~o~`',
     test: (c) => {
       const letters = c.text.replace(/[^\p{L}\p{N}]/gu, '');
       if (!RE.ornamentLetters.test(letters)) return null;
@@ -230,8 +270,13 @@ export const RULES: readonly Rule[] = [
       // Framed by emphasis marks alone (`*o*`, `_x_`), it is an emphasised word unless set apart by blank lines.
       const emphasis = !!frame && /^(\*{1,2}|_{1,2})$/.test(frame[1]!) && (c.line.gapBefore === 0 || c.line.gapAfter === 0);
       return letters.length >= 3 || (framed && !emphasis) ? {} : null;
-    } },
-  { name: 'note-label', kind: 'note', max: Infinity, doc: "`A/N:`, `Author's Note:`, `Closing notes:`, `Rosie's Notes II:`, `Disclaimer:`",
+    },
+  },
+  {
+    name: 'note-label',
+    kind: 'note',
+    max: Infinity,
+    doc: "`A/N:`, `Author's Note:`, `Closing notes:`, `Rosie's Notes II:`, `Disclaimer:`",
     test: (c) => {
       const m = matchNoteLabel(c.text, c.options.languages);
       if (!m) return null;
@@ -245,65 +290,119 @@ export const RULES: readonly Rule[] = [
       // A label on a line of its own (`Author's Note`) heads the paragraph after it.
       if (m.bare) d.bare = true;
       return d;
-    } },
-  { name: 'front-field', kind: 'meta', max: Infinity, doc: '`Title:`, `Author:`, `Summary:`, `Rating:`, `Pairing:` … before the story',
+    },
+  },
+  {
+    name: 'front-field',
+    kind: 'meta',
+    max: Infinity,
+    doc: '`Title:`, `Author:`, `Summary:`, `Rating:`, `Pairing:` … before the story',
     test: (c) => {
       const m = c.inFront ? matchField(c.text, c.options.languages) : null;
       return m ? { field: m.key, value: m.value.trim() } : null;
-    } },
-  { name: 'front-by-line', kind: 'meta', max: 80, doc: '`By Jane Doe` before the story',
+    },
+  },
+  {
+    name: 'front-by-line',
+    kind: 'meta',
+    max: 80,
+    doc: '`By Jane Doe` before the story',
     test: (c) => {
       const m = c.inFront ? matchByline(c.text, c.options.languages) : null;
       return m && !m.before ? { field: 'author', value: m.names.join(' & ') } : null;
-    } },
-  { name: 'title-pairing-line', kind: 'meta', max: 140, doc: 'a first line like `Moving On - Naruto/Hinata`',
+    },
+  },
+  {
+    name: 'title-pairing-line',
+    kind: 'meta',
+    max: 140,
+    doc: 'a first line like `Moving On - Naruto/Hinata`',
     test: (c) => {
       const m = c.line.index === 0 ? RE.titlePairing.exec(c.text) : null;
       return m && isTitleLike(m[1]!) ? { field: 'title-pairing', title: m[1]!, value: m[2]! } : null;
-    } },
-  { name: 'title-author-line', kind: 'meta', max: 120, doc: 'a first line `Title - Name`: the title and the author (a warning when the name could be a subtitle)',
+    },
+  },
+  {
+    name: 'title-author-line',
+    kind: 'meta',
+    max: 120,
+    doc: 'a first line `Title - Name`: the title and the author (a warning when the name could be a subtitle)',
     test: (c) => {
       const m = c.line.index === 0 ? RE.titleAuthor.exec(c.text) : null;
       if (!m || !isTitleLike(m[1]!) || !isAuthorName(m[2]!) || isHeadingWords(c.text)) return null;
       const d: Data = { field: 'title-author', title: m[1]!, value: m[2]! };
       if (/\s/.test(m[2]!)) d.doubt = `read "${m[1]}" as the title and "${m[2]}" as the author; if "${m[2]}" is a subtitle, say so in front matter (title: …)`;
       return d;
-    } },
-  { name: 'title-by-line', kind: 'meta', max: 120, doc: 'a first line `Title by Name` (`par`, `von`, `por`…): the title and the author',
+    },
+  },
+  {
+    name: 'title-by-line',
+    kind: 'meta',
+    max: 120,
+    doc: 'a first line `Title by Name` (`par`, `von`, `por`…): the title and the author',
     test: (c) => {
       const m = c.line.index === 0 ? RE.titleBy.exec(c.text) : null;
       if (!m || !isTitleLike(m[1]!) || !isAuthorName(m[2]!) || isHeadingWords(c.text)) return null;
       const d: Data = { field: 'title-author', title: m[1]!, value: m[2]! };
-      if (!/\s/.test(m[2]!) && !/[\d_]|\p{Ll}\p{Lu}/u.test(m[2]!)) d.doubt = `read "${m[1]}" as the title and "${m[2]}" as the author; if the whole line is the title, say so in front matter (title: …)`;
+      if (!/\s/.test(m[2]!) && !/[\d_]|\p{Ll}\p{Lu}/u.test(m[2]!))
+        d.doubt = `read "${m[1]}" as the title and "${m[2]}" as the author; if the whole line is the title, say so in front matter (title: …)`;
       return d;
-    } },
-  { name: 'work-title-chapter', kind: 'chapter', max: 100, words: true, doc: '`Losing Battles Ch. 12`: the work title, then a chapter number',
+    },
+  },
+  {
+    name: 'work-title-chapter',
+    kind: 'chapter',
+    max: 100,
+    words: true,
+    doc: '`Losing Battles Ch. 12`: the work title, then a chapter number',
     test: (c) => {
       const t = undecorated(c.text);
       const m = /\sch/i.test(t) ? RE.workTitleChapter.exec(t) : null;
       if (!m || !isTitleLike(m[1]!) || /^(chapter|chap|ch|part|book)\b/i.test(m[1]!)) return null;
       const d = numbered(c, [m[0], m[1]!, m[2]!, m[3] ?? ''] as unknown as RegExpExecArray, () => 'Chapter');
       return d ? { ...d, workTitle: m[1]! } : null;
-    } },
-  { name: 'chapter-number', kind: 'chapter', max: 100, words: true, doc: '`Chapter 12`, `Chapter Twenty Seven:`, `CHAPTER XII.`, `Ch. 12`, `Chapter 12: Title`',
-    test: (c) => tableHeading(c, 'chapter') },
-  { name: 'part-number', kind: 'part', max: 100, words: true, doc: '`Part One`, `Book II`: a part holding the chapters after it, a chapter of its own when none follow, or a section inside a chapter',
+    },
+  },
+  {
+    name: 'chapter-number',
+    kind: 'chapter',
+    max: 100,
+    words: true,
+    doc: '`Chapter 12`, `Chapter Twenty Seven:`, `CHAPTER XII.`, `Ch. 12`, `Chapter 12: Title`',
+    test: (c) => tableHeading(c, 'chapter'),
+  },
+  {
+    name: 'part-number',
+    kind: 'part',
+    max: 100,
+    words: true,
+    doc: '`Part One`, `Book II`: a part holding the chapters after it, a chapter of its own when none follow, or a section inside a chapter',
     test: (c) => {
       const d = tableHeading(c, 'part');
       // Inside a `Chapter N`, a part that is not followed by a chapter divides that chapter.
       const inNumberedChapter = c.lastChapterRule === 'chapter-number' || c.lastChapterRule === 'work-title-chapter';
       return d && inNumberedChapter && !nextIsChapter(c) ? { ...d, as: 'section' } : d;
-    } },
-  { name: 'scene-number', kind: 'chapter', max: 100, words: true, doc: '`SCENE II. A Street.`: a chapter inside an act, a section inside a chapter',
+    },
+  },
+  {
+    name: 'scene-number',
+    kind: 'chapter',
+    max: 100,
+    words: true,
+    doc: '`SCENE II. A Street.`: a chapter inside an act, a section inside a chapter',
     test: (c) => {
       const d = numbered(c, RE.scene.exec(undecorated(c.text)), (m) => m[1]!);
       if (!d) return null;
       const inAct = c.lastChapterRule === 'part-number' || (c.lastChapterRule === 'scene-number' && c.before.some((b) => b.rule === 'part-number'));
       return !inAct && c.seenChapter ? { ...d, as: 'section' } : d;
-    } },
-  { name: 'special-chapter', kind: 'chapter', max: 80, words: true, doc: '`Prologue`, `Epilogue`, `Interlude`, `Epilogue: Ten Years Later`',
-    test: (c) => tableHeading(c, 'special') },
-  { name: 'contents-heading', kind: 'chapter', max: 120, doc: "a line that repeats an entry of the text's contents list (or its label, with the entry's title on the next line): a heading, however it is styled",
+    },
+  },
+  { name: 'special-chapter', kind: 'chapter', max: 80, words: true, doc: '`Prologue`, `Epilogue`, `Interlude`, `Epilogue: Ten Years Later`', test: (c) => tableHeading(c, 'special') },
+  {
+    name: 'contents-heading',
+    kind: 'chapter',
+    max: 120,
+    doc: "a line that repeats an entry of the text's contents list (or its label, with the entry's title on the next line): a heading, however it is styled",
     test: (c) => {
       const entry = contentsEntry(c.contents, c.text, c.next?.text);
       if (!entry) return null;
@@ -316,21 +415,37 @@ export const RULES: readonly Rule[] = [
       const split = entry.title !== undefined && contentsKey(c.text) !== entry.label ? splitEntry(c.text) : undefined;
       if (split) return { title: split.title, label: labelCase(split.label) };
       return { title: labelCase(c.text.replace(/[.:]$/, '')), untitled: true };
-    } },
-  { name: 'n-of-m', kind: 'chapter', max: 40, words: true, doc: '`2 of 3`, `Deux of Deux`',
+    },
+  },
+  {
+    name: 'n-of-m',
+    kind: 'chapter',
+    max: 40,
+    words: true,
+    doc: '`2 of 3`, `Deux of Deux`',
     test: (c) => {
       const t = undecorated(c.text);
       const m = RE.nOfM.exec(t);
       return m && /^[\p{Lu}\d]/u.test(t) && isHeadingNumber(m[1]!) && isHeadingNumber(m[2]!) ? heading(c, t, undefined, true) : null;
-    } },
-  { name: 'number-line', kind: 'chapter', max: 12, doc: 'a line that is only a number (`12`, `XII.`), when the file has several; where a contents list names the chapters, one it does not name numbers a part of a chapter',
+    },
+  },
+  {
+    name: 'number-line',
+    kind: 'chapter',
+    max: 12,
+    doc: 'a line that is only a number (`12`, `XII.`), when the file has several; where a contents list names the chapters, one it does not name numbers a part of a chapter',
     test: (c) => {
       const m = RE.numberLine.exec(c.text);
       const d = m && c.scan.numberLines >= 2 ? heading(c, m[1]!, undefined, true) : null;
       if (!d || !c.contents.some((x) => x.evidence)) return d;
       return c.seenChapter ? { ...d, as: 'section' } : null;
-    } },
-  { name: 'section-number', kind: 'section', max: 40, doc: '`Battle 28:`: a numbered section (a colon, a POV line after it, or its word used twice)',
+    },
+  },
+  {
+    name: 'section-number',
+    kind: 'section',
+    max: 40,
+    doc: '`Battle 28:`: a numbered section (a colon, a POV line after it, or its word used twice)',
     test: (c) => {
       const m = RE.section.exec(c.text);
       if (!m || /^(chapter|chap|ch|part|book|volume|act)$/i.test(m[1]!) || !isHeadingNumber(m[2]!)) return null;
@@ -339,38 +454,68 @@ export const RULES: readonly Rule[] = [
       if (!(m[3] === ':' || nextPov || (c.scan.sectionWords.get(word) ?? 0) >= 2)) return null;
       const d = heading(c, `${m[1]} ${m[2]}`, undefined, false);
       return d && !c.seenChapter ? { ...d, as: 'chapter' } : d;
-    } },
-  { name: 'pov-line', kind: 'pov', max: 40, doc: '`*Kankuro*` right after a heading',
+    },
+  },
+  {
+    name: 'pov-line',
+    kind: 'pov',
+    max: 40,
+    doc: '`*Kankuro*` right after a heading',
     test: (c) => {
       const m = afterHeading(c) ? RE.povStars.exec(c.text) : null;
       return m ? { pov: m[1]! } : null;
-    } },
-  { name: 'pov-label', kind: 'pov', max: 50, doc: "`Sakura's POV`, `POV: Gaara` after a heading or a scene break",
+    },
+  },
+  {
+    name: 'pov-label',
+    kind: 'pov',
+    max: 50,
+    doc: "`Sakura's POV`, `POV: Gaara` after a heading or a scene break",
     test: (c) => {
       const m = afterHeading(c) || c.prev?.kind === 'sceneBreak' ? RE.povLabel.exec(c.text) : null;
       return m ? { pov: (m[1] ?? m[2] ?? '').trim() } : null;
-    } },
-  { name: 'epigraph-cite', kind: 'cite', max: 90, doc: 'a quotation, then `~ Name` / `— Name` / `-- Name` / `- Name`',
+    },
+  },
+  {
+    name: 'epigraph-cite',
+    kind: 'cite',
+    max: 90,
+    doc: 'a quotation, then `~ Name` / `— Name` / `-- Name` / `- Name`',
     test: (c) => {
       const m = RE.cite.exec(c.text);
       if (!m || /[?!~\-—–]$/.test(m[1]!) || !isNameLike(m[1]!)) return null;
       if (c.line.gapBefore > Math.max(1, c.layout.normalGap)) return null;
       return quotationStart(c.before, c.layout) >= 0 ? { cite: m[1]!.trim() } : null;
-    } },
-  { name: 'contents-title', kind: 'chapterTitle', max: 120, doc: "the title a contents entry gives a heading that stood alone (`STAVE ONE` … `MARLEY'S GHOST`), however far below it and whichever rule read the heading",
+    },
+  },
+  {
+    name: 'contents-title',
+    kind: 'chapterTitle',
+    max: 120,
+    doc: "the title a contents entry gives a heading that stood alone (`STAVE ONE` … `MARLEY'S GHOST`), however far below it and whichever rule read the heading",
     test: (c) => {
       const p = c.prev;
       if (!p || (p.kind !== 'chapter' && p.kind !== 'part') || !p.data.untitled) return null;
       const entry = contentsEntry(c.contents, p.line.text, c.text);
       return entry?.title !== undefined && entry.title === contentsKey(c.text) ? { title: c.text } : null;
-    } },
-  { name: 'chapter-title-line', kind: 'chapterTitle', max: 60, doc: 'a title on the line after `Chapter 12`',
+    },
+  },
+  {
+    name: 'chapter-title-line',
+    kind: 'chapterTitle',
+    max: 60,
+    doc: 'a title on the line after `Chapter 12`',
     test: (c) => {
       const p = c.prev;
       if (!p || (p.kind !== 'chapter' && p.kind !== 'part') || !p.data.untitled || c.line.gapBefore > c.layout.normalGap + 1) return null;
       return isTitleLike(c.text, true) && !isFieldLine(c.text) ? { title: c.text } : null;
-    } },
-  { name: 'top-title', kind: 'chapter', max: 60, doc: 'a lone Title Case line at the top of the story',
+    },
+  },
+  {
+    name: 'top-title',
+    kind: 'chapter',
+    max: 60,
+    doc: 'a lone Title Case line at the top of the story',
     test: (c) => {
       if (!c.inFront || !c.next || (c.prev && c.prev.kind !== 'meta' && c.prev.kind !== 'note')) return null;
       if (!isTitleLike(c.text) || (c.layout.normalGap > 0 && c.line.gapAfter === 0)) return null;
@@ -380,12 +525,18 @@ export const RULES: readonly Rule[] = [
         return given === undefined || contentsKey(given) === contentsKey(c.text) ? { field: 'title', value: c.text, as: 'title' } : null;
       }
       return heading(c, c.text, undefined, false);
-    } },
-  { name: 'lone-title', kind: 'chapter', max: 60, doc: 'a Title Case line alone after a wide gap, when the file has several',
+    },
+  },
+  {
+    name: 'lone-title',
+    kind: 'chapter',
+    max: 60,
+    doc: 'a Title Case line alone after a wide gap, when the file has several',
     test: (c) => {
       if (c.scan.loneTitles < 2 || !isLoneTitle(c.line, c.layout) || afterHeading(c)) return null;
       return heading(c, c.text, undefined, false);
-    } },
+    },
+  },
 ];
 
 /** Whether a line's words alone make a heading (`Chapter I.`, `Part Two`, `Prologue`): for words found where only a heading would be read as one, such as an illustration's caption. */
@@ -414,7 +565,10 @@ function isAuthorName(s: string): boolean {
 
 /** An attribution: a name, perhaps with a work (`J. R. R. Tolkien`, `Seneca, Letters from a Stoic`). */
 function isNameLike(s: string): boolean {
-  const words = s.replace(/[.,]$/, '').split(/[\s,]+/).filter((w) => !/^(of|the|a|an|and|from|in|on|to|de|von|van|der|la|le)$/.test(w));
+  const words = s
+    .replace(/[.,]$/, '')
+    .split(/[\s,]+/)
+    .filter((w) => !/^(of|the|a|an|and|from|in|on|to|de|von|van|der|la|le)$/.test(w));
   if (words.length === 0 || words.length > 10) return false;
   return words.filter((w) => /^[\p{Lu}\d"“'‘(]/u.test(w)).length / words.length >= 0.75;
 }

@@ -4,8 +4,35 @@
  */
 
 const SMALL_WORDS = new Set([
-  'a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'by',
-  'from', 'into', 'onto', 'as', 'vs', 'vs.', 'de', 'la', 'le', 'du', 'des', 'et', 'no', 'x',
+  'a',
+  'an',
+  'the',
+  'and',
+  'or',
+  'but',
+  'nor',
+  'of',
+  'in',
+  'on',
+  'at',
+  'to',
+  'for',
+  'with',
+  'by',
+  'from',
+  'into',
+  'onto',
+  'as',
+  'vs',
+  'vs.',
+  'de',
+  'la',
+  'le',
+  'du',
+  'des',
+  'et',
+  'no',
+  'x',
 ]);
 
 const OPENING_QUOTE = /^["“”„‘’'«»*_]/;

@@ -8,7 +8,12 @@ import type { Metadata } from '../model.js';
 import type { Diagnostics } from '../diagnostics.js';
 import { fieldNamed, type MetaLayer } from '../metadata/fields.js';
 
-export interface MetaEntry { field: string; value: string; line: number; title?: string }
+export interface MetaEntry {
+  field: string;
+  value: string;
+  line: number;
+  title?: string;
+}
 
 /** How sure a title is, by where it was read: a `Title:` line beats a title over a byline, which beats the first line, which beats a heading's work title. */
 const TITLE_RANK: Readonly<Record<string, number>> = { 'licence-title': 1, 'work-title': 1, 'top-title': 2, 'title-pairing': 2, 'title-author': 2, 'title-block': 2.5 };
@@ -29,7 +34,7 @@ export function buildMeta(entries: readonly MetaEntry[], diags: Diagnostics): Pa
     const rank = TITLE_RANK[e.field];
     if (rank !== undefined) {
       const pair = e.field === 'title-pairing' || e.field === 'title-author';
-      setTitle(pair ? e.title ?? '' : e.value, rank);
+      setTitle(pair ? (e.title ?? '') : e.value, rank);
       if (e.field === 'title-pairing') fieldNamed('pairings')!.read(e.value, meta, () => undefined);
       if (e.field === 'title-author') fieldNamed('author')!.read(e.value, meta, () => undefined);
       continue;

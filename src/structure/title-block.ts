@@ -12,7 +12,8 @@ import type { Classified, Data, Kind } from './rules.js';
 /** Words that introduce an author, alone on a line or before the name. */
 const BY = /^(?:by|von|par|por|di|de|door|przez|av|af|автор|авторы|作者|著)\s*[:：]?\s*(.*)$/iu;
 /** A name: a few words, each starting with a capital (initials, particles and `[père]` allowed), perhaps ending with a comma. */
-const NAME = /^(?:\p{Lu}[\p{L}.'’\-]*|\(\p{Lu}[\p{L}.'’\-]*\)|\[[\p{L}.'’\- ]+\]|(?:de|da|van|von|der|den|del|la|le|du|di|y|e|bin|al|ibn)(?=\s))(?:\s+(?:\p{Lu}[\p{L}.'’\-]*|\(\p{Lu}[\p{L}.'’\-]*\)|\[[\p{L}.'’\- ]+\]|de|da|van|von|der|den|del|la|le|du|di|y|e|bin|al|ibn|&|and|und|et))*[,.]?$/u;
+const NAME =
+  /^(?:\p{Lu}[\p{L}.'’\-]*|\(\p{Lu}[\p{L}.'’\-]*\)|\[[\p{L}.'’\- ]+\]|(?:de|da|van|von|der|den|del|la|le|du|di|y|e|bin|al|ibn)(?=\s))(?:\s+(?:\p{Lu}[\p{L}.'’\-]*|\(\p{Lu}[\p{L}.'’\-]*\)|\[[\p{L}.'’\- ]+\]|de|da|van|von|der|den|del|la|le|du|di|y|e|bin|al|ibn|&|and|und|et))*[,.]?$/u;
 const CJK_NAME = /^[\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}\p{Script=Hiragana}·・]{2,12}$/u;
 
 const isName = (s: string): boolean => s.length <= 60 && s.split(/\s+/).length <= 8 && (NAME.test(s) || CJK_NAME.test(s));
@@ -25,15 +26,22 @@ const cleanName = (s: string): string => {
 /** Rules that take a lone short line for a heading only for want of anything better. */
 const WEAK = new Set(['top-title', 'lone-title']);
 /** A line that may be part of a printed title: short, and not a field, a note or a heading its words name. */
-const titleLine = (c: Classified): boolean =>
-  (c.kind === 'paragraph' || c.kind === 'title' || WEAK.has(c.rule)) && c.line.text.length <= 80 && !/[.!?]["”’]?\s+\p{Ll}/u.test(c.line.text);
+const titleLine = (c: Classified): boolean => (c.kind === 'paragraph' || c.kind === 'title' || WEAK.has(c.rule)) && c.line.text.length <= 80 && !/[.!?]["”’]?\s+\p{Ll}/u.test(c.line.text);
 
-const squash = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const squash = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /** `PRIDE.` / `and` / `PREJUDICE` → `Pride and Prejudice`; a title in mixed case keeps its case. */
 export function printedTitle(lines: readonly string[]): string {
   const unique = lines.filter((l, i) => lines.findIndex((x) => x.toLowerCase() === l.toLowerCase()) === i);
-  const joined = unique.map((l) => l.replace(/\.$/, '')).join(' ').replace(/\s+/g, ' ').trim();
+  const joined = unique
+    .map((l) => l.replace(/\.$/, ''))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (/\p{Ll}{2}/u.test(joined.replace(/\b(?:and|or|of|the|a|an|und|et|y|e)\b/gi, ''))) return joined;
   const small = /^(?:a|an|and|as|at|but|by|for|in|of|on|or|the|to|und|der|die|das|et|de|la|le|y|el|e|o)$/i;
   return joined.toLowerCase().replace(/[\p{L}'’]+/gu, (w, at: number) => (at > 0 && small.test(w) ? w : w.replace(/^\p{L}/u, (c) => c.toUpperCase())));
@@ -57,7 +65,12 @@ export function frontMatterClaims(cls: readonly Classified[], layout: Layout): n
   return cls.slice(0, end).flatMap((c, i) => (c.kind === 'paragraph' || c.kind === 'title' || WEAK.has(c.rule) ? [i] : []));
 }
 
-export interface TitleBlock { title: number[]; by: number; author?: number; name: string }
+export interface TitleBlock {
+  title: number[];
+  by: number;
+  author?: number;
+  name: string;
+}
 
 /**
  * The title block among the lines before the first heading, if there is one:

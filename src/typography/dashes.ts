@@ -48,21 +48,31 @@ export function dashes(run: Run, style: DashStyle): Run {
   // Number ranges first, so `10 - 20` is a range and not a pause.
   r = rewrite(r, /(?<![\p{L}\p{N}.,\/:–-])(\d+) ?[-–] ?(\d+)(?![\p{L}\p{N}]|[-\/]\d|[.,]\d)/gu, (m) => `${m[1]}–${m[2]}`, NEEDS.range);
   // Two or three hyphens, with any spaces around them.
-  r = rewrite(r, /[ \t\u00a0]*-{2,3}[ \t\u00a0]*/g, (m) => {
-    const before = r.text.slice(0, m.index).slice(-1);
-    const after = r.text.charAt(m.index + m[0].length);
-    return styled(before, after, style);
-  }, NEEDS.hyphens);
+  r = rewrite(
+    r,
+    /[ \t\u00a0]*-{2,3}[ \t\u00a0]*/g,
+    (m) => {
+      const before = r.text.slice(0, m.index).slice(-1);
+      const after = r.text.charAt(m.index + m[0].length);
+      return styled(before, after, style);
+    },
+    NEEDS.hyphens,
+  );
   // A hyphen, en dash or em dash with spaces on both sides, between words.
-  r = rewrite(r, /(?<=\S)[ \u00a0]+[-–—][ \u00a0]+(?=\S)/g, (m) => {
-    const before = r.text.charAt(m.index - 1);
-    const after = r.text.charAt(m.index + m[0].length);
-    // `pre- and post-war`: a hyphen hanging off a word is not a dash.
-    if (/^-$/.test(m[0].trim()) && /[-–—]/.test(before + after)) return undefined;
-    // Where dashes are spaced, the author's own dash is already right.
-    if ((style === 'spaced-em' || style === 'cjk') && m[0].trim() !== '-') return undefined;
-    return styled(before, after, style);
-  }, NEEDS.spaced);
+  r = rewrite(
+    r,
+    /(?<=\S)[ \u00a0]+[-–—][ \u00a0]+(?=\S)/g,
+    (m) => {
+      const before = r.text.charAt(m.index - 1);
+      const after = r.text.charAt(m.index + m[0].length);
+      // `pre- and post-war`: a hyphen hanging off a word is not a dash.
+      if (/^-$/.test(m[0].trim()) && /[-–—]/.test(before + after)) return undefined;
+      // Where dashes are spaced, the author's own dash is already right.
+      if ((style === 'spaced-em' || style === 'cjk') && m[0].trim() !== '-') return undefined;
+      return styled(before, after, style);
+    },
+    NEEDS.spaced,
+  );
   // A word cut off by a single hyphen right before its closing quote: `I was go-"`.
   r = rewrite(r, /(?<=\p{L}) ?-(?=["'”’](?:\s|$))/gu, () => '—', NEEDS.cutOff);
   return r;

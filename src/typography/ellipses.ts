@@ -16,5 +16,10 @@ export const ELLIPSIS_NEEDS: readonly RegExp[] = Object.values(NEEDS);
 
 export function ellipses(run: Run): Run {
   // `…...` and `… .` left by an earlier pass fold into the same character.
-  return rewrite(rewrite(run, DOTS, () => '…', NEEDS.dots), /…(?:[ \u00a0]?[.…])+/g, () => '…', NEEDS.fold);
+  return rewrite(
+    rewrite(run, DOTS, () => '…', NEEDS.dots),
+    /…(?:[ \u00a0]?[.…])+/g,
+    () => '…',
+    NEEDS.fold,
+  );
 }

@@ -18,9 +18,34 @@ type Kind = 'double' | 'single';
 
 /** Word-initial elisions that are always an apostrophe, never an opening quote. */
 const ELISIONS = new Set([
-  'em', 'n', 'bout', 'til', 'cept', 'nuff', 'neath', 'scuse', 'spose', 'cos', 'coz', 'cuz',
-  'cause', 'fraid', 'gainst', 'mongst', 'nother', 'kay', 'sup', 'twas', 'tis', 'twere',
-  'twould', 'twill', 'tisn', 'twasn', 'taint', 'ello',
+  'em',
+  'n',
+  'bout',
+  'til',
+  'cept',
+  'nuff',
+  'neath',
+  'scuse',
+  'spose',
+  'cos',
+  'coz',
+  'cuz',
+  'cause',
+  'fraid',
+  'gainst',
+  'mongst',
+  'nother',
+  'kay',
+  'sup',
+  'twas',
+  'tis',
+  'twere',
+  'twould',
+  'twill',
+  'tisn',
+  'twasn',
+  'taint',
+  'ello',
 ]);
 
 const LETTER = /\p{L}/u;
@@ -144,8 +169,7 @@ function curl(c: string, text: string, i: number, left: string, stack: Stack, ma
 }
 
 /** After a number, with no quote of that kind open, a mark is a prime: `6'`, `12"`. */
-const isPrime = (left: string, right: string, open: boolean): boolean =>
-  !open && /\d/.test(left) && !LETTER.test(right);
+const isPrime = (left: string, right: string, open: boolean): boolean => !open && /\d/.test(left) && !LETTER.test(right);
 
 function double(left: string, right: string, stack: Stack, [open, close]: readonly [string, string]): string {
   if (isPrime(left, right, stack.has('double'))) return '″';

@@ -39,9 +39,15 @@ function quotesFor(tag: string): Quotes {
 
 /** What the text already does, counted over a bounded stretch of it. */
 export interface Evidence {
-  low9: number; lowClosesHigh: number; lowClosesRight: number;
-  guillemets: number; reversed: number; corner: number;
-  englishOpen: number; dashParagraphs: number; paragraphs: number;
+  low9: number;
+  lowClosesHigh: number;
+  lowClosesRight: number;
+  guillemets: number;
+  reversed: number;
+  corner: number;
+  englishOpen: number;
+  dashParagraphs: number;
+  paragraphs: number;
 }
 
 const MARKS = /[„“”«»「]/g;
@@ -77,12 +83,26 @@ export function gatherEvidence(book: Book): Evidence {
   const block = (b: Block): void => {
     if (budget <= 0) return;
     switch (b.type) {
-      case 'paragraph': case 'pov': case 'endMark': para(text(b.children)); break;
-      case 'authorNote': case 'blockquote': b.children.forEach(block); break;
-      case 'verse': b.lines.forEach((l) => para(text(l))); break;
-      case 'epigraph': b.quote.forEach((l) => para(text(l))); break;
-      case 'list': b.items.forEach((item) => item.forEach(block)); break;
-      default: break;
+      case 'paragraph':
+      case 'pov':
+      case 'endMark':
+        para(text(b.children));
+        break;
+      case 'authorNote':
+      case 'blockquote':
+        b.children.forEach(block);
+        break;
+      case 'verse':
+        b.lines.forEach((l) => para(text(l)));
+        break;
+      case 'epigraph':
+        b.quote.forEach((l) => para(text(l)));
+        break;
+      case 'list':
+        b.items.forEach((item) => item.forEach(block));
+        break;
+      default:
+        break;
     }
   };
   for (const c of book.chapters) {

@@ -33,4 +33,3 @@ describe('atomic output', () => {
     expect(await epubsIn(out)).toHaveLength(30);
   });
 });
-

@@ -75,7 +75,9 @@ describe('the file system', () => {
       const run = await quire(['build', path.join(dir, 's.txt'), '--out', out]);
       expect(run.code).toBe(1);
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
-      expect(run.stderr).toMatch(new RegExp(`^${out}: error: cannot create the output folder: (a file of that name is in the way|a file stands where a folder is needed|\\S+ is a file, not a folder)`));
+      expect(run.stderr).toMatch(
+        new RegExp(`^${out}: error: cannot create the output folder: (a file of that name is in the way|a file stands where a folder is needed|\\S+ is a file, not a folder)`),
+      );
     }
   });
 
@@ -94,7 +96,12 @@ describe('the file system', () => {
     const dir = await tmpDir();
     await writeFile(path.join(dir, 'a.txt'), `---\ntitle: A\ncover: a.png\n---\n\nChapter 1\n\n"Quotes" -- and...\n`);
     await writeFile(path.join(dir, 'a.yaml'), 'author: Someone\n');
-    await writeFile(path.join(dir, 'a.png'), await sharp({ create: { width: 60, height: 90, channels: 3, background: '#123456' } }).png().toBuffer());
+    await writeFile(
+      path.join(dir, 'a.png'),
+      await sharp({ create: { width: 60, height: 90, channels: 3, background: '#123456' } })
+        .png()
+        .toBuffer(),
+    );
     await writeFile(path.join(dir, 'b.txt'), Buffer.from('Caf\xe9 cr\xe8me, windows-1252 \x93quoted\x94\r\n', 'latin1'));
     const fingerprint = async () => {
       const out: string[] = [];
@@ -102,7 +109,11 @@ describe('the file system', () => {
         if (name === 'out') continue;
         const file = path.join(dir, name);
         const info = await stat(file);
-        out.push(`${name} ${createHash('sha256').update(await readFile(file)).digest('hex')} ${info.mtimeMs} ${info.mode}`);
+        out.push(
+          `${name} ${createHash('sha256')
+            .update(await readFile(file))
+            .digest('hex')} ${info.mtimeMs} ${info.mode}`,
+        );
       }
       return out;
     };
@@ -114,7 +125,10 @@ describe('the file system', () => {
 });
 
 describe('a cover path in front matter stays inside the allowed folders (build level)', () => {
-  const png = () => sharp({ create: { width: 60, height: 90, channels: 3, background: '#654321' } }).png().toBuffer();
+  const png = () =>
+    sharp({ create: { width: 60, height: 90, channels: 3, background: '#654321' } })
+      .png()
+      .toBuffer();
   const withCover = (cover: string) => `---\ntitle: Covered\ncover: ${cover}\n---\n\nChapter 1\n\nText.\n`;
 
   it('refuses an absolute path outside the roots', async () => {

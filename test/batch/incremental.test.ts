@@ -18,7 +18,10 @@ const statuses = async (args: string[]) => {
 
 async function hashes(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const name of await epubsIn(dir)) out[name] = createHash('sha256').update(await readFile(path.join(dir, name))).digest('hex');
+  for (const name of await epubsIn(dir))
+    out[name] = createHash('sha256')
+      .update(await readFile(path.join(dir, name)))
+      .digest('hex');
   return out;
 }
 
@@ -66,7 +69,10 @@ describe('incremental builds', () => {
     // s000 comes first, so it now owns second.epub and the unchanged s001 must become second-2.epub.
     const run = await quire(['build', dir, '--out', out, '--json']);
     const works = (JSON.parse(run.stdout) as BatchReport).works.map((w) => [path.basename(w.source), w.status, path.basename(w.output ?? ''), w.chapters]);
-    expect(works).toEqual([['s000.txt', 'built', 'second.epub', 3], ['s001.txt', 'built', 'second-2.epub', 2]]);
+    expect(works).toEqual([
+      ['s000.txt', 'built', 'second.epub', 3],
+      ['s001.txt', 'built', 'second-2.epub', 2],
+    ]);
     expect(await epubsIn(out)).toEqual(['first.epub', 'second-2.epub', 'second.epub']);
     expect(await statuses(['build', dir, '--out', out])).toEqual(['s000.txt skipped', 's001.txt skipped']);
     expect(await problemsIn(out)).toEqual({});
@@ -115,7 +121,10 @@ describe('incremental builds and the build of quire', () => {
 });
 
 describe('incremental builds and the files a book is made from', () => {
-  const png = (r: number, g: number, b: number) => sharp({ create: { width: 400, height: 640, channels: 3, background: { r, g, b } } }).png().toBuffer();
+  const png = (r: number, g: number, b: number) =>
+    sharp({ create: { width: 400, height: 640, channels: 3, background: { r, g, b } } })
+      .png()
+      .toBuffer();
 
   it('rebuilds a work when its named cover or a packed image changes or goes missing, and only then', async () => {
     const dir = await tmp();

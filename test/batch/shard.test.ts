@@ -42,7 +42,7 @@ describe('--shard I/N', () => {
     expect([...seen].sort()).toEqual(all.sort());
   });
 
-  it('shards that share one output folder keep each other\'s cache entries', async () => {
+  it("shards that share one output folder keep each other's cache entries", async () => {
     const dir = await tmp();
     await library(dir, 6, (i) => `Work ${i}`, [1, 1]);
     const out = path.join(dir, 'out');

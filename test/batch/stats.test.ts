@@ -20,7 +20,7 @@ describe('countWordsIn', () => {
   });
 
   it('agrees with the word regex on random text', () => {
-    const alphabet = ["a", "Z", "9", "é", "東", "𝒜", "😀", " ", "'", "’", "-", "\n", "."];
+    const alphabet = ['a', 'Z', '9', 'é', '東', '𝒜', '😀', ' ', "'", '’', '-', '\n', '.'];
     let seed = 7;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
     for (let n = 0; n < 500; n++) {

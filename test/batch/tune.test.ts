@@ -11,7 +11,7 @@ import { keepDrawingMemory } from '../../src/batch/tune.js';
 import { repoRoot } from '../support/build.js';
 import { ciEnv, quire, tmp } from './helpers.js';
 
-describe('the cover renderer\'s memory', () => {
+describe("the cover renderer's memory", () => {
   it('is kept a second before it goes back to the system, unless the user chose otherwise', () => {
     const env: NodeJS.ProcessEnv = {};
     keepDrawingMemory(env);
@@ -23,9 +23,9 @@ describe('the cover renderer\'s memory', () => {
 
   // mimalloc reads its settings once, as resvg-js loads: set later, they would be ignored.
   it.each([
-    ['the command\'s setting', {}, '1000'],
-    ['the user\'s own', { MIMALLOC_PURGE_DELAY: '25' }, '25'],
-  ])('reaches resvg-js\'s allocator: %s', async (_, env, expected) => {
+    ["the command's setting", {}, '1000'],
+    ["the user's own", { MIMALLOC_PURGE_DELAY: '25' }, '25'],
+  ])("reaches resvg-js's allocator: %s", async (_, env, expected) => {
     const out = await tmp('quire-allocator-');
     const story = path.join(repoRoot, 'stories', 'paper-boats.txt');
     for (const jobs of ['1', '2']) {
@@ -39,7 +39,7 @@ describe('the cover renderer\'s memory', () => {
   });
 });
 
-describe('a thread\'s heap', () => {
+describe("a thread's heap", () => {
   /**
    * Full collections in a new thread that keeps ~30 MB of small objects alive,
    * as a conversion thread's old space fills between collections; the heap

@@ -39,14 +39,17 @@ describe('--watch', () => {
     });
   }, 60_000);
 
-  it('follows a folder work\'s chapters and a named cover image, in folders below the input', async () => {
+  it("follows a folder work's chapters and a named cover image, in folders below the input", async () => {
     const dir = await tmp();
     const book = path.join(dir, 'harbour');
     await mkdir(path.join(book, 'art'), { recursive: true });
     await writeFile(path.join(book, 'book.yaml'), 'title: The Harbour\nauthor: A. Writer\ncover: art/cover.png\n');
     await writeFile(path.join(book, '01.txt'), 'Chapter 1\n\nBoats came in at dusk.\n');
     await writeFile(path.join(book, '02.txt'), 'Chapter 2\n\nThe lamps were lit.\n');
-    const png = (g: number) => sharp({ create: { width: 400, height: 640, channels: 3, background: { r: 30, g, b: 90 } } }).png().toBuffer();
+    const png = (g: number) =>
+      sharp({ create: { width: 400, height: 640, channels: 3, background: { r: 30, g, b: 90 } } })
+        .png()
+        .toBuffer();
     await writeFile(path.join(book, 'art', 'cover.png'), await png(60));
     await watching(dir, /1 built, 0 skipped/, async (child) => {
       let next = waitForOutput(child, /1 built, 0 skipped/, 20_000);

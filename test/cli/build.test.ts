@@ -59,7 +59,11 @@ describe('quire build: the report', () => {
     const run = await quire(['build', dir, '--out', out, '--json', '--report', reportFile]);
     expect(run.code).toBe(1);
     const doc = JSON.parse(run.stdout) as BatchReport;
-    expect(JSON.parse(await readFile(reportFile, 'utf8'))).toEqual({ ...doc, summary: { ...doc.summary, durationMs: expect.any(Number) }, works: doc.works.map((w) => ({ ...w, durationMs: expect.any(Number) })) });
+    expect(JSON.parse(await readFile(reportFile, 'utf8'))).toEqual({
+      ...doc,
+      summary: { ...doc.summary, durationMs: expect.any(Number) },
+      works: doc.works.map((w) => ({ ...w, durationMs: expect.any(Number) })),
+    });
     expect(doc).toMatchObject({ quire: expect.stringMatching(/^\d+\.\d+\.\d+/), ok: false, summary: { total: 3, built: 2, skipped: 0, failed: 1, warnings: 0, durationMs: expect.any(Number) } });
     const [first, second, third] = doc.works;
     expect(first).toEqual({
@@ -118,7 +122,10 @@ describe('quire build: output for logs', () => {
     const run = await quire(['build', dir, '--out', out, '--check', '--json']);
     expect(run.code).toBe(0);
     const doc = JSON.parse(run.stdout) as BatchReport;
-    expect(doc.works.map((w) => [w.status, w.diagnostics])).toEqual([['built', []], ['built', []]]);
+    expect(doc.works.map((w) => [w.status, w.diagnostics])).toEqual([
+      ['built', []],
+      ['built', []],
+    ]);
     expect(await problemsIn(out)).toEqual({});
   });
 });

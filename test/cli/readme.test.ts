@@ -70,10 +70,13 @@ describe("README's library section", () => {
     const [code] = blocks(lib, 'ts');
     const dir = inFreshFolder('ts');
     writeFileSync(path.join(dir, 'example.ts'), code!);
-    writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({
-      compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, types: ['node'], typeRoots: [path.join(ROOT, 'node_modules/@types')] },
-      files: ['example.ts'],
-    }));
+    writeFileSync(
+      path.join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, types: ['node'], typeRoots: [path.join(ROOT, 'node_modules/@types')] },
+        files: ['example.ts'],
+      }),
+    );
     expect(typecheck(dir)).toBe('');
     writeFileSync(path.join(dir, 'example.mjs'), transformSync(code!, { loader: 'ts', format: 'esm' }).code);
     execFileSync(process.execPath, ['example.mjs'], { cwd: dir, encoding: 'utf8' });
@@ -84,7 +87,10 @@ describe("README's library section", () => {
     const dir = path.join(work, 'wrong');
     mkdirSync(dir);
     writeFileSync(path.join(dir, 'example.ts'), "import { build } from 'quire';\nconst n: number = (await build('stories')).works;\n");
-    writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, types: [] }, files: ['example.ts'] }));
+    writeFileSync(
+      path.join(dir, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, types: [] }, files: ['example.ts'] }),
+    );
     expect(typecheck(dir)).toMatch(/TS2322/);
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });

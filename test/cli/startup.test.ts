@@ -24,7 +24,13 @@ function staticGraph(entry: string): { files: Set<string>; packages: Set<string>
     for (const m of source.matchAll(/^(?:import|export)(?!\s+type\b)[^'";]*?from\s*'([^']+)'|^import\s*'([^']+)'/gm)) {
       const spec = (m[1] ?? m[2])!;
       if (spec.startsWith('.')) walk(path.resolve(path.dirname(file), spec.replace(/\.js$/, '.ts')));
-      else if (!spec.startsWith('node:')) packages.add(spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/'));
+      else if (!spec.startsWith('node:'))
+        packages.add(
+          spec
+            .split('/')
+            .slice(0, spec.startsWith('@') ? 2 : 1)
+            .join('/'),
+        );
     }
   };
   walk(path.join(SRC, entry));

@@ -32,7 +32,9 @@ describe('composed cover', () => {
     it(`draws the ${kind} cover as resvg draws the whole page`, async () => {
       const info = infoFor(title);
       const whole = new Resvg(coverSvg(info, layoutCover(info)), { font: { loadSystemFonts: false }, fitTo: { mode: 'original' } }).render().pixels;
-      const composed = await sharp((await generateCover(info)).data).raw().toBuffer();
+      const composed = await sharp((await generateCover(info)).data)
+        .raw()
+        .toBuffer();
       expect(composed.length).toBe(COVER_WIDTH * COVER_HEIGHT * 3);
       let sum = 0;
       let off = 0;

@@ -74,8 +74,7 @@ describe('generateCover in other processes', () => {
        const c = await generateCover(JSON.parse(process.argv[2]));
        process.stdout.write(createHash('sha256').update(c.data).digest('hex'));`,
     );
-    const child = (tz: string) =>
-      run(process.execPath, [script, JSON.stringify(info)], { env: { ...process.env, TZ: tz, LANG: 'C' }, cwd: repo });
+    const child = (tz: string) => run(process.execPath, [script, JSON.stringify(info)], { env: { ...process.env, TZ: tz, LANG: 'C' }, cwd: repo });
     const [a, b] = await Promise.all([child('Pacific/Kiritimati'), child('America/Adak')]);
     const here = sha((await generateCover(info)).data);
     expect(a.stdout).toMatch(/^[0-9a-f]{64}$/);

@@ -76,7 +76,12 @@ describe('cover layout', () => {
 
   it('shows the series name and number', () => {
     const layout = layoutCover({ title: 'T', authors: ['A'], series: { name: 'Coastlines', position: 2.5 } });
-    expect(layout.blocks.find((b) => b.role === 'series')?.lines.map((l) => l.shaped.text).join(' ')).toBe('Coastlines · 2.5');
+    expect(
+      layout.blocks
+        .find((b) => b.role === 'series')
+        ?.lines.map((l) => l.shaped.text)
+        .join(' '),
+    ).toBe('Coastlines · 2.5');
   });
 
   it('draws no author line, and no stray ellipsis, for a work without an author', () => {
@@ -105,4 +110,3 @@ describe('cover layout', () => {
     expect(shapeText('ليلة', 'title', 1).width).toBeLessThan(isolated * 0.95);
   });
 });
-

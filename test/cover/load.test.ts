@@ -12,8 +12,7 @@ let base: string;
 let root: string;
 let story: string;
 
-const solid = (width: number, height: number) =>
-  sharp({ create: { width, height, channels: 3, background: { r: 200, g: 60, b: 40 } } });
+const solid = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: { r: 200, g: 60, b: 40 } } });
 
 beforeAll(async () => {
   base = await mkdtemp(path.join(tmpdir(), 'quire-cover-'));
@@ -21,16 +20,28 @@ beforeAll(async () => {
   await mkdir(path.join(root, 'art'), { recursive: true });
   story = path.join(root, 'story.md');
   await writeFile(story, '# A story\n');
-  await solid(300, 480).jpeg().toFile(path.join(root, 'art', 'c.jpg'));
-  await solid(300, 480).png().toFile(path.join(root, 'art', 'c.png'));
-  await solid(300, 480).gif().toFile(path.join(root, 'art', 'c.gif'));
-  await solid(300, 480).webp().toFile(path.join(root, 'art', 'c.webp'));
+  await solid(300, 480)
+    .jpeg()
+    .toFile(path.join(root, 'art', 'c.jpg'));
+  await solid(300, 480)
+    .png()
+    .toFile(path.join(root, 'art', 'c.png'));
+  await solid(300, 480)
+    .gif()
+    .toFile(path.join(root, 'art', 'c.gif'));
+  await solid(300, 480)
+    .webp()
+    .toFile(path.join(root, 'art', 'c.webp'));
   await writeFile(
     path.join(root, 'art', 'c.svg'),
     '<?xml version="1.0"?>\n<!-- drawn by hand -->\n<svg xmlns="http://www.w3.org/2000/svg" width="100" height="160"><rect width="100" height="160" fill="#284"/></svg>',
   );
-  await solid(4000, 3000).jpeg().toFile(path.join(root, 'art', 'huge.jpg'));
-  await solid(3000, 4000).webp().toFile(path.join(root, 'art', 'huge.webp'));
+  await solid(4000, 3000)
+    .jpeg()
+    .toFile(path.join(root, 'art', 'huge.jpg'));
+  await solid(3000, 4000)
+    .webp()
+    .toFile(path.join(root, 'art', 'huge.webp'));
   await writeFile(path.join(root, 'cover.jpg'), 'this is a text file, not a JPEG\n');
   await writeFile(path.join(root, 'empty.png'), '');
   await writeFile(path.join(root, 'broken.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]));

@@ -9,7 +9,28 @@ import { pathToFileURL } from 'node:url';
 const dist = path.resolve(process.argv[2] ?? 'dist');
 const n = Number(process.argv[3] ?? 50);
 const cpu = (u) => (u.user + u.system) / 1000;
-const words = ['Salt', 'Road', 'The', 'Winter', 'of', 'Lanterns', 'Glass', 'Harbour', 'A', 'Quiet', 'Machine', 'Orchard', 'Seventeen', 'Nights', 'Under', 'Copper', 'Sky', 'Letters', 'From', 'Nowhere'];
+const words = [
+  'Salt',
+  'Road',
+  'The',
+  'Winter',
+  'of',
+  'Lanterns',
+  'Glass',
+  'Harbour',
+  'A',
+  'Quiet',
+  'Machine',
+  'Orchard',
+  'Seventeen',
+  'Nights',
+  'Under',
+  'Copper',
+  'Sky',
+  'Letters',
+  'From',
+  'Nowhere',
+];
 const title = (i) => `${Array.from({ length: 1 + (i % 7) }, (_, k) => words[(i * 7 + k * 3) % words.length]).join(' ')} ${i}`;
 const info = (i) => ({
   title: title(i),

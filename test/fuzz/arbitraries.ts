@@ -30,10 +30,56 @@ interface Piece {
 }
 
 const VOCAB = [
-  'the', 'night', 'was', 'cold', 'and', 'she', 'walked', 'home', 'alone', 'he', 'said', 'nothing', 'rain',
-  'window', 'letter', 'kunai', 'village', 'forest', 'chapter', 'part', 'end', 'fin', 'title', 'author', 'note',
-  'café', 'naïve', 'señor', 'über', 'Zoë', 'façade', 'déjà', 'vu', 'Ångström', 'smörgåsbord', 'I', 'a', 'o',
-  'Sasuke', 'Sakura', 'Gaara', 'Kankuro', 'Naruto', 'twelve', 'XII', '12', '1990s', 'don\'t', 'O\'Brien', 'it\'s',
+  'the',
+  'night',
+  'was',
+  'cold',
+  'and',
+  'she',
+  'walked',
+  'home',
+  'alone',
+  'he',
+  'said',
+  'nothing',
+  'rain',
+  'window',
+  'letter',
+  'kunai',
+  'village',
+  'forest',
+  'chapter',
+  'part',
+  'end',
+  'fin',
+  'title',
+  'author',
+  'note',
+  'café',
+  'naïve',
+  'señor',
+  'über',
+  'Zoë',
+  'façade',
+  'déjà',
+  'vu',
+  'Ångström',
+  'smörgåsbord',
+  'I',
+  'a',
+  'o',
+  'Sasuke',
+  'Sakura',
+  'Gaara',
+  'Kankuro',
+  'Naruto',
+  'twelve',
+  'XII',
+  '12',
+  '1990s',
+  "don't",
+  "O'Brien",
+  "it's",
 ];
 
 const word = fc.constantFrom(...VOCAB);
@@ -48,22 +94,20 @@ const dressed = fc
 
 const sentence = fc.array(dressed, { minLength: 1, maxLength: 14 }).map((ws) => ws.join(' '));
 
-const paragraph: fc.Arbitrary<Piece> = fc
-  .tuple(fc.array(sentence, { minLength: 1, maxLength: 4 }), fc.boolean(), fc.constantFrom('', '', '    ', '\t', '\u00a0\u00a0'))
-  .map(([ss, wrap, indent]) => {
-    const text = ss.join(' ');
-    // Hard-wrapped at ~70 columns, as Project Gutenberg files are.
-    // A wrapped line that starts `word:` reads as a front-matter field before the
-    // first heading, which is what the conventions say it is: keep such breaks out.
-    const body = wrap ? text.replace(/(.{40,70}?) (?![^\s:]+:)/g, '$1\n') : text;
-    // A paragraph that opens `word:` before the first heading is a front-matter
-    // field by the conventions, so generated prose never opens that way.
-    // A paragraph that is one ornament letter between marks (`*o*`, `_x_`, `--o -`)
-    // is a scene break by the conventions (fixture break-framed-single-letter).
-    const ornament = /^[^\p{L}\p{N}]*[oO0xX]{1,2}[^\p{L}\p{N}]*$/u.test(body);
-    const safe = /^\S+:/.test(body) || ornament ? `And ${body}` : body;
-    return { text: `${indent}${safe}`, story: text };
-  });
+const paragraph: fc.Arbitrary<Piece> = fc.tuple(fc.array(sentence, { minLength: 1, maxLength: 4 }), fc.boolean(), fc.constantFrom('', '', '    ', '\t', '\u00a0\u00a0')).map(([ss, wrap, indent]) => {
+  const text = ss.join(' ');
+  // Hard-wrapped at ~70 columns, as Project Gutenberg files are.
+  // A wrapped line that starts `word:` reads as a front-matter field before the
+  // first heading, which is what the conventions say it is: keep such breaks out.
+  const body = wrap ? text.replace(/(.{40,70}?) (?![^\s:]+:)/g, '$1\n') : text;
+  // A paragraph that opens `word:` before the first heading is a front-matter
+  // field by the conventions, so generated prose never opens that way.
+  // A paragraph that is one ornament letter between marks (`*o*`, `_x_`, `--o -`)
+  // is a scene break by the conventions (fixture break-framed-single-letter).
+  const ornament = /^[^\p{L}\p{N}]*[oO0xX]{1,2}[^\p{L}\p{N}]*$/u.test(body);
+  const safe = /^\S+:/.test(body) || ornament ? `And ${body}` : body;
+  return { text: `${indent}${safe}`, story: text };
+});
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'IX', 'XII', 'XL'];
 const heading: fc.Arbitrary<Piece> = fc
@@ -71,8 +115,18 @@ const heading: fc.Arbitrary<Piece> = fc
   .map(([n, r, ws, form]) => {
     const t = ws.join(' ');
     const forms = [
-      `Chapter ${n}`, `Chapter ${n}: ${t}`, `Chapter ${n} - ${t}`, `CHAPTER ${r}.`, `Ch. ${n}`, `Chapter Twelve`,
-      `Part One`, `Book ${r}`, 'Prologue', 'Epilogue', `Interlude`, `${n} of ${n + 1}`,
+      `Chapter ${n}`,
+      `Chapter ${n}: ${t}`,
+      `Chapter ${n} - ${t}`,
+      `CHAPTER ${r}.`,
+      `Ch. ${n}`,
+      `Chapter Twelve`,
+      `Part One`,
+      `Book ${r}`,
+      'Prologue',
+      'Epilogue',
+      `Interlude`,
+      `${n} of ${n + 1}`,
     ];
     return { text: forms[form] ?? 'Prologue', story: '' };
   });
@@ -87,9 +141,7 @@ const manyBreaks: fc.Arbitrary<Piece> = fc
   .tuple(fc.integer({ min: 500, max: 4000 }), fc.constantFrom('* * *', '***', '#', 'oOo'))
   .map(([n, b]) => ({ text: Array.from({ length: n }, () => b).join('\n\n'), story: '' }));
 
-const note: fc.Arbitrary<Piece> = fc
-  .tuple(fc.constantFrom('A/N:', 'AN:', "Author's Note:", 'Closing notes:', "Rosie's Notes:"), sentence)
-  .map(([label, s]) => ({ text: `${label} ${s}`, story: s }));
+const note: fc.Arbitrary<Piece> = fc.tuple(fc.constantFrom('A/N:', 'AN:', "Author's Note:", 'Closing notes:', "Rosie's Notes:"), sentence).map(([label, s]) => ({ text: `${label} ${s}`, story: s }));
 
 const epigraph: fc.Arbitrary<Piece> = fc
   // Sources are names: a source like `Gaara chapter twelve` reads as a `Title Ch. N` heading.
@@ -112,7 +164,36 @@ const yaml: fc.Arbitrary<Piece> = fc
 const noiseLine: fc.Arbitrary<Piece> = fc
   .oneof(
     fc.string({ unit: 'binary', maxLength: 80 }),
-    fc.string({ unit: fc.constantFrom('<', '>', '&', '"', "'", ']', '[', '!', '-', 'script', 'a href=', 'javascript:', 'url(', '@import', ';', '#', '*', '_', '~', '\u0000', '\ufeff', '\u00a0', '\r', '\ud800', '\u202e'), maxLength: 40 }),
+    fc.string({
+      unit: fc.constantFrom(
+        '<',
+        '>',
+        '&',
+        '"',
+        "'",
+        ']',
+        '[',
+        '!',
+        '-',
+        'script',
+        'a href=',
+        'javascript:',
+        'url(',
+        '@import',
+        ';',
+        '#',
+        '*',
+        '_',
+        '~',
+        '\u0000',
+        '\ufeff',
+        '\u00a0',
+        '\r',
+        '\ud800',
+        '\u202e',
+      ),
+      maxLength: 40,
+    }),
   )
   .map((text) => ({ text: text.replace(/\n/g, ' '), story: '' }));
 
@@ -137,13 +218,7 @@ const rare: fc.Arbitrary<Piece[]> = fc.oneof(
 
 /** A story in text: front matter, then pieces separated by runs of blank lines. */
 export const storyText: fc.Arbitrary<{ text: string; story: string }> = fc
-  .tuple(
-    fc.option(yaml, { freq: 4 }),
-    fc.array(frontLine, { maxLength: 4 }),
-    fc.array(fc.tuple(piece, blankRun), { minLength: 0, maxLength: 30 }),
-    rare,
-    fc.constantFrom('\n', '\r\n', '\r'),
-  )
+  .tuple(fc.option(yaml, { freq: 4 }), fc.array(frontLine, { maxLength: 4 }), fc.array(fc.tuple(piece, blankRun), { minLength: 0, maxLength: 30 }), rare, fc.constantFrom('\n', '\r\n', '\r'))
   .map(([y, front, body, extra, eol]) => {
     const parts: string[] = [];
     const story: string[] = [];
@@ -173,21 +248,26 @@ const roundTrips = (text: string, enc: (typeof ENCODINGS)[number]): boolean =>
 
 /** Structured stories in any of the encodings, random byte soup, and stories with bytes spliced in. */
 const anyCase: fc.Arbitrary<FuzzCase> = fc.oneof(
-  { weight: 6, arbitrary: fc.tuple(storyText, fc.constantFrom(...ENCODINGS)).map(([s, enc]): FuzzCase => {
-    // Characters the encoding cannot hold become `?`; words made of them are not promised.
-    const story = roundTrips(s.story, enc) ? s.story : '';
-    return { bytes: encode(s.text, enc), story, label: `story in ${enc}` };
-  }) },
+  {
+    weight: 6,
+    arbitrary: fc.tuple(storyText, fc.constantFrom(...ENCODINGS)).map(([s, enc]): FuzzCase => {
+      // Characters the encoding cannot hold become `?`; words made of them are not promised.
+      const story = roundTrips(s.story, enc) ? s.story : '';
+      return { bytes: encode(s.text, enc), story, label: `story in ${enc}` };
+    }),
+  },
   { weight: 1, arbitrary: fc.uint8Array({ maxLength: 4096 }).map((bytes): FuzzCase => ({ bytes, story: '', label: 'random bytes' })) },
-  { weight: 1, arbitrary: fc.tuple(storyText, fc.uint8Array({ minLength: 1, maxLength: 64 }), fc.nat()).map(([s, junk, at]): FuzzCase => {
-    const utf8 = Buffer.from(s.text, 'utf8');
-    const cut = utf8.length ? at % utf8.length : 0;
-    return { bytes: new Uint8Array(Buffer.concat([utf8.subarray(0, cut), junk, utf8.subarray(cut)])), story: '', label: 'story with bytes spliced in' };
-  }) },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(storyText, fc.uint8Array({ minLength: 1, maxLength: 64 }), fc.nat()).map(([s, junk, at]): FuzzCase => {
+      const utf8 = Buffer.from(s.text, 'utf8');
+      const cut = utf8.length ? at % utf8.length : 0;
+      return { bytes: new Uint8Array(Buffer.concat([utf8.subarray(0, cut), junk, utf8.subarray(cut)])), story: '', label: 'story with bytes spliced in' };
+    }),
+  },
 );
 
 // A failing case prints as its label and text, not as thousands of byte values.
-const show = (c: FuzzCase): string =>
-  `${c.label}, ${c.bytes.length} bytes: ${JSON.stringify(new TextDecoder().decode(c.bytes.subarray(0, 1500)).replace(/\0/g, ''))}`;
+const show = (c: FuzzCase): string => `${c.label}, ${c.bytes.length} bytes: ${JSON.stringify(new TextDecoder().decode(c.bytes.subarray(0, 1500)).replace(/\0/g, ''))}`;
 
 export const fuzzCase: fc.Arbitrary<FuzzCase> = anyCase.map((c) => Object.assign(c, { [fc.toStringMethod]: () => show(c) }));

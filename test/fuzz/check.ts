@@ -41,7 +41,8 @@ export async function checkCase(c: FuzzCase): Promise<string[]> {
   const problems: string[] = [];
   const check = await EpubCheck.validate(epub);
   for (const m of check.messages) {
-    if (m.severity === 'fatal' || m.severity === 'error' || m.severity === 'warning') problems.push(`epubcheck ${m.severity} ${m.id}: ${m.message} at ${m.location?.path ?? ''}:${m.location?.line ?? ''}`);
+    if (m.severity === 'fatal' || m.severity === 'error' || m.severity === 'warning')
+      problems.push(`epubcheck ${m.severity} ${m.id}: ${m.message} at ${m.location?.path ?? ''}:${m.location?.line ?? ''}`);
   }
   if (c.story.trim()) tally.wordsChecked++;
   const missing = missingWords(c.story, readerText(epub));

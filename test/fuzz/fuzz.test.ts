@@ -25,6 +25,9 @@ describe('fuzzing the whole pipeline', () => {
       }),
       { numRuns: runs, seed, endOnFailure: process.env.FUZZ_SHRINK !== '1' },
     );
-    if (process.env.FUZZ_RUNS) console.log(`fuzz: ${cases} cases in ${((Date.now() - started) / 1000).toFixed(1)} s, seed ${seed}; ${tally.built} built (${tally.wordsChecked} with story words checked), ${tally.refused} refused ${JSON.stringify([...tally.refusals])}`);
+    if (process.env.FUZZ_RUNS)
+      console.log(
+        `fuzz: ${cases} cases in ${((Date.now() - started) / 1000).toFixed(1)} s, seed ${seed}; ${tally.built} built (${tally.wordsChecked} with story words checked), ${tally.refused} refused ${JSON.stringify([...tally.refusals])}`,
+      );
   });
 });

@@ -3,9 +3,27 @@ import { chapterLabel, languageCode, languageFor, matchTrailingByline } from '..
 
 describe('languageCode', () => {
   it.each([
-    ['French', 'fr'], ['français', 'fr'], ['FR', 'fr'], ['fr_FR', 'fr-FR'], ['English', 'en'], ['english', 'en'], ['en-gb', 'en-GB'],
-    ['Deutsch', 'de'], ['castellano', 'es'], ['русский', 'ru'], ['中文', 'zh'], ['日本語', 'ja'], ['한국어', 'ko'], ['Tiếng Việt', 'vi'],
-    ['Türkçe', 'tr'], ['Bahasa Indonesia', 'id'], ['Swedish', 'sv'], ['svenska', 'sv'], ['Chinese (Simplified)', 'zh'], ['pt-br', 'pt-BR'], ['eng', 'en'],
+    ['French', 'fr'],
+    ['français', 'fr'],
+    ['FR', 'fr'],
+    ['fr_FR', 'fr-FR'],
+    ['English', 'en'],
+    ['english', 'en'],
+    ['en-gb', 'en-GB'],
+    ['Deutsch', 'de'],
+    ['castellano', 'es'],
+    ['русский', 'ru'],
+    ['中文', 'zh'],
+    ['日本語', 'ja'],
+    ['한국어', 'ko'],
+    ['Tiếng Việt', 'vi'],
+    ['Türkçe', 'tr'],
+    ['Bahasa Indonesia', 'id'],
+    ['Swedish', 'sv'],
+    ['svenska', 'sv'],
+    ['Chinese (Simplified)', 'zh'],
+    ['pt-br', 'pt-BR'],
+    ['eng', 'en'],
   ])('%s → %s', (value, tag) => {
     expect(languageCode(value)).toBe(tag);
   });
@@ -21,8 +39,14 @@ describe('languageFor and chapterLabel', () => {
     expect(languageFor('sv').code).toBe('en');
   });
   it('names an untitled chapter in the language', () => {
-    expect([chapterLabel('en', 3), chapterLabel('es', 3), chapterLabel('de-AT', 3), chapterLabel('zh', 3), chapterLabel('ko', 3), chapterLabel('xx', 3)])
-      .toEqual(['Chapter 3', 'Capítulo 3', 'Kapitel 3', '第3章', '제3장', 'Chapter 3']);
+    expect([chapterLabel('en', 3), chapterLabel('es', 3), chapterLabel('de-AT', 3), chapterLabel('zh', 3), chapterLabel('ko', 3), chapterLabel('xx', 3)]).toEqual([
+      'Chapter 3',
+      'Capítulo 3',
+      'Kapitel 3',
+      '第3章',
+      '제3장',
+      'Chapter 3',
+    ]);
   });
 });
 

@@ -17,21 +17,32 @@ import { buildFile, repoRoot, unzipText } from '../support/build.js';
 import { validateEpub } from '../support/epubcheck.js';
 
 interface Truth {
-  title: string; authors: string[]; language: string; chapters: string[];
-  authorNotes: number; sceneBreaks: number; mustContain: string[]; mustNotContain: string[];
+  title: string;
+  authors: string[];
+  language: string;
+  chapters: string[];
+  authorNotes: number;
+  sceneBreaks: number;
+  mustContain: string[];
+  mustNotContain: string[];
 }
 
 const root = path.join(repoRoot, 'test', 'fixtures', 'languages');
-const fixtures = readdirSync(root).sort().map((code) => {
-  const dir = path.join(root, code);
-  return { code, file: path.join(dir, 'story.txt'), text: readFileSync(path.join(dir, 'story.txt'), 'utf8'), truth: JSON.parse(readFileSync(path.join(dir, 'truth.json'), 'utf8')) as Truth };
-});
+const fixtures = readdirSync(root)
+  .sort()
+  .map((code) => {
+    const dir = path.join(root, code);
+    return { code, file: path.join(dir, 'story.txt'), text: readFileSync(path.join(dir, 'story.txt'), 'utf8'), truth: JSON.parse(readFileSync(path.join(dir, 'truth.json'), 'utf8')) as Truth };
+  });
 
 const span = { file: 'story.txt', start: 1, end: 1 };
 /** The story's paragraphs as the tables read them: no fields, headings, labels or end marks. */
 function body(text: string, lang: string): string[] {
   const out: string[] = [];
-  for (const line of text.split('\n').map((l) => l.trim()).filter(Boolean)) {
+  for (const line of text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)) {
     if (matchField(line, [lang]) || matchHeading(line, [lang]) || matchEndMark(line, [lang]) || /^[*\s]+$/.test(line)) continue;
     const note = matchNoteLabel(line, [lang]);
     out.push(note ? note.rest : line);
@@ -48,14 +59,20 @@ describe.each(fixtures)('$code fixture', ({ code, file, text, truth }) => {
   });
 
   it('opens with fields in its language that give the title and author', () => {
-    const fields = text.split('\n').map((l) => matchField(l, [code])).filter((f) => f !== null);
+    const fields = text
+      .split('\n')
+      .map((l) => matchField(l, [code]))
+      .filter((f) => f !== null);
     expect(fields.map((f) => f.key)).toEqual(['title', 'author', 'summary']);
     expect(smartenText(fields[0]!.value, { language: code })).toBe(truth.title);
     expect([fields[1]!.value]).toEqual(truth.authors);
   });
 
   it('has the headings, notes and end mark its truth lists', () => {
-    const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     const headings = lines.map((l) => ({ l, m: matchHeading(l, [code]) })).filter((h) => h.m !== null);
     // Each heading line's heading form opens the TOC entry a reader sees for it.
     const forms = headings.map((h) => h.l.slice(0, h.l.length - h.m!.rest.length).trim());
@@ -67,8 +84,17 @@ describe.each(fixtures)('$code fixture', ({ code, file, text, truth }) => {
 
   it("is set in its language's quotation marks", () => {
     const paragraphs: Block[] = body(text, code).map((p) => ({ type: 'paragraph', children: [{ type: 'text', value: p }], span }));
-    const book: Book = { meta: { title: '', authors: [], language: code, tags: [], fandoms: [], pairings: [], characters: [], genres: [], warnings: [] }, imprint: [], front: [], back: [], notes: [], chapters: [{ title: [], blocks: paragraphs, sections: [], span }] };
-    const out = applyTypography(book, { language: code }).chapters[0]!.blocks.map((b) => (b.type === 'paragraph' ? b.children.map((c) => (c.type === 'text' ? c.value : '')).join('') : '')).join('\n');
+    const book: Book = {
+      meta: { title: '', authors: [], language: code, tags: [], fandoms: [], pairings: [], characters: [], genres: [], warnings: [] },
+      imprint: [],
+      front: [],
+      back: [],
+      notes: [],
+      chapters: [{ title: [], blocks: paragraphs, sections: [], span }],
+    };
+    const out = applyTypography(book, { language: code })
+      .chapters[0]!.blocks.map((b) => (b.type === 'paragraph' ? b.children.map((c) => (c.type === 'text' ? c.value : '')).join('') : ''))
+      .join('\n');
     for (const s of truth.mustContain) expect(out, s).toContain(s);
     for (const s of truth.mustNotContain) expect(out, s).not.toContain(s);
   });
@@ -81,8 +107,16 @@ describe.each(fixtures)('$code fixture', ({ code, file, text, truth }) => {
     const nav = files.get('OEBPS/nav.xhtml') ?? [...files.entries()].find(([k]) => k.endsWith('nav.xhtml'))![1];
     expect(nav).toContain(`<h2>${smartenText(labels.contents, { language: code })}</h2>`);
     expect(nav).toContain(`xml:lang="${code}"`);
-    const chapters = [...files.entries()].filter(([k]) => /chapter-\d+\.xhtml$/.test(k)).map(([, v]) => v).join('\n');
-    const shown = chapters.replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    const chapters = [...files.entries()]
+      .filter(([k]) => /chapter-\d+\.xhtml$/.test(k))
+      .map(([, v]) => v)
+      .join('\n');
+    const shown = chapters
+      .replace(/<[^>]+>/g, '')
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
     for (const s of truth.mustContain) expect(shown, s).toContain(s);
   });
 });

@@ -8,7 +8,12 @@ const story = (code: string) => readFileSync(path.join(repoRoot, 'test', 'fixtur
 
 describe('detectLanguage', () => {
   it('reads real books: German, Chinese and English from the shared corpus', async () => {
-    for (const [file, tag] of [['22367-0.txt', 'de'], ['23962-0.txt', 'zh'], ['84-0.txt', 'en'], ['1184-0.txt', 'en']] as const) {
+    for (const [file, tag] of [
+      ['22367-0.txt', 'de'],
+      ['23962-0.txt', 'zh'],
+      ['84-0.txt', 'en'],
+      ['1184-0.txt', 'en'],
+    ] as const) {
       const text = readFileSync(path.join(sharedDir, 'realworld', 'texts', file), 'utf8');
       expect((await detectLanguage(text))?.tag, file).toBe(tag);
     }

@@ -12,7 +12,9 @@ describe('a cover the work names', () => {
   it('is packed as the cover image when it is a real image inside the work folder', async () => {
     const file = await storyFile(story('art/front.jpg'));
     await mkdir(path.join(path.dirname(file), 'art'));
-    const jpeg = await sharp({ create: { width: 600, height: 900, channels: 3, background: '#336699' } }).jpeg().toBuffer();
+    const jpeg = await sharp({ create: { width: 600, height: 900, channels: 3, background: '#336699' } })
+      .jpeg()
+      .toBuffer();
     await writeFile(path.join(path.dirname(file), 'art', 'front.jpg'), jpeg);
     const built = await buildFile(file);
     expect(await validateEpub(built.epub)).toEqual([]);

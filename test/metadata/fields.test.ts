@@ -11,9 +11,22 @@ import { parsePlainText } from '../../src/structure/index.js';
 const STORY = '\n\nChapter 1\n\nThe ferry left the harbour an hour late, its horn sounding twice.\n';
 // A value for each key a language table labels.
 const VALUES: Record<string, string> = {
-  title: 'The Salt Road', author: 'Mara Quill & Tomas Reed', summary: 'Two sisters and a ferry. SasuSaku.', language: 'French',
-  published: '2021-03-04', updated: '2022-05-06', series: 'Tales of the Marches #2', tags: 'winter, orchards', fandoms: 'Naruto',
-  pairings: 'Naruto/Hinata', characters: 'Mara, Tomas', genres: 'Drama/Romance', rating: 'T', warnings: 'None', status: 'complete', words: '1,234',
+  title: 'The Salt Road',
+  author: 'Mara Quill & Tomas Reed',
+  summary: 'Two sisters and a ferry. SasuSaku.',
+  language: 'French',
+  published: '2021-03-04',
+  updated: '2022-05-06',
+  series: 'Tales of the Marches #2',
+  tags: 'winter, orchards',
+  fandoms: 'Naruto',
+  pairings: 'Naruto/Hinata',
+  characters: 'Mara, Tomas',
+  genres: 'Drama/Romance',
+  rating: 'T',
+  warnings: 'None',
+  status: 'complete',
+  words: '1,234',
   translator: 'Ana Lima',
 };
 
@@ -66,6 +79,9 @@ describe('the metadata field table', () => {
 
   it('warns, naming the key and line, about a value it cannot read', () => {
     const r = parsePlainText(`Title: T\nStatus: sort of\nPublished: last spring${STORY}`, { file: 'a.txt' });
-    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['bad-value', 2], ['bad-value', 3]]);
+    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([
+      ['bad-value', 2],
+      ['bad-value', 3],
+    ]);
   });
 });

@@ -45,7 +45,7 @@ describe('metadata precedence: detection < front matter < sidecar < flags', () =
     expect(title).toContain('<dt>Altersfreigabe</dt>\n<dd>Teen</dd>');
   });
 
-  it('says when the story\'s own title or author line lost, naming the line', async () => {
+  it("says when the story's own title or author line lost, naming the line", async () => {
     const { built } = await build();
     const lost = built.diagnostics.filter((d) => d.code === 'detected-meta-overridden').map((d) => [d.severity, d.line, d.message]);
     expect(lost).toEqual([

@@ -17,7 +17,12 @@ async function buildIn(tz: string): Promise<Map<string, string>> {
   });
   const hashes = new Map<string, string>();
   for (const name of (await readdir(out)).sort()) {
-    hashes.set(name, createHash('sha256').update(await readFile(path.join(out, name))).digest('hex'));
+    hashes.set(
+      name,
+      createHash('sha256')
+        .update(await readFile(path.join(out, name)))
+        .digest('hex'),
+    );
   }
   return hashes;
 }

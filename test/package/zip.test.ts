@@ -4,8 +4,7 @@ import { deflateAll, deflateAllSync } from '../../src/package/deflate.js';
 import { writeZip } from '../../src/package/zip.js';
 
 const mtime = new Date(2023, 10, 14, 12, 0, 0);
-const chapter = (i: number): Uint8Array =>
-  strToU8(`<p>Chapter ${i}: “Né,” she said — the ${'tide and the salt road '.repeat(20 + (i % 7))}</p>\n`.repeat(40));
+const chapter = (i: number): Uint8Array => strToU8(`<p>Chapter ${i}: “Né,” she said — the ${'tide and the salt road '.repeat(20 + (i % 7))}</p>\n`.repeat(40));
 
 describe('zip writer', () => {
   it('writes the bytes fflate zipSync writes for the same entries', () => {

@@ -9,7 +9,10 @@ import { assertSafeEpub } from '../support/safe.js';
 import { buildError, expectCleanFailure, quire, tmpDir } from '../support/hostile.js';
 
 const bookText = (epub: Uint8Array): string =>
-  [...unzipText(epub)].filter(([n]) => n.endsWith('.xhtml')).map(([, t]) => t).join('\n');
+  [...unzipText(epub)]
+    .filter(([n]) => n.endsWith('.xhtml'))
+    .map(([, t]) => t)
+    .join('\n');
 
 async function expectValidBook(file: string): Promise<Uint8Array> {
   const built = await buildFile(file);
@@ -83,7 +86,15 @@ describe('bad bytes give a valid book or one clear error', () => {
   });
 
   it('reads invalid UTF-8 sequences as text and keeps every word', async () => {
-    const bytes = Buffer.concat([Buffer.from('Title: Broken\n\nChapter 1\n\nHello '), Buffer.from([0xff, 0xfe, 0xc3, 0x28]), Buffer.from(' world caf'), Buffer.from([0xe9]), Buffer.from(' ok '), Buffer.from([0xe2, 0x82]), Buffer.from('\n\nMore text.\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from('Title: Broken\n\nChapter 1\n\nHello '),
+      Buffer.from([0xff, 0xfe, 0xc3, 0x28]),
+      Buffer.from(' world caf'),
+      Buffer.from([0xe9]),
+      Buffer.from(' ok '),
+      Buffer.from([0xe2, 0x82]),
+      Buffer.from('\n\nMore text.\n'),
+    ]);
     const epub = await expectValidBook(await storyFile(bytes));
     expect(missingWords('Hello world ok More text', bookText(epub))).toEqual([]);
   });

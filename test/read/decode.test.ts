@@ -66,7 +66,8 @@ describe('decodeText: encodings', () => {
 
 describe('decodeText: repairs', () => {
   it('repairs partly mojibaked UTF-8 and reports each damaged line once', async () => {
-    const damaged = 'Clean line, caf\u00e9.\n' + // fine UTF-8
+    const damaged =
+      'Clean line, caf\u00e9.\n' + // fine UTF-8
       '\u00e2\u20ac\u0153Hi,\u00e2\u20ac\u009d she said. It\u00e2\u20ac\u2122s caf\u00c3\u00a9.\n' + // mojibake (with a Latin-1 C1 for 0x9D)
       'Fine again \u2014 really.\n' +
       'Double: it\u00c3\u00a2\u00e2\u201a\u00ac\u00e2\u201e\u00a2s\n';
@@ -128,17 +129,9 @@ describe('decodeText: repairs', () => {
   });
 
   it('handles non-breaking spaces by position and meaning', async () => {
-    const s = [
-      '\u00a0\u00a0Indented line.\u00a0',
-      'Two\u00a0words and\u00a0\u00a0more.',
-      'Quoi\u00a0! \u00ab\u00a0Oui\u00a0\u00bb, dit-il\u00a0; 5\u00a0km et 10\u00a0%.',
-    ].join('\n');
+    const s = ['\u00a0\u00a0Indented line.\u00a0', 'Two\u00a0words and\u00a0\u00a0more.', 'Quoi\u00a0! \u00ab\u00a0Oui\u00a0\u00bb, dit-il\u00a0; 5\u00a0km et 10\u00a0%.'].join('\n');
     const r = await decodeText(Buffer.from(s, 'utf8'), 'n.txt');
-    expect(r.text).toBe([
-      'Indented line.',
-      'Two words and  more.',
-      'Quoi\u00a0! \u00ab\u00a0Oui\u00a0\u00bb, dit-il\u00a0; 5\u00a0km et 10\u00a0%.',
-    ].join('\n'));
+    expect(r.text).toBe(['Indented line.', 'Two words and  more.', 'Quoi\u00a0! \u00ab\u00a0Oui\u00a0\u00bb, dit-il\u00a0; 5\u00a0km et 10\u00a0%.'].join('\n'));
     expect(codes(r.diagnostics)).toEqual(['nbsp-removed@1', 'nbsp-replaced@2']);
     expect(r.diagnostics[0]?.message).toContain('3 non-breaking spaces');
   });
@@ -178,7 +171,10 @@ describe('decodeText: other single-byte encodings', () => {
   });
 
   it('keeps chardet\u2019s pick for clearly non-Latin text', async () => {
-    const source = '\u041e\u043d \u0441\u043a\u0430\u0437\u0430\u043b, \u0447\u0442\u043e \u043f\u0440\u0438\u0434\u0451\u0442 \u0437\u0430\u0432\u0442\u0440\u0430 \u0443\u0442\u0440\u043e\u043c, \u0438 \u043e\u043d\u0430 \u0435\u043c\u0443 \u043f\u043e\u0432\u0435\u0440\u0438\u043b\u0430.\n'.repeat(4);
+    const source =
+      '\u041e\u043d \u0441\u043a\u0430\u0437\u0430\u043b, \u0447\u0442\u043e \u043f\u0440\u0438\u0434\u0451\u0442 \u0437\u0430\u0432\u0442\u0440\u0430 \u0443\u0442\u0440\u043e\u043c, \u0438 \u043e\u043d\u0430 \u0435\u043c\u0443 \u043f\u043e\u0432\u0435\u0440\u0438\u043b\u0430.\n'.repeat(
+        4,
+      );
     const r = await decodeText(iconv.encode(source, 'windows-1251'), 'ru.txt');
     expect(r.encoding).toBe('windows-1251');
     expect(r.text).toBe(source);

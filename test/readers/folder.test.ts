@@ -33,14 +33,27 @@ describe('a folder of chapter files', () => {
     expect(meta.title).toBe('Twelve Doors');
     expect(meta.authors).toEqual([{ name: 'Test Author' }]);
     expect(chapters.map((c) => (c.label ? `${c.label}: ` : '') + inlineText(c.title))).toEqual([
-      'Chapter 1: The Key', 'The Second Door', 'The Third Door', 'Chapter 4', 'Maps',
-      'Chapter 6', 'Door 7', 'Chapter 8', 'Chapter 9', 'Door 10', 'Chapter 11', 'Chapter 12',
+      'Chapter 1: The Key',
+      'The Second Door',
+      'The Third Door',
+      'Chapter 4',
+      'Maps',
+      'Chapter 6',
+      'Door 7',
+      'Chapter 8',
+      'Chapter 9',
+      'Door 10',
+      'Chapter 11',
+      'Chapter 12',
     ]);
     const second = chapters[1]!.blocks;
     expect(second[0]).toMatchObject({ type: 'authorNote', label: 'Notes' });
     expect(second.at(-1)).toMatchObject({ type: 'authorNote', label: 'End Notes' });
     // Both files call their note [^a]; in the book they are notes 1 and 2, each pointing home.
-    expect(notes.map((n) => [n.id, n.label])).toEqual([['f2-a', '1'], ['f5-a', '2']]);
+    expect(notes.map((n) => [n.id, n.label])).toEqual([
+      ['f2-a', '1'],
+      ['f5-a', '2'],
+    ]);
     const files = new Map(entries(work.epub));
     expect(files.get('OEBPS/notes.xhtml')).toContain('href="chapter-002.xhtml#ref-f2-a"');
     expect(files.get('OEBPS/notes.xhtml')).toContain('href="chapter-005.xhtml#ref-f5-a"');
@@ -71,8 +84,7 @@ describe('a folder of chapter files', () => {
   });
 });
 
-const chapterText = (c: { blocks: Array<{ type: string; children?: unknown }> }) =>
-  (c.blocks[0] as { children: Parameters<typeof inlineText>[0] }).children;
+const chapterText = (c: { blocks: Array<{ type: string; children?: unknown }> }) => (c.blocks[0] as { children: Parameters<typeof inlineText>[0] }).children;
 
 describe('quire build on a folder of works', () => {
   it('builds top-level files and folders as works, and series.yaml sets series and positions', async () => {

@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { inlineText } from '../../src/model.js';
 import { buildValid, entries, expectNothingActive, fixtures, tree } from './support.js';
 
-const storyText = (epub: Uint8Array) => entries(epub).filter(([n]) => /chapter-\d+\.xhtml$/.test(n)).map(([, b]) => b).join('\n');
+const storyText = (epub: Uint8Array) =>
+  entries(epub)
+    .filter(([n]) => /chapter-\d+\.xhtml$/.test(n))
+    .map(([, b]) => b)
+    .join('\n');
 
 describe('an AO3 "Download → HTML" file', () => {
   it('gives its preface as metadata, its chapters with their notes, and its end notes', async () => {
@@ -28,7 +32,11 @@ describe('an AO3 "Download → HTML" file', () => {
       source: 'https://archiveofourown.org/works/00000001',
     });
     expect(meta.summary?.map(inlineText)).toEqual(['Two cartographers, one wagon, and a road that the tide keeps rewriting.']);
-    expect(chapters.map((c) => [c.label, inlineText(c.title)])).toEqual([['Chapter 1', 'Low Tide'], ['Chapter 2', 'The Ferryman'], [undefined, 'Chapter 3']]);
+    expect(chapters.map((c) => [c.label, inlineText(c.title)])).toEqual([
+      ['Chapter 1', 'Low Tide'],
+      ['Chapter 2', 'The Ferryman'],
+      [undefined, 'Chapter 3'],
+    ]);
     const notes = (i: number) => chapters[i]!.blocks.flatMap((b) => (b.type === 'authorNote' ? [b.label] : []));
     expect(notes(0)).toEqual(['Chapter Notes', 'Chapter End Notes']);
     expect(notes(1)).toEqual(['Chapter Summary']);
@@ -100,7 +108,10 @@ Loose text in the page<br><br>a second loose paragraph<br><br><br>after two blan
     expect(meta.authors).toEqual([{ name: 'A. Writer' }]);
     expect(meta.language).toBe('en-GB');
     // `<p>Chapter 2: Spores</p>` splits into label and title as the same line does in plain text.
-    expect(chapters.map((c) => [c.label, inlineText(c.title)])).toEqual([[undefined, 'Chapter 1'], ['Chapter 2', 'Spores']]);
+    expect(chapters.map((c) => [c.label, inlineText(c.title)])).toEqual([
+      [undefined, 'Chapter 1'],
+      ['Chapter 2', 'Spores'],
+    ]);
     expect(chapters[0]!.blocks.map((b) => b.type)).toEqual(['paragraph', 'paragraph', 'paragraph', 'sceneBreak', 'paragraph']);
     expect(chapters[1]!.blocks.map((b) => b.type)).toEqual(['paragraph', 'paragraph', 'sceneBreak', 'paragraph']);
     const text = storyText(work.epub);
@@ -137,8 +148,7 @@ describe('site pages in other shapes', () => {
 });
 
 describe('an HTML file in a legacy encoding', () => {
-  const page = (charsetMeta: string, body: string) =>
-    `<!DOCTYPE html><html><head>${charsetMeta}<title>Зимний сад</title></head><body><h1>Зимний сад</h1><h2>Глава 1</h2><p>${body}</p></body></html>`;
+  const page = (charsetMeta: string, body: string) => `<!DOCTYPE html><html><head>${charsetMeta}<title>Зимний сад</title></head><body><h1>Зимний сад</h1><h2>Глава 1</h2><p>${body}</p></body></html>`;
   const russian = 'Снег лёг на сад ещё до рассвета, и яблони стояли белые и тихие.';
   // entries() reads every file as Latin-1; the chapters are UTF-8.
   const chapters = (epub: Uint8Array) => Buffer.from(storyText(epub), 'latin1').toString('utf8');

@@ -95,7 +95,11 @@ The end of the season.
     const level = await buildValid(path.join(dir, 'level.md'));
     expect(level.book.meta.title).toBe('Levels');
     // `## Book One` names a part by its words: the chapters at level 3 sit inside it.
-    expect(level.book.chapters.map((c) => [inlineText(c.title), Boolean(c.part)])).toEqual([['Book One', true], ['Arrival', false], ['Departure', false]]);
+    expect(level.book.chapters.map((c) => [inlineText(c.title), Boolean(c.part)])).toEqual([
+      ['Book One', true],
+      ['Arrival', false],
+      ['Departure', false],
+    ]);
   });
 
   it('never packs an image from outside the story folder', async () => {

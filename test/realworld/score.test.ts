@@ -21,7 +21,8 @@ interface Book {
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-const xhtml = (body: string) => `<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"><head><title>x</title></head><body>${body}</body></html>`;
+const xhtml = (body: string) =>
+  `<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"><head><title>x</title></head><body>${body}</body></html>`;
 const href = (k: number) => `doc-${k}.xhtml`;
 const list = (entries: Entry[]): string => `<ol>${entries.map((e) => `<li><a href="${href(e.doc)}">${esc(e.title)}</a>${e.children?.length ? list(e.children) : ''}</li>`).join('')}</ol>`;
 
@@ -35,7 +36,9 @@ function epub(book: Book): Uint8Array {
   const landmarks = book.titlepage === undefined ? '' : `<nav epub:type="landmarks"><ol><li><a epub:type="titlepage" href="${href(book.titlepage)}">x</a></li></ol></nav>`;
   const files: Record<string, Uint8Array | [Uint8Array, { level: 0 }]> = {
     mimetype: [strToU8('application/epub+zip'), { level: 0 }],
-    'META-INF/container.xml': strToU8('<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>'),
+    'META-INF/container.xml': strToU8(
+      '<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>',
+    ),
     'OEBPS/content.opf': strToU8(opf),
     'OEBPS/nav.xhtml': strToU8(xhtml(`<nav epub:type="toc"><h2>Contents</h2>${list(book.toc)}</nav>${landmarks}`)),
   };
@@ -89,7 +92,14 @@ function good(): Book {
         title: 'Part One: Frost',
         doc: 2,
         children: [
-          { title: 'Chapter I: The Orchard', doc: 3, children: [{ title: 'I', doc: 3 }, { title: 'II', doc: 3 }] },
+          {
+            title: 'Chapter I: The Orchard',
+            doc: 3,
+            children: [
+              { title: 'I', doc: 3 },
+              { title: 'II', doc: 3 },
+            ],
+          },
           { title: 'Chapter II: The Well', doc: 4 },
         ],
       },
@@ -182,7 +192,14 @@ describe('the real-world scorer', () => {
 
   it('no repeats: a contents list turned into entries lists divisions twice', () => {
     const book = good();
-    book.toc[1] = { title: 'Preface', doc: 1, children: [{ title: 'Chapter I. The Orchard', doc: 1 }, { title: 'Chapter II. The Well', doc: 1 }] };
+    book.toc[1] = {
+      title: 'Preface',
+      doc: 1,
+      children: [
+        { title: 'Chapter I. The Orchard', doc: 1 },
+        { title: 'Chapter II. The Well', doc: 1 },
+      ],
+    };
     const checks = score(book);
     expect(check(checks, 'no repeats')).toMatchObject({ ok: false, detail: 'entries repeating a division: "Chapter I. The Orchard", "Chapter II. The Well"' });
     expect(check(checks, 'chapters').ok).toBe(true);

@@ -18,7 +18,9 @@ describe('quire send (the command)', () => {
     const env = ciEnv({ QUIRE_MOUNTS: media });
     const none = await quire(['send', lib.stories, '--out', lib.out], { env });
     expect(none.code).toBe(2);
-    expect(none.stderr).toMatch(/^quire: error: no e-reader is mounted \(looked in .*\): plug it in and let it mount, or name its folder with --to; a Kindle from 2024 on or a Scribe connects by MTP only and never mounts, so use Send to Kindle or quire serve \[no-reader\]$/m);
+    expect(none.stderr).toMatch(
+      /^quire: error: no e-reader is mounted \(looked in .*\): plug it in and let it mount, or name its folder with --to; a Kindle from 2024 on or a Scribe connects by MTP only and never mounts, so use Send to Kindle or quire serve \[no-reader\]$/m,
+    );
     await fakeReader(media, 'KOBOeReader', 'kobo');
     await fakeReader(media, 'Kindle', 'kindle');
     const two = await quire(['send', lib.stories, '--out', lib.out], { env });

@@ -53,8 +53,14 @@ export async function fakeLibrary(): Promise<{ dir: string; stories: string; out
   const dir = await tmp('quire-lib-');
   const stories = path.join(dir, 'stories');
   await mkdir(stories);
-  await writeFile(path.join(stories, 'harbour.txt'), 'Title: The Harbour Light\nAuthor: Ada Marsh\n\nChapter 1\n\nThe light turned over the water all night.\n\nChapter 2\n\nIn the morning the boats came home.\n');
-  await writeFile(path.join(stories, 'frost.md'), '---\ntitle: A Hard Frost\nauthor: Ben Tallow\nseries: { name: Winter Tales, position: 1 }\ntags: [winter]\nsummary: Two sisters and an orchard.\n---\n\n# Chapter One\n\nThe frost came early that year.\n');
+  await writeFile(
+    path.join(stories, 'harbour.txt'),
+    'Title: The Harbour Light\nAuthor: Ada Marsh\n\nChapter 1\n\nThe light turned over the water all night.\n\nChapter 2\n\nIn the morning the boats came home.\n',
+  );
+  await writeFile(
+    path.join(stories, 'frost.md'),
+    '---\ntitle: A Hard Frost\nauthor: Ben Tallow\nseries: { name: Winter Tales, position: 1 }\ntags: [winter]\nsummary: Two sisters and an orchard.\n---\n\n# Chapter One\n\nThe frost came early that year.\n',
+  );
   return { dir, stories, out: path.join(dir, 'out') };
 }
 
@@ -81,7 +87,11 @@ export async function snapshot(root: string): Promise<Record<string, string>> {
   for (const rel of (await readdir(root, { recursive: true })).sort()) {
     const file = path.join(root, rel);
     const info = await stat(file);
-    out[rel.split(path.sep).join('/')] = info.isDirectory() ? 'dir' : `${createHash('sha256').update(await readFile(file)).digest('hex')} ${info.mtimeMs}`;
+    out[rel.split(path.sep).join('/')] = info.isDirectory()
+      ? 'dir'
+      : `${createHash('sha256')
+          .update(await readFile(file))
+          .digest('hex')} ${info.mtimeMs}`;
   }
   return out;
 }

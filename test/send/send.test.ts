@@ -124,7 +124,9 @@ describe('quire send', () => {
     await writeFile(path.join(reader, 'quire/mine.epub'), 'another of the user’s books');
     const run = await send([lib.stories], lib.out, { to: reader });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/harbour\.txt: error: quire\/the-harbour-light\.kepub\.epub is on the reader already and quire did not put it there; it is left alone: rename or move it to send this book \[not-quires\]/);
+    expect(run.stderr).toMatch(
+      /harbour\.txt: error: quire\/the-harbour-light\.kepub\.epub is on the reader already and quire did not put it there; it is left alone: rename or move it to send this book \[not-quires\]/,
+    );
     expect(await readFile(path.join(reader, 'quire/the-harbour-light.kepub.epub'), 'utf8')).toBe('the user’s own copy');
     expect(await readFile(path.join(reader, 'quire/mine.epub'), 'utf8')).toBe('another of the user’s books');
     expect(existsSync(path.join(reader, 'quire/a-hard-frost.kepub.epub'))).toBe(true);

@@ -6,10 +6,14 @@ function rules(css: string): Array<{ selector: string; decls: Array<[string, str
   const clean = css.replace(/\/\*[\s\S]*?\*\//g, '');
   return [...clean.matchAll(/([^{}]+)\{([^{}]*)\}/g)].map((m) => ({
     selector: m[1]!.trim(),
-    decls: m[2]!.split(';').map((d) => d.trim()).filter(Boolean).map((d) => {
-      const i = d.indexOf(':');
-      return [d.slice(0, i).trim().toLowerCase(), d.slice(i + 1).trim()] as [string, string];
-    }),
+    decls: m[2]!
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => {
+        const i = d.indexOf(':');
+        return [d.slice(0, i).trim().toLowerCase(), d.slice(i + 1).trim()] as [string, string];
+      }),
   }));
 }
 
@@ -26,18 +30,29 @@ describe('styles/book.css is made for e-ink', async () => {
     expect(decls.filter((d) => /\d(px|pt|pc|cm|mm|in|q)\b/i.test(d.v))).toEqual([]);
   });
 
-  it('sets no colors, backgrounds or fonts: night mode and the reader\'s font win', () => {
-    const bad = decls.filter((d) => (/(^|-)color$/.test(d.p) && !/^(inherit|currentcolor)$/i.test(d.v)) || /^background/.test(d.p) || d.p === 'font-family' || /^(border|border-(top|bottom|left|right))$/.test(d.p) && /#|rgb|hsl|\b(black|white|gray|grey)\b/i.test(d.v));
+  it("sets no colors, backgrounds or fonts: night mode and the reader's font win", () => {
+    const bad = decls.filter(
+      (d) =>
+        (/(^|-)color$/.test(d.p) && !/^(inherit|currentcolor)$/i.test(d.v)) ||
+        /^background/.test(d.p) ||
+        d.p === 'font-family' ||
+        (/^(border|border-(top|bottom|left|right))$/.test(d.p) && /#|rgb|hsl|\b(black|white|gray|grey)\b/i.test(d.v)),
+    );
     expect(bad).toEqual([]);
   });
 
   it('raises footnote marks and gives them room, so "boat.1" does not read as a typo', () => {
     const ref = all.find((r) => r.selector === 'a.noteref');
-    expect(ref?.decls).toEqual(expect.arrayContaining([['vertical-align', 'super'], ['text-decoration', 'none']]));
+    expect(ref?.decls).toEqual(
+      expect.arrayContaining([
+        ['vertical-align', 'super'],
+        ['text-decoration', 'none'],
+      ]),
+    );
     expect(ref?.decls.find(([p]) => p === 'padding')?.[1]).toMatch(/em/);
   });
 
-  it('draws one rule, not two, between author\'s notes that follow each other', () => {
+  it("draws one rule, not two, between author's notes that follow each other", () => {
     const next = all.find((r) => r.selector === 'aside.author-note + aside.author-note');
     expect(next?.decls).toContainEqual(['border-top', 'none']);
   });

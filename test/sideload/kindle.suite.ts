@@ -56,57 +56,67 @@ function sendToKindleProblems(epub: Uint8Array): string[] {
 }
 
 /** The Kindle rules on every book (validated by sideload.test.ts). */
-export const kindleSuite = (books: SideloadBooks) => describe('Kindle-safe by default', () => {
-  it('every sample book, and its kepub, keeps every Send to Kindle rule', () => {
-    const all: Array<[string, Uint8Array]> = [
-      ['showcase', books.showcase.epub],
-      ['showcase kepub', books.showcase.kepub],
-      ...books.samples.flatMap((b): Array<[string, Uint8Array]> => [[b.name, b.built.epub], [`${b.name} kepub`, b.built.kepub!]]),
-    ];
-    for (const [name, epub] of all) expect(sendToKindleProblems(epub), name).toEqual([]);
-  });
+export const kindleSuite = (books: SideloadBooks) =>
+  describe('Kindle-safe by default', () => {
+    it('every sample book, and its kepub, keeps every Send to Kindle rule', () => {
+      const all: Array<[string, Uint8Array]> = [
+        ['showcase', books.showcase.epub],
+        ['showcase kepub', books.showcase.kepub],
+        ...books.samples.flatMap(
+          (b): Array<[string, Uint8Array]> => [
+            [b.name, b.built.epub],
+            [`${b.name} kepub`, b.built.kepub!],
+          ],
+        ),
+      ];
+      for (const [name, epub] of all) expect(sendToKindleProblems(epub), name).toEqual([]);
+    });
 
-  it('opens at the story: landmarks nav and EPUB 2 guide name cover, title page and start of text', () => {
-    for (const b of books.samples) {
-      const files = unzipText(b.built.epub);
-      const nav = files.get('OEBPS/nav.xhtml')!;
-      const landmarks = nav.slice(nav.indexOf('epub:type="landmarks"'));
-      expect(landmarks).toContain('<a epub:type="cover" href="cover.xhtml">');
-      expect(landmarks).toContain('<a epub:type="titlepage" href="titlepage.xhtml">');
-      expect(landmarks).toContain('<a epub:type="bodymatter" href="chapter-001.xhtml">');
-      const opf = files.get('OEBPS/content.opf')!;
-      expect(opf).toContain('<reference type="cover" title="Cover" href="cover.xhtml"/>');
-      expect(opf).toContain('<reference type="title-page" title="Title Page" href="titlepage.xhtml"/>');
-      expect(opf).toContain('<reference type="text" title="Start" href="chapter-001.xhtml"/>');
-      expect(opf).toContain('<meta name="cover" content="cover-image"/>');
-    }
-  });
+    it('opens at the story: landmarks nav and EPUB 2 guide name cover, title page and start of text', () => {
+      for (const b of books.samples) {
+        const files = unzipText(b.built.epub);
+        const nav = files.get('OEBPS/nav.xhtml')!;
+        const landmarks = nav.slice(nav.indexOf('epub:type="landmarks"'));
+        expect(landmarks).toContain('<a epub:type="cover" href="cover.xhtml">');
+        expect(landmarks).toContain('<a epub:type="titlepage" href="titlepage.xhtml">');
+        expect(landmarks).toContain('<a epub:type="bodymatter" href="chapter-001.xhtml">');
+        const opf = files.get('OEBPS/content.opf')!;
+        expect(opf).toContain('<reference type="cover" title="Cover" href="cover.xhtml"/>');
+        expect(opf).toContain('<reference type="title-page" title="Title Page" href="titlepage.xhtml"/>');
+        expect(opf).toContain('<reference type="text" title="Start" href="chapter-001.xhtml"/>');
+        expect(opf).toContain('<meta name="cover" content="cover-image"/>');
+      }
+    });
 
-  it.each(['C', 'und', 'english please', 'en_GB'])('turns --lang %j into a valid dc:language', async (lang) => {
-    const built = await buildFile(await storyFile('Title: Lang\n\nChapter 1\n\nText.\n'), { meta: { language: lang } });
-    expect(await validateEpub(built.epub)).toEqual([]);
-    expect(sendToKindleProblems(built.epub)).toEqual([]);
-    expect(unzipText(built.epub).get('OEBPS/content.opf')).toContain(lang === 'en_GB' ? '<dc:language>en-GB</dc:language>' : '<dc:language>en</dc:language>');
-  });
+    it.each(['C', 'und', 'english please', 'en_GB'])('turns --lang %j into a valid dc:language', async (lang) => {
+      const built = await buildFile(await storyFile('Title: Lang\n\nChapter 1\n\nText.\n'), { meta: { language: lang } });
+      expect(await validateEpub(built.epub)).toEqual([]);
+      expect(sendToKindleProblems(built.epub)).toEqual([]);
+      expect(unzipText(built.epub).get('OEBPS/content.opf')).toContain(lang === 'en_GB' ? '<dc:language>en-GB</dc:language>' : '<dc:language>en</dc:language>');
+    });
 
-  it('kindleProblems, run on every build, names each broken rule', () => {
-    const good = renderShowcase('');
-    expect(kindleProblems(good)).toEqual([]);
-    const webp = new Uint8Array([...Buffer.from('RIFF\0\0\0\0WEBPVP8 ')]);
-    const broken: RenderedBook = {
-      opf: good.opf.replace(/<dc:language>[^<]*</, '<dc:language>not a tag<'),
-      files: [
-        ...good.files.map((f) => (f.href === 'chapter-001.xhtml' && typeof f.data === 'string' ? { ...f, data: f.data.replace('<?xml version="1.0" encoding="utf-8"?>\n', '').replace('<body', '<body id="top"').replace('</section>', '<a href="#top">up</a></section>') } : f)),
-        { id: 'pic', href: 'pic.png', mediaType: 'image/png', data: webp },
-      ],
-    };
-    const problems = kindleProblems(broken).join('\n');
-    expect(problems).toMatch(/dc:language "not a tag"/);
-    expect(problems).toMatch(/chapter-001\.xhtml: no XML declaration/);
-    expect(problems).toMatch(/chapter-001\.xhtml: <body> has an id/);
-    expect(problems).toMatch(/pic\.png: WebP image/);
-    expect(problems).toMatch(/link to #top/);
-    const book = showcaseBook();
-    expect(kindleProblems(renderBook(book, { identifier: SHOWCASE_IDENTIFIER, modified: SHOWCASE_MODIFIED, css: '' }))).toEqual([]);
+    it('kindleProblems, run on every build, names each broken rule', () => {
+      const good = renderShowcase('');
+      expect(kindleProblems(good)).toEqual([]);
+      const webp = new Uint8Array([...Buffer.from('RIFF\0\0\0\0WEBPVP8 ')]);
+      const broken: RenderedBook = {
+        opf: good.opf.replace(/<dc:language>[^<]*</, '<dc:language>not a tag<'),
+        files: [
+          ...good.files.map((f) =>
+            f.href === 'chapter-001.xhtml' && typeof f.data === 'string'
+              ? { ...f, data: f.data.replace('<?xml version="1.0" encoding="utf-8"?>\n', '').replace('<body', '<body id="top"').replace('</section>', '<a href="#top">up</a></section>') }
+              : f,
+          ),
+          { id: 'pic', href: 'pic.png', mediaType: 'image/png', data: webp },
+        ],
+      };
+      const problems = kindleProblems(broken).join('\n');
+      expect(problems).toMatch(/dc:language "not a tag"/);
+      expect(problems).toMatch(/chapter-001\.xhtml: no XML declaration/);
+      expect(problems).toMatch(/chapter-001\.xhtml: <body> has an id/);
+      expect(problems).toMatch(/pic\.png: WebP image/);
+      expect(problems).toMatch(/link to #top/);
+      const book = showcaseBook();
+      expect(kindleProblems(renderBook(book, { identifier: SHOWCASE_IDENTIFIER, modified: SHOWCASE_MODIFIED, css: '' }))).toEqual([]);
+    });
   });
-});

@@ -23,24 +23,27 @@ function firstOutOfOrder(texts: readonly string[], plain: string): string | unde
 }
 
 /** pandoc reads the story of every book (validated by sideload.test.ts) back as plain text. */
-export const pandocSuite = (all: SideloadBooks) => describeWithClient('pandoc', 'pandoc reads the story back from the EPUB', () => {
-  let books: Map<string, SampleBook>;
-  let plain: Map<string, string>;
-  beforeAll(async () => {
-    books = new Map(all.samples.map((b) => [b.name, b]));
-    const outs = await mapLimit([...books.values()], 2, async (b) => [b.name, await run('pandoc', ['-f', 'epub', '-t', 'plain', '--wrap=none', b.epubPath])] as const);
-    plain = new Map(outs.map(([name, r]) => {
-      expect(r.code, r.stderr).toBe(0);
-      return [name, r.stdout];
-    }));
-  });
+export const pandocSuite = (all: SideloadBooks) =>
+  describeWithClient('pandoc', 'pandoc reads the story back from the EPUB', () => {
+    let books: Map<string, SampleBook>;
+    let plain: Map<string, string>;
+    beforeAll(async () => {
+      books = new Map(all.samples.map((b) => [b.name, b]));
+      const outs = await mapLimit([...books.values()], 2, async (b) => [b.name, await run('pandoc', ['-f', 'epub', '-t', 'plain', '--wrap=none', b.epubPath])] as const);
+      plain = new Map(
+        outs.map(([name, r]) => {
+          expect(r.code, r.stderr).toBe(0);
+          return [name, r.stdout];
+        }),
+      );
+    });
 
-  it.each(names)('%s: every paragraph survives intact and in order', (name) => {
-    const book = books.get(name)!;
-    const texts = storyTexts(book.built);
-    expect(texts.length).toBeGreaterThan(3);
-    expect(firstOutOfOrder(texts, plain.get(name)!)).toBeUndefined();
-    // And the check can fail: the same texts reversed are out of order.
-    expect(firstOutOfOrder([...texts].reverse(), plain.get(name)!)).toBeDefined();
+    it.each(names)('%s: every paragraph survives intact and in order', (name) => {
+      const book = books.get(name)!;
+      const texts = storyTexts(book.built);
+      expect(texts.length).toBeGreaterThan(3);
+      expect(firstOutOfOrder(texts, plain.get(name)!)).toBeUndefined();
+      // And the check can fail: the same texts reversed are out of order.
+      expect(firstOutOfOrder([...texts].reverse(), plain.get(name)!)).toBeDefined();
+    });
   });
-});

@@ -25,7 +25,12 @@ describe('the books the clients open', () => {
       ['showcase.epub', books.showcase.epub],
       ['showcase.kepub.epub', books.showcase.kepub],
       ['bare-showcase.epub', books.showcase.bare],
-      ...books.samples.flatMap((b): Array<[string, Uint8Array]> => [[`${b.name}.epub`, b.built.epub], [`${b.name}.kepub.epub`, b.built.kepub!]]),
+      ...books.samples.flatMap(
+        (b): Array<[string, Uint8Array]> => [
+          [`${b.name}.epub`, b.built.epub],
+          [`${b.name}.kepub.epub`, b.built.kepub!],
+        ],
+      ),
     ];
     expect(all.length).toBeGreaterThanOrEqual(15);
     for (const [name, epub] of all) expect(await validateEpub(epub, name), name).toEqual([]);

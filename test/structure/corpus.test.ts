@@ -7,7 +7,6 @@ import { corpusDir } from '../support/build.js';
 import { chapterBlocks, inlineText, type Block, type Inline } from '../../src/model.js';
 import { parsePlainText, type ParseResult } from '../../src/structure/index.js';
 
-
 function parse(name: string): { text: string; result: ParseResult } {
   const text = readFileSync(path.join(corpusDir, name), 'utf8');
   return { text, result: parsePlainText(text, { file: name }) };
@@ -47,7 +46,7 @@ describe('losing-battles-ch12.txt', () => {
     expect(ch.span.start).toBe(3);
   });
 
-  it('puts the opening thanks (lines 1–2) in the front as one author\'s note', () => {
+  it("puts the opening thanks (lines 1–2) in the front as one author's note", () => {
     expect(r.front).toHaveLength(1);
     const note = r.front[0]!;
     expect(note.type).toBe('authorNote');

@@ -10,9 +10,17 @@ import { outlineOf, RULE_DOCS } from '../../src/structure/explain.js';
 import { parsePlainText, type StructureOptions } from '../../src/structure/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'structure');
-const cases = readdirSync(root).filter((d) => existsSync(path.join(root, d, 'input.txt'))).sort();
+const cases = readdirSync(root)
+  .filter((d) => existsSync(path.join(root, d, 'input.txt')))
+  .sort();
 
-interface FixtureOptions { notes?: StructureOptions['notes']; chapterPattern?: string; sceneBreakPattern?: string; firstLine?: number; givenTitle?: string }
+interface FixtureOptions {
+  notes?: StructureOptions['notes'];
+  chapterPattern?: string;
+  sceneBreakPattern?: string;
+  firstLine?: number;
+  givenTitle?: string;
+}
 
 function optionsFor(dir: string): StructureOptions & { file: string } {
   const file = path.join(dir, 'options.json');

@@ -19,11 +19,24 @@ describe('the same story as plain text, Markdown and HTML', async () => {
       const { book } = built.get(f)!;
       expect(book.meta.title, f).toBe('The Salt Road');
       expect(book.meta.authors, f).toEqual([{ name: 'Mara Quill' }]);
-      expect(book.chapters.map((c) => [c.part === true, c.label ?? '', inlineText(c.title)]), f).toEqual([
-        [true, '', 'Part One'], [false, 'Chapter 1', 'Low Tide'], [false, 'Chapter 2', 'High Water'], [true, '', 'Part Two'], [false, '', 'Chapter 3'],
+      expect(
+        book.chapters.map((c) => [c.part === true, c.label ?? '', inlineText(c.title)]),
+        f,
+      ).toEqual([
+        [true, '', 'Part One'],
+        [false, 'Chapter 1', 'Low Tide'],
+        [false, 'Chapter 2', 'High Water'],
+        [true, '', 'Part Two'],
+        [false, '', 'Chapter 3'],
       ]);
-      expect(book.chapters[1]!.blocks.map((b) => b.type), f).toEqual(['paragraph', 'paragraph', 'sceneBreak', 'paragraph']);
-      expect(book.back.map((b) => b.type), f).toEqual(['authorNote']);
+      expect(
+        book.chapters[1]!.blocks.map((b) => b.type),
+        f,
+      ).toEqual(['paragraph', 'paragraph', 'sceneBreak', 'paragraph']);
+      expect(
+        book.back.map((b) => b.type),
+        f,
+      ).toEqual(['authorNote']);
     }
   });
 

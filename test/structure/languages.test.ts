@@ -9,14 +9,26 @@ import { buildFile, repoRoot, unzipText } from '../support/build.js';
 import { validateEpub } from '../support/epubcheck.js';
 
 interface Truth {
-  title: string; authors: string[]; language: string; chapters: string[];
-  authorNotes: number; sceneBreaks: number; mustContain: string[]; mustNotContain: string[];
+  title: string;
+  authors: string[];
+  language: string;
+  chapters: string[];
+  authorNotes: number;
+  sceneBreaks: number;
+  mustContain: string[];
+  mustNotContain: string[];
 }
 
 const root = path.join(repoRoot, 'test', 'fixtures', 'languages');
 const codes = readdirSync(root).sort();
 const dc = (opf: string, tag: string) => [...opf.matchAll(new RegExp(`<dc:${tag}[^>]*>([^<]*)</dc:${tag}>`, 'g'))].map((m) => m[1]!);
-const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'");
+const decode = (s: string) =>
+  s
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'");
 
 describe.each(codes)('the %s fixture, built', (code) => {
   const truth = JSON.parse(readFileSync(path.join(root, code, 'truth.json'), 'utf8')) as Truth;

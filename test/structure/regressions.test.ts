@@ -8,7 +8,10 @@ async function bookOf(text: string | Uint8Array): Promise<string> {
   const built = await buildFile(await storyFile(text));
   expect(await validateEpub(built.epub)).toEqual([]);
   assertSafeEpub(built.epub);
-  return [...unzipText(built.epub)].filter(([n]) => n.endsWith('.xhtml')).map(([, t]) => t.replace(/<[^>]*>/g, ' ')).join('\n');
+  return [...unzipText(built.epub)]
+    .filter(([n]) => n.endsWith('.xhtml'))
+    .map(([, t]) => t.replace(/<[^>]*>/g, ' '))
+    .join('\n');
 }
 
 describe('fuzz regressions', () => {

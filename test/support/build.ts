@@ -72,7 +72,11 @@ export async function outline(epub: Uint8Array): Promise<Outline> {
 }
 
 /** Words as a reader would search for them: letters and digits, case folded. */
-export const words = (s: string): string[] => s.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+export const words = (s: string): string[] =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .match(/[\p{L}\p{N}]+/gu) ?? [];
 
 /** Source words missing from the book (a multiset difference): `[]` when no text was lost. */
 export function missingWords(source: string, book: string): string[] {

@@ -1,7 +1,11 @@
 import { execFile } from 'node:child_process';
 import { cliPath, repoRoot } from './build.js';
 
-export interface Run { code: number; stdout: string; stderr: string }
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 /** The env a CI job has: no TTY, CI=true, a fixed build date. */
 export const ciEnv = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({ ...process.env, CI: 'true', SOURCE_DATE_EPOCH: '1700000000', NO_COLOR: '', ...extra });

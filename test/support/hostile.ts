@@ -6,7 +6,11 @@ import { expect } from 'vitest';
 import { QuireError } from '../../src/index.js';
 import { buildFile, cliPath, repoRoot } from './build.js';
 
-export interface Run { code: number; stdout: string; stderr: string }
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 export function quire(args: string[], cwd = repoRoot): Promise<Run> {
   return new Promise((resolve) => {
@@ -20,7 +24,10 @@ export const tmpDir = (prefix = 'quire-harden-') => mkdtemp(path.join(os.tmpdir(
 
 /** The QuireError a build of `file` fails with; fails the test if it builds or throws anything else. */
 export async function buildError(file: string): Promise<QuireError> {
-  const error = await buildFile(file).then(() => undefined, (e: unknown) => e);
+  const error = await buildFile(file).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(QuireError);
   return error as QuireError;
 }

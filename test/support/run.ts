@@ -1,14 +1,24 @@
 import { execFile } from 'node:child_process';
 
-export interface Run { code: number; stdout: string; stderr: string; ms: number }
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
 
 /** Runs a client program; never throws, so a test can assert on its exit code and output. */
 export function run(cmd: string, args: string[], options: { cwd?: string; timeout?: number } = {}): Promise<Run> {
   const started = performance.now();
   return new Promise((resolve) => {
-    execFile(cmd, args, { maxBuffer: 64 * 1024 * 1024, timeout: options.timeout ?? 120_000, ...(options.cwd ? { cwd: options.cwd } : {}), env: { ...process.env, LANG: 'C.UTF-8' } }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number((error as NodeJS.ErrnoException & { code?: number }).code ?? 1) || 1 : 0, stdout, stderr, ms: performance.now() - started });
-    });
+    execFile(
+      cmd,
+      args,
+      { maxBuffer: 64 * 1024 * 1024, timeout: options.timeout ?? 120_000, ...(options.cwd ? { cwd: options.cwd } : {}), env: { ...process.env, LANG: 'C.UTF-8' } },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number((error as NodeJS.ErrnoException & { code?: number }).code ?? 1) || 1 : 0, stdout, stderr, ms: performance.now() - started });
+      },
+    );
   });
 }
 

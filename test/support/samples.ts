@@ -18,7 +18,10 @@ export interface SampleBook {
 
 /** Every sample story and every corpus file: the books the issue says must pass every client. */
 export const sampleSources = (): string[] => [
-  ...readdirSync(path.join(repoRoot, 'stories')).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(repoRoot, 'stories', f)),
+  ...readdirSync(path.join(repoRoot, 'stories'))
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => path.join(repoRoot, 'stories', f)),
   ...corpusFiles,
 ];
 
@@ -66,10 +69,7 @@ export function blockTexts(block: Block): string[] {
 
 /** Every paragraph-like text of the story, in reading order. */
 export function storyTexts(built: ConvertedWork): string[] {
-  return built.book.chapters.flatMap((c) => [
-    inlineText(c.title),
-    ...c.blocks.flatMap(blockTexts),
-    ...c.sections.flatMap((s) => [inlineText(s.title), ...s.blocks.flatMap(blockTexts)]),
-  ]).filter((t) => t.trim() !== '');
+  return built.book.chapters
+    .flatMap((c) => [inlineText(c.title), ...c.blocks.flatMap(blockTexts), ...c.sections.flatMap((s) => [inlineText(s.title), ...s.blocks.flatMap(blockTexts)])])
+    .filter((t) => t.trim() !== '');
 }
-

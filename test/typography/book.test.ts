@@ -43,19 +43,12 @@ describe('applyTypography', () => {
     expect(out).not.toBe(input);
     expect(out.meta.title).toBe('Rock ’n’ Roll');
     expect(inlineText(out.chapters[0]?.title ?? [])).toBe('“First” Things');
-    expect(out.chapters[0]?.blocks.map((b) => (b.type === 'paragraph' ? inlineText(b.children) : b.type))).toEqual([
-      '“A”—b',
-      'sceneBreak',
-      '’Tis',
-    ]);
+    expect(out.chapters[0]?.blocks.map((b) => (b.type === 'paragraph' ? inlineText(b.children) : b.type))).toEqual(['“A”—b', 'sceneBreak', '’Tis']);
   });
 
   it('starts each paragraph with no quote open, so dialogue can run on', () => {
     const out = applyTypography(book([para(t('"The first part,')), para(t('"and the second."'))]));
-    expect(out.chapters[0]?.blocks.map((b) => (b.type === 'paragraph' ? inlineText(b.children) : ''))).toEqual([
-      '“The first part,',
-      '“and the second.”',
-    ]);
+    expect(out.chapters[0]?.blocks.map((b) => (b.type === 'paragraph' ? inlineText(b.children) : ''))).toEqual(['“The first part,', '“and the second.”']);
   });
 
   it('treats a verse block as one run across its lines and leaves links and note refs alone', () => {

@@ -13,7 +13,14 @@ const span = { file: 's.txt', start: 1, end: 1 };
 
 function book(language: string, paragraphs: string[]): Book {
   const blocks: Block[] = paragraphs.map((p) => ({ type: 'paragraph', children: [{ type: 'text', value: p }], span }));
-  return { meta: { title: 'T', authors: [], language, tags: [], fandoms: [], pairings: [], characters: [], genres: [], warnings: [] }, imprint: [], front: [], back: [], notes: [], chapters: [{ title: [], blocks, sections: [], span }] };
+  return {
+    meta: { title: 'T', authors: [], language, tags: [], fandoms: [], pairings: [], characters: [], genres: [], warnings: [] },
+    imprint: [],
+    front: [],
+    back: [],
+    notes: [],
+    chapters: [{ title: [], blocks, sections: [], span }],
+  };
 }
 const typeset = (language: string, paragraphs: string[]): string[] =>
   applyTypography(book(language, paragraphs), { language }).chapters[0]!.blocks.map((b) => (b.type === 'paragraph' ? inlineText(b.children) : ''));
@@ -48,8 +55,7 @@ describe('straight quotes become the language’s marks', () => {
 
 describe('French spacing', () => {
   it('puts a narrow no-break space before ; ! ? and a no-break space before : where the author left a space', () => {
-    expect(smartenText("À qui dois-je l'envoyer ? Je ne sais pas ; dis-le : vite !", { language: 'fr' }))
-      .toBe(`À qui dois-je l’envoyer${NNBSP}? Je ne sais pas${NNBSP}; dis-le\u00a0: vite${NNBSP}!`);
+    expect(smartenText("À qui dois-je l'envoyer ? Je ne sais pas ; dis-le : vite !", { language: 'fr' })).toBe(`À qui dois-je l’envoyer${NNBSP}? Je ne sais pas${NNBSP}; dis-le\u00a0: vite${NNBSP}!`);
   });
   it('leaves punctuation with no space before it and URLs alone', () => {
     expect(smartenText('Vraiment? Voir https://exemple.fr/a?b=1 !', { language: 'fr' })).toBe(`Vraiment? Voir https://exemple.fr/a?b=1${NNBSP}!`);

@@ -75,7 +75,11 @@ const UNSAFE = /[\u0000-\u001f\u007f<>:"/\\|?*]+/g;
 
 /** `The Winter Orchard.epub`: the title made safe as a file name anywhere. */
 export function downloadName(title: string, fallback: string, ext: string): string {
-  const clean = title.replace(UNSAFE, ' ').replace(/\s+/g, ' ').replace(/^[ .]+|[ .]+$/g, '').slice(0, 120);
+  const clean = title
+    .replace(UNSAFE, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^[ .]+|[ .]+$/g, '')
+    .slice(0, 120);
   return `${clean || fallback}${ext}`;
 }
 
@@ -135,7 +139,12 @@ function makeLibrary(books: LibraryBook[]): Library {
     authors: groups((b) => b.info.authors.map((a) => a.name)),
     series,
     tags: groups((b) => b.info.subjects),
-    updated: books.map((b) => b.info.modified).filter(Boolean).sort().at(-1) ?? '1970-01-01T00:00:00Z',
+    updated:
+      books
+        .map((b) => b.info.modified)
+        .filter(Boolean)
+        .sort()
+        .at(-1) ?? '1970-01-01T00:00:00Z',
   };
 }
 

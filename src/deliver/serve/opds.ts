@@ -85,7 +85,12 @@ export function groupsFeed(library: Library, path: string, title: string, groups
   });
 }
 
-const latest = (books: readonly LibraryBook[], library: Library): string => books.map((b) => b.info.modified).filter(Boolean).sort().at(-1) ?? library.updated;
+const latest = (books: readonly LibraryBook[], library: Library): string =>
+  books
+    .map((b) => b.info.modified)
+    .filter(Boolean)
+    .sort()
+    .at(-1) ?? library.updated;
 
 /** Books, each with its formats, cover and thumbnail. */
 export function acquisitionFeed(library: Library, path: string, title: string, books: readonly LibraryBook[], links: string[] = []): string {

@@ -76,7 +76,9 @@ function bookHtml(b: LibraryBook): string {
   const i = b.info;
   const authors = i.authors.map((a) => a.name).join(', ');
   const img = b.cover ? `<img src="${esc(thumbUrl(b))}" alt="" width="100" height="160">` : '';
-  const links = b.files.map((f) => `<a href="${esc(fileUrl(b, f))}" type="${FORMAT_TYPES[f.kind].mime}" download="${esc(f.downloadName)}">${esc(FORMAT_TYPES[f.kind].label)} <small>(${megabytes(f.size)})</small></a>`);
+  const links = b.files.map(
+    (f) => `<a href="${esc(fileUrl(b, f))}" type="${FORMAT_TYPES[f.kind].mime}" download="${esc(f.downloadName)}">${esc(FORMAT_TYPES[f.kind].label)} <small>(${megabytes(f.size)})</small></a>`,
+  );
   return `<article>
 ${img}<h2>${esc(i.title)}</h2>
 ${authors ? `<p class="by">by ${esc(authors)}</p>` : ''}

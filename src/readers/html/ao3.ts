@@ -7,9 +7,29 @@ import { all, byId, first, hasClass, tags, textOf } from './dom.js';
 
 // AO3 names languages in their own words; these are the common ones.
 const LANGUAGES: Record<string, string> = {
-  english: 'en', español: 'es', français: 'fr', deutsch: 'de', italiano: 'it', português: 'pt', 'português brasileiro': 'pt-BR',
-  русский: 'ru', polski: 'pl', nederlands: 'nl', 中文: 'zh', '中文-普通话 國語': 'zh', 日本語: 'ja', 한국어: 'ko', svenska: 'sv',
-  suomi: 'fi', dansk: 'da', norsk: 'no', čeština: 'cs', magyar: 'hu', türkçe: 'tr', 'tiếng việt': 'vi', 'bahasa indonesia': 'id',
+  english: 'en',
+  español: 'es',
+  français: 'fr',
+  deutsch: 'de',
+  italiano: 'it',
+  português: 'pt',
+  'português brasileiro': 'pt-BR',
+  русский: 'ru',
+  polski: 'pl',
+  nederlands: 'nl',
+  中文: 'zh',
+  '中文-普通话 國語': 'zh',
+  日本語: 'ja',
+  한국어: 'ko',
+  svenska: 'sv',
+  suomi: 'fi',
+  dansk: 'da',
+  norsk: 'no',
+  čeština: 'cs',
+  magyar: 'hu',
+  türkçe: 'tr',
+  'tiếng việt': 'vi',
+  'bahasa indonesia': 'id',
 };
 
 /**
@@ -33,8 +53,15 @@ export function readAo3(site: SiteInput): SiteResult | undefined {
   if (textOf(h1)) meta.title = textOf(h1);
   const byline = first(preface.children, (e) => hasClass(e, 'byline'));
   if (byline) {
-    const links = all(byline.children, (e) => e.name === 'a' && e.attribs.rel === 'author').map(textOf).filter(Boolean);
-    const names = links.length ? links : textOf(byline).replace(/^by\s+/i, '').split(/\s*,\s*/).filter(Boolean);
+    const links = all(byline.children, (e) => e.name === 'a' && e.attribs.rel === 'author')
+      .map(textOf)
+      .filter(Boolean);
+    const names = links.length
+      ? links
+      : textOf(byline)
+          .replace(/^by\s+/i, '')
+          .split(/\s*,\s*/)
+          .filter(Boolean);
     meta.authors = names.map((name) => ({ name }));
   }
   const link = all(preface.children, (e) => e.name === 'a' && /\/works\/\d+/.test(e.attribs.href ?? ''))[0];
@@ -63,17 +90,43 @@ function tagMeta(dl: Element): Partial<Metadata> {
       continue;
     }
     if (el.name !== 'dd') continue;
-    const links = all(el.children, (e) => e.name === 'a').map(textOf).filter(Boolean);
-    const values = links.length ? links : textOf(el).split(/\s*,\s*/).filter(Boolean);
+    const links = all(el.children, (e) => e.name === 'a')
+      .map(textOf)
+      .filter(Boolean);
+    const values = links.length
+      ? links
+      : textOf(el)
+          .split(/\s*,\s*/)
+          .filter(Boolean);
     const value = textOf(el);
     switch (label) {
-      case 'rating': meta.rating = values.join(', '); break;
-      case 'archive warning': case 'archive warnings': meta.warnings = values; break;
-      case 'category': case 'categories': meta.genres = values; break;
-      case 'fandom': case 'fandoms': meta.fandoms = values; break;
-      case 'relationship': case 'relationships': meta.pairings = values; break;
-      case 'character': case 'characters': meta.characters = values; break;
-      case 'additional tags': case 'freeform': meta.tags = values; break;
+      case 'rating':
+        meta.rating = values.join(', ');
+        break;
+      case 'archive warning':
+      case 'archive warnings':
+        meta.warnings = values;
+        break;
+      case 'category':
+      case 'categories':
+        meta.genres = values;
+        break;
+      case 'fandom':
+      case 'fandoms':
+        meta.fandoms = values;
+        break;
+      case 'relationship':
+      case 'relationships':
+        meta.pairings = values;
+        break;
+      case 'character':
+      case 'characters':
+        meta.characters = values;
+        break;
+      case 'additional tags':
+      case 'freeform':
+        meta.tags = values;
+        break;
       case 'language': {
         const code = LANGUAGES[value.toLowerCase()];
         if (code) meta.language = code;
@@ -84,8 +137,11 @@ function tagMeta(dl: Element): Partial<Metadata> {
         if (m) meta.series = { name: links[0] ?? m[2]!.trim(), position: Number(m[1]) };
         break;
       }
-      case 'stats': Object.assign(meta, stats(value)); break;
-      default: break;
+      case 'stats':
+        Object.assign(meta, stats(value));
+        break;
+      default:
+        break;
     }
   }
   return meta;
@@ -126,7 +182,13 @@ function labelledNotes(container: Element, site: SiteInput): LabelledNote[] {
 
 /** Each chapter as a chapter item, then its start notes, its text and its end notes. */
 function readChapters(chaptersEl: Element, site: SiteInput): Item[] {
-  interface Draft { heading: string; span: Item[]; start: Block[]; body: Item[]; end: Block[] }
+  interface Draft {
+    heading: string;
+    span: Item[];
+    start: Block[];
+    body: Item[];
+    end: Block[];
+  }
   const drafts: Draft[] = [];
   const current = (): Draft => drafts.at(-1) ?? (drafts.push({ heading: '', span: [], start: [], body: [], end: [] }), drafts.at(-1)!);
   for (const el of tags(chaptersEl)) {

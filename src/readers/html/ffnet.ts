@@ -6,8 +6,29 @@ import type { Item } from '../items.js';
 import type { SiteInput, SiteResult } from './parse.js';
 import { all, byId, first, textOf } from './dom.js';
 
-
-const GENRES = new Set(['adventure', 'angst', 'crime', 'drama', 'family', 'fantasy', 'friendship', 'general', 'horror', 'humor', 'hurt/comfort', 'mystery', 'parody', 'poetry', 'romance', 'sci-fi', 'spiritual', 'supernatural', 'suspense', 'tragedy', 'western']);
+const GENRES = new Set([
+  'adventure',
+  'angst',
+  'crime',
+  'drama',
+  'family',
+  'fantasy',
+  'friendship',
+  'general',
+  'horror',
+  'humor',
+  'hurt/comfort',
+  'mystery',
+  'parody',
+  'poetry',
+  'romance',
+  'sci-fi',
+  'spiritual',
+  'supernatural',
+  'suspense',
+  'tragedy',
+  'western',
+]);
 
 /**
  * A saved fanfiction.net chapter page: `#profile_top` (title in `b`, author
@@ -31,7 +52,9 @@ export function readFfnet(site: SiteInput): SiteResult | undefined {
   if (textOf(summary)) meta.summary = [[text(textOf(summary))]];
   const facts = first(profile.children, (e) => e.name === 'span' && /Rated:/.test(textOf(e)));
   if (facts) Object.assign(meta, factsLine(facts));
-  const links = all(byId(root, 'pre_story_links')?.children ?? [], (e) => e.name === 'a').map(textOf).filter(Boolean);
+  const links = all(byId(root, 'pre_story_links')?.children ?? [], (e) => e.name === 'a')
+    .map(textOf)
+    .filter(Boolean);
   if (links.length) meta.fandoms = [links.at(-1)!];
   const canonical = first(root, (e) => e.name === 'link' && e.attribs.rel === 'canonical');
   if (canonical?.attribs.href) meta.source = canonical.attribs.href;
@@ -71,18 +94,40 @@ function factsLine(span: Element): Partial<Metadata> {
       return;
     }
     if (i === 1) {
-      const code = { english: 'en', spanish: 'es', french: 'fr', german: 'de', italian: 'it', portuguese: 'pt', russian: 'ru', dutch: 'nl', polish: 'pl', indonesian: 'id', tagalog: 'tl', chinese: 'zh', japanese: 'ja' }[part.toLowerCase()];
+      const code = {
+        english: 'en',
+        spanish: 'es',
+        french: 'fr',
+        german: 'de',
+        italian: 'it',
+        portuguese: 'pt',
+        russian: 'ru',
+        dutch: 'nl',
+        polish: 'pl',
+        indonesian: 'id',
+        tagalog: 'tl',
+        chinese: 'zh',
+        japanese: 'ja',
+      }[part.toLowerCase()];
       if (code) meta.language = code;
       return;
     }
-    const genres = part.replace(/Hurt\/Comfort/gi, 'Hurt\u0000Comfort').split('/').map((g) => g.replace('\u0000', '/'));
+    const genres = part
+      .replace(/Hurt\/Comfort/gi, 'Hurt\u0000Comfort')
+      .split('/')
+      .map((g) => g.replace('\u0000', '/'));
     if (genres.every((g) => GENRES.has(g.toLowerCase()))) {
       meta.genres = genres;
       return;
     }
     // Characters, with pairings in brackets: `[Anna K., Ben T.] Clara M.`
     const pairings = [...part.matchAll(/\[([^\]]+)\]/g)].map((p) => p[1]!.split(/\s*,\s*/).join('/'));
-    const characters = part.replace(/\]/g, ',').replace(/\[/g, '').split(/\s*,\s*/).map((c) => c.trim()).filter(Boolean);
+    const characters = part
+      .replace(/\]/g, ',')
+      .replace(/\[/g, '')
+      .split(/\s*,\s*/)
+      .map((c) => c.trim())
+      .filter(Boolean);
     if (pairings.length) meta.pairings = pairings;
     meta.characters = characters;
   });

@@ -44,7 +44,10 @@ const INLINE = new Set(['span', 'em', 'i', 'strong', 'b', 'u', 's', 'strike', 'd
 const BR = { type: 'tag', name: 'br', attribs: {}, children: [] } as unknown as ChildNode;
 
 class Walker {
-  constructor(private readonly ctx: HtmlContext, private readonly lineOf: (n: ChildNode) => number) {}
+  constructor(
+    private readonly ctx: HtmlContext,
+    private readonly lineOf: (n: ChildNode) => number,
+  ) {}
 
   private span(node: ChildNode): Span {
     const line = this.lineOf(node);
@@ -85,7 +88,12 @@ class Walker {
     switch (el.name) {
       case 'p':
         return this.paragraphs(el.children, 'paragraph');
-      case 'h1': case 'h2': case 'h3': case 'h4': case 'h5': case 'h6': {
+      case 'h1':
+      case 'h2':
+      case 'h3':
+      case 'h4':
+      case 'h5':
+      case 'h6': {
         const title = trimInlines(this.inlines(el.children));
         return inlineText(title).trim() ? [{ type: 'heading', depth: Number(el.name[1]), inlines: title, span, rule: 'html-heading' }] : [];
       }
@@ -93,12 +101,16 @@ class Walker {
         return block({ type: 'sceneBreak', span }, 'html-rule');
       case 'blockquote':
         return block({ type: 'blockquote', children: itemBlocks(this.blocks(el.children)), span }, 'html-quote');
-      case 'ul': case 'ol': {
+      case 'ul':
+      case 'ol': {
         const items = el.children.filter((c): c is Element => isTag(c) && c.name === 'li').map((li) => itemBlocks(this.blocks(li.children)));
         return items.length ? block({ type: 'list', ordered: el.name === 'ol', items, span }, 'html-list') : [];
       }
       case 'pre': {
-        const lines = textContent(el).replace(/\n$/, '').split('\n').map((l) => [text(l)]);
+        const lines = textContent(el)
+          .replace(/\n$/, '')
+          .split('\n')
+          .map((l) => [text(l)]);
         return block({ type: 'verse', lines, span }, 'html-pre');
       }
       default:
@@ -178,15 +190,27 @@ class Walker {
       } else if (isTag(n)) {
         const children = () => this.inlines(n.children);
         switch (n.name) {
-          case 'br': out.push({ type: 'lineBreak' }); break;
-          case 'em': case 'i': case 'cite': out.push({ type: 'emphasis', children: children() }); break;
-          case 'strong': case 'b': out.push({ type: 'strong', children: children() }); break;
+          case 'br':
+            out.push({ type: 'lineBreak' });
+            break;
+          case 'em':
+          case 'i':
+          case 'cite':
+            out.push({ type: 'emphasis', children: children() });
+            break;
+          case 'strong':
+          case 'b':
+            out.push({ type: 'strong', children: children() });
+            break;
           case 'a':
             if (n.attribs.href) out.push({ type: 'link', url: n.attribs.href, children: children() });
             else out.push(...children());
             break;
-          case 'img': out.push(text(n.attribs.alt ?? '')); break;
-          default: out.push(...children());
+          case 'img':
+            out.push(text(n.attribs.alt ?? ''));
+            break;
+          default:
+            out.push(...children());
         }
       }
     }

@@ -102,10 +102,14 @@ function paragraphItems(tokens: readonly Token[], span: Span, ctx: Ctx): Item[] 
     const html = `<p>${inlineHtml(tokens, ctx.prefix, refs)}</p>`;
     return htmlItems(html, htmlCtx(ctx, span)).map((i): Item => {
       switch (i.type) {
-        case 'block': return { ...i, block: mapBlockInlines(i.block, (x) => restoreRefs(x, refs)) };
-        case 'text': return i.inlines ? { ...i, inlines: restoreRefs(i.inlines, refs) } : i;
-        case 'heading': return { ...i, inlines: restoreRefs(i.inlines, refs) };
-        case 'chapter': return { ...i, title: restoreRefs(i.title, refs) };
+        case 'block':
+          return { ...i, block: mapBlockInlines(i.block, (x) => restoreRefs(x, refs)) };
+        case 'text':
+          return i.inlines ? { ...i, inlines: restoreRefs(i.inlines, refs) } : i;
+        case 'heading':
+          return { ...i, inlines: restoreRefs(i.inlines, refs) };
+        case 'chapter':
+          return { ...i, title: restoreRefs(i.title, refs) };
       }
     });
   }
