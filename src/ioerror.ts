@@ -48,3 +48,15 @@ export function toDiagnostic(e: unknown, file: string): Diagnostic {
   }
   return { severity: 'error', code: 'internal', message: `internal error (a bug in quire; please report it): ${(e as Error)?.message ?? String(e)}`, file };
 }
+
+/** Whether process `pid` is running (whoever's it is): a temporary file it names is still being written. */
+export function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it exists but belongs to someone else.
+    return systemCode(e) === 'EPERM';
+  }
+}

@@ -7,7 +7,7 @@
 import { mkdir, open, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { QuireError } from '../diagnostics.js';
-import { ioReason, systemCode } from '../ioerror.js';
+import { ioReason, processAlive, systemCode } from '../ioerror.js';
 
 // `.quire-<pid>-<run>-<work>.tmp`: the pid says whose it is, the run number
 // keeps two builds in one process apart.
@@ -30,7 +30,7 @@ export async function prepareOut(out: string): Promise<void> {
   // process that wrote them is gone (another quire may be building here now).
   for (const name of await readdir(out).catch(() => [])) {
     const pid = TMP.exec(name)?.[1];
-    if (pid !== undefined && !alive(Number(pid))) await rm(path.join(out, name), { force: true }).catch(() => undefined);
+    if (pid !== undefined && !processAlive(Number(pid))) await rm(path.join(out, name), { force: true }).catch(() => undefined);
   }
 }
 
@@ -61,16 +61,5 @@ async function makeFolders(dir: string): Promise<void> {
       const why = code === 'ENOENT' ? `${path.dirname(d)} does not take new folders (ENOENT)` : ioReason(e);
       throw new Error(`cannot create ${d === path.resolve(dir) ? 'the output folder' : d}: ${why}`, { cause: e });
     }
-  }
-}
-
-function alive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    // EPERM: it exists but belongs to someone else.
-    return systemCode(e) === 'EPERM';
   }
 }

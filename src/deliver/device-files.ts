@@ -8,7 +8,7 @@ import { constants } from 'node:fs';
 import { access, mkdir, open, readdir, readFile, rename, rm, stat, statfs } from 'node:fs/promises';
 import path from 'node:path';
 import { QuireError } from '../diagnostics.js';
-import { ioReason, systemCode } from '../ioerror.js';
+import { ioReason, processAlive, systemCode } from '../ioerror.js';
 import type { BookFormat } from './devices.js';
 
 /** The manifest's name, in the folder quire sends books to. */
@@ -136,17 +136,7 @@ export async function removeOwn(file: string): Promise<void> {
 export async function clearLeftovers(folder: string): Promise<void> {
   for (const name of await readdir(folder).catch(() => [] as string[])) {
     const pid = TMP.exec(name)?.[1];
-    if (pid !== undefined && !alive(Number(pid))) await rm(path.join(folder, name), { force: true }).catch(() => undefined);
-  }
-}
-
-function alive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return systemCode(e) === 'EPERM';
+    if (pid !== undefined && !processAlive(Number(pid))) await rm(path.join(folder, name), { force: true }).catch(() => undefined);
   }
 }
 
