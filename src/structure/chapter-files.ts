@@ -64,7 +64,11 @@ export async function readFolder(files: readonly SourceFile[], detection: Detect
     const chapters: Chapter[] = parsed.chapters;
     const name = own.title ?? parsed.meta.title;
     const [first] = chapters;
-    if (chapters.length === 1 && first && name && !inlineText(first.title).trim()) first.title = [text(name)];
+    if (chapters.length === 1 && first && name && !inlineText(first.title).trim()) {
+      first.title = [text(name)];
+      result.rules.set(first, 'chapter-file-title');
+    }
+    for (const note of [...own.start, ...own.end]) result.rules.set(note, 'chapter-file-note');
     if (first) first.blocks.unshift(...own.start, ...parsed.front);
     const last = chapters.at(-1);
     if (last) (last.sections.at(-1)?.blocks ?? last.blocks).push(...parsed.back, ...own.end);

@@ -21,6 +21,8 @@ export const CHAPTER_RULES: ReadonlyMap<string, string> = new Map([
   ['heading-below-sections', 'a markup heading deeper than sections: kept as bold words'],
   ['repeated-chapter-title', "a heading at the top of a site's chapter that repeats the chapter's name: left out as a repeat"],
   ['untitled', 'story text before the first heading, or a story without headings: a chapter with no title of its own'],
+  ['chapter-file-title', "a folder work's chapter file names its one chapter: the title in its front matter, or its lone top heading"],
+  ['chapter-file-note', "a chapter file's front-matter notes (summary, notes, end notes): author's notes that open or close its chapter"],
 ]);
 
 export interface ChapterOptions {

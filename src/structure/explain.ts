@@ -3,6 +3,7 @@
  * found, every chapter, section, break, note and epigraph with its source
  * line and the rule that decided it, and the doubts.
  */
+import path from 'node:path';
 import { formatDiagnostic } from '../diagnostics.js';
 import { MARKUP_RULES } from '../readers/items.js';
 import { CHAPTER_RULES } from './chapters.js';
@@ -43,7 +44,8 @@ export function explain(result: ParseResult, file: string, merged?: { meta: Part
   for (const k of keys) out.push(`  ${k}: ${JSON.stringify(meta[k])}${from(k)}`);
   const sources = result.trace.filter((t) => t.kind === 'meta' || t.kind === 'title' || t.rule === 'work-title-chapter');
   if (sources.length > 0) out.push('  read from:');
-  for (const t of sources) out.push(`    ${String(t.line).padEnd(6)} ${t.text}  [${t.rule}]`);
+  const manyFiles = new Set(result.trace.map((t) => t.file)).size > 1;
+  for (const t of sources) out.push(`    ${(manyFiles ? `${path.basename(t.file)}:${t.line}` : String(t.line)).padEnd(6)} ${t.text}  [${t.rule}]`);
   const blocks = (list: OutlineBlock[], indent: string) => {
     let run: OutlineBlock[] = [];
     const flush = () => {
@@ -77,7 +79,7 @@ export function explain(result: ParseResult, file: string, merged?: { meta: Part
   for (const c of o.chapters) {
     const head = c.title === '' ? '(no heading)' : `${c.label ? `${c.label}: ` : ''}${c.title}`;
     const what = c.part ? `Part ${++parts}` : `Chapter ${++chapters}`;
-    out.push('', `${what}  ${head}  lines ${c.lines}  [${c.rule}]`);
+    out.push('', `${what}  ${head}  ${c.file ? `${path.basename(c.file)} ` : ''}lines ${c.lines}  [${c.rule}]`);
     blocks(c.blocks, '  ');
     for (const s of c.sections) {
       out.push(`  Section  ${s.label ? `${s.label}: ` : ''}${s.title}  lines ${s.lines}  [${s.rule}]`);
@@ -91,7 +93,8 @@ export function explain(result: ParseResult, file: string, merged?: { meta: Part
   out.push('');
   if (result.diagnostics.length === 0) out.push('No doubts.');
   else for (const d of result.diagnostics) out.push(formatDiagnostic(d));
-  out.push('', 'Rules', explainRules(result.trace.map((t) => t.rule)).trimEnd());
+  const used = [...result.trace.map((t) => t.rule), ...o.chapters.flatMap((c) => [c.rule, ...c.blocks.flatMap((b) => (b.rule ? [b.rule] : []))])];
+  out.push('', 'Rules', explainRules(used).trimEnd());
   return out.join('\n') + '\n';
 }
 

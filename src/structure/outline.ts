@@ -27,6 +27,8 @@ export interface OutlineSection {
   blocks: OutlineBlock[];
 }
 export interface OutlineChapter extends OutlineSection {
+  /** The chapter file its line numbers count in, for a folder work's chapters. */
+  file?: string;
   label?: string;
   part?: true;
   sections: OutlineSection[];
@@ -53,6 +55,8 @@ const range = (a: number, b: number) => (a === b ? `${a}` : `${a}-${b}`);
 
 export function outlineOf(result: ParseResult): Outline {
   const rule = (o: object) => result.rules.get(o) ?? '?';
+  // A folder work's line numbers count in each chapter file: its chapters name their file.
+  const manyFiles = new Set(result.chapters.map((c) => c.span.file)).size > 1;
   const text = (i: readonly Inline[]) => shorten(inlineText(i));
 
   const block = (b: Block): OutlineBlock => {
@@ -103,6 +107,7 @@ export function outlineOf(result: ParseResult): Outline {
     front: result.front.map(block),
     chapters: result.chapters.map((c) => {
       const o: OutlineChapter = {
+        ...(manyFiles && c.span.file ? { file: c.span.file } : {}),
         title: inlineText(c.title),
         lines: range(c.span.start, c.span.end),
         rule: c.title.length === 0 ? 'untitled' : rule(c),

@@ -72,3 +72,14 @@ describe('quire inspect on a story whose metadata is in front matter', () => {
     expect(text).not.toContain('none in the text');
   });
 });
+
+describe('quire inspect on a folder work', () => {
+  it("names a rule for every chapter and note, and the file each chapter's line numbers count in", async () => {
+    const folder = new URL('../../stories/tidewater', import.meta.url).pathname;
+    const text = inspectionText(await inspect(folder), folder, false);
+    expect(text).not.toContain('[?]');
+    expect(text).toMatch(/^Chapter 1 {2}The First Letter {2}chapter-one\.md lines \d+-\d+ {2}\[chapter-file-title\]$/m);
+    expect(text).toMatch(/author's note \(Notes\).*\[chapter-file-note\]$/m);
+    expect(text).toMatch(/^ {2}chapter-file-title +a folder work's chapter file names its one chapter/m);
+  });
+});
