@@ -267,12 +267,14 @@ export const RULES: readonly Rule[] = [
       const frame = /^([^\p{L}\p{N}\s.,!?;:…'"’”]+)\s*\p{L}{1,2}\s*([^\p{L}\p{N}\s.,!?;:…'"’”]+)$/u.exec(t);
       // …framed the same on both sides, mirrored (`~o~`, `-x-`, `~*o*~`): `--o—` is a word between dashes.
       const framed = !!frame && [...frame[1]!].reverse().join('') === frame[2];
-      // Where blank lines part paragraphs, a framed letter that runs into the text above or below
-      // (`…"fin"` then `- o -`) is part of that paragraph; framed by emphasis marks alone (`*o*`, `_x_`),
-      // it is an emphasised word unless blank lines set it apart, whatever the layout.
-      const touching = c.line.gapBefore === 0 || c.line.gapAfter === 0;
+      // A framed letter that runs into the text above or below is a word of that text where blank lines
+      // part paragraphs (`…"fin"` then `- o -`), and in any layout when a blank line sets it off on one
+      // side only: a divider stands alike on both. Framed by emphasis marks alone (`*o*`, `_x_`), it is
+      // an emphasised word unless blank lines set it apart.
+      const above = c.line.index > 0 && c.line.gapBefore === 0;
+      const below = !!c.next && c.line.gapAfter === 0;
       const emphasis = !!frame && /^(\*{1,2}|_{1,2})$/.test(frame[1]!);
-      const prose = touching && (emphasis || c.layout.normalGap > 0);
+      const prose = above !== below || ((above || below) && (emphasis || c.layout.normalGap > 0));
       return letters.length >= 3 || (framed && !prose) ? {} : null;
     },
   },
