@@ -3,37 +3,19 @@
  * this part of quire decides: the language detected from the story, the
  * lines the language tables read (fields, headings, notes, end mark), the
  * quotation marks typography sets, and a book built in that language (its
- * labels, its marks, EPUBCheck). Whether structure detection uses the tables
- * is judged by the structure runner once it does.
+ * labels, its marks, EPUBCheck). How structure detection uses the tables is
+ * judged by test/structure/languages.test.ts.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Book, Block } from '../../src/model.js';
 import { languageFor, matchEndMark, matchField, matchHeading, matchNoteLabel } from '../../src/lang/index.js';
 import { detectLanguage } from '../../src/lang/detect.js';
 import { applyTypography, smartenText } from '../../src/typography/index.js';
-import { buildFile, repoRoot, unzipText } from '../support/build.js';
+import { buildFile, unzipText } from '../support/build.js';
+import { languageFixtures } from '../support/languages.js';
 import { validateEpub } from '../support/epubcheck.js';
 
-interface Truth {
-  title: string;
-  authors: string[];
-  language: string;
-  chapters: string[];
-  authorNotes: number;
-  sceneBreaks: number;
-  mustContain: string[];
-  mustNotContain: string[];
-}
-
-const root = path.join(repoRoot, 'test', 'fixtures', 'languages');
-const fixtures = readdirSync(root)
-  .sort()
-  .map((code) => {
-    const dir = path.join(root, code);
-    return { code, file: path.join(dir, 'story.txt'), text: readFileSync(path.join(dir, 'story.txt'), 'utf8'), truth: JSON.parse(readFileSync(path.join(dir, 'truth.json'), 'utf8')) as Truth };
-  });
+const fixtures = languageFixtures;
 
 const span = { file: 'story.txt', start: 1, end: 1 };
 /** The story's paragraphs as the tables read them: no fields, headings, labels or end marks. */

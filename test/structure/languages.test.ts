@@ -2,25 +2,11 @@
 // would, with nothing but the story file, and judged against its truth: the
 // title, authors and language read from its own lines, the table of contents a
 // reader sees, its author's notes and scene breaks, its quotation marks.
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildFile, repoRoot, unzipText } from '../support/build.js';
+import { buildFile, unzipText } from '../support/build.js';
+import { languageFixtures } from '../support/languages.js';
 import { validateEpub } from '../support/epubcheck.js';
 
-interface Truth {
-  title: string;
-  authors: string[];
-  language: string;
-  chapters: string[];
-  authorNotes: number;
-  sceneBreaks: number;
-  mustContain: string[];
-  mustNotContain: string[];
-}
-
-const root = path.join(repoRoot, 'test', 'fixtures', 'languages');
-const codes = readdirSync(root).sort();
 const dc = (opf: string, tag: string) => [...opf.matchAll(new RegExp(`<dc:${tag}[^>]*>([^<]*)</dc:${tag}>`, 'g'))].map((m) => m[1]!);
 const decode = (s: string) =>
   s
@@ -30,9 +16,8 @@ const decode = (s: string) =>
     .replace(/&quot;/g, '"')
     .replace(/&apos;/g, "'");
 
-describe.each(codes)('the %s fixture, built', (code) => {
-  const truth = JSON.parse(readFileSync(path.join(root, code, 'truth.json'), 'utf8')) as Truth;
-  const built = buildFile(path.join(root, code, 'story.txt'));
+describe.each(languageFixtures)('the $code fixture, built', ({ code, file, truth }) => {
+  const built = buildFile(file);
 
   it('names the work, its authors and its language from its own lines', async () => {
     const files = unzipText((await built).epub);
