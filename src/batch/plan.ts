@@ -41,7 +41,8 @@ export interface BatchPlan {
    * two threads or more allowed, a batch too small for a second conversion
    * thread draws its covers there (see cover-thread.ts), and the thread warms
    * up while the first work is read. A batch that converts in worker threads
-   * closes it again.
+   * closes it again. One story file is one work, whose cover is drawn sooner
+   * in this thread than a thread starts: it gets none.
    */
   earlyCovers: boolean;
 }
@@ -62,11 +63,12 @@ export async function planBatch(request: PlanRequest = {}, cores = availablePara
   if (typeof options.out !== 'string' || !options.out.trim()) throw new UsageError('out must name a folder');
   if (options.quiet && options.verbose) throw new UsageError('quiet and verbose contradict each other; ask for one');
   const named = request.inputs?.length ? request.inputs : config.inputs?.length ? config.inputs : undefined;
+  const inputs = once(named ?? DEFAULT_INPUTS);
   const plan: BatchPlan = {
-    inputs: once(named ?? DEFAULT_INPUTS),
+    inputs,
     defaultInputs: named === undefined,
     options,
-    earlyCovers: options.jobs >= 2 && cores >= 2,
+    earlyCovers: options.jobs >= 2 && cores >= 2 && (await maySeveral(inputs)),
   };
   if (file) plan.config = file;
   return plan;
@@ -74,6 +76,12 @@ export async function planBatch(request: PlanRequest = {}, cores = availablePara
 
 // `exactOptionalPropertyTypes`: a library caller's `{ jobs: undefined }` must not wipe out the config's.
 const definedOnly = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+
+/** Whether the inputs may hold more than one work: more than one input, or a folder. */
+async function maySeveral(inputs: readonly string[]): Promise<boolean> {
+  if (inputs.length !== 1) return inputs.length > 1;
+  return (await stat(inputs[0]!).catch(() => undefined))?.isDirectory() ?? false;
+}
 
 /** The same input named twice (`a.txt ./a.txt`) is built once. */
 function once(inputs: readonly string[]): string[] {
@@ -125,7 +133,8 @@ export async function planThreads(jobs: number, works: ReadonlyArray<{ path: str
     if (bytes >= BYTES_PER_THREAD * 64) break;
   }
   const threads = Math.max(1, Math.min(jobs, works.length, Math.floor(bytes / BYTES_PER_THREAD)));
-  // Too small a batch for a second conversion thread may still use a second core for its covers.
-  const coversAside = threads === 1 && jobs > 1 && (earlyCovers || works.length >= COVERS_ASIDE_FROM);
+  // Too small a batch for a second conversion thread may still use a second
+  // core for its covers; one work (a folder of chapters) draws its own.
+  const coversAside = threads === 1 && jobs > 1 && works.length > 1 && (earlyCovers || works.length >= COVERS_ASIDE_FROM);
   return { threads, small, coversAside };
 }

@@ -55,23 +55,36 @@ describe('starting the cover thread with the plan', () => {
   const plan = (options: Parameters<typeof planBatch>[0], cores: number) => planBatch(options, cores);
 
   it('does when two threads or more may convert, from a flag, a config file or the number of cores', async () => {
-    expect((await plan({}, 2)).earlyCovers).toBe(true);
-    expect((await plan({ options: { jobs: 4 } }, 8)).earlyCovers).toBe(true);
+    const folder = await tmp('quire-plan-');
+    expect((await plan({ inputs: [folder] }, 2)).earlyCovers).toBe(true);
+    expect((await plan({ inputs: [folder], options: { jobs: 4 } }, 8)).earlyCovers).toBe(true);
     const dir = await tmp('quire-plan-');
     await writeFile(path.join(dir, 'quire.config.yaml'), 'jobs: 2\n');
-    expect((await plan({ config: { search: dir } }, 8)).earlyCovers).toBe(true);
+    expect((await plan({ inputs: [folder], config: { search: dir } }, 8)).earlyCovers).toBe(true);
+  });
+
+  it('does not for one story file, which is one work, but does for two files or a folder', async () => {
+    const dir = await tmp('quire-plan-');
+    const [a, b] = [path.join(dir, 'a.txt'), path.join(dir, 'b.txt')];
+    await writeFile(a, 'A story.\n');
+    await writeFile(b, 'Another story.\n');
+    expect((await plan({ inputs: [a] }, 8)).earlyCovers).toBe(false);
+    expect((await plan({ inputs: [path.join(dir, 'missing.txt')] }, 8)).earlyCovers).toBe(false);
+    expect((await plan({ inputs: [a, b] }, 8)).earlyCovers).toBe(true);
+    expect((await plan({ inputs: [dir] }, 8)).earlyCovers).toBe(true);
   });
 
   it('does not for one core or one job, whether the flag or the config file says so', async () => {
-    expect((await plan({}, 1)).earlyCovers).toBe(false);
-    expect((await plan({ options: { jobs: 1 } }, 8)).earlyCovers).toBe(false);
+    const folder = await tmp('quire-plan-');
+    expect((await plan({ inputs: [folder] }, 1)).earlyCovers).toBe(false);
+    expect((await plan({ inputs: [folder], options: { jobs: 1 } }, 8)).earlyCovers).toBe(false);
     // Before the plan, a regular expression over argv decided this and never saw a config file's jobs.
     const dir = await tmp('quire-plan-');
     await writeFile(path.join(dir, 'quire.config.yaml'), 'jobs: 1\n');
-    const fromConfig = await plan({ config: { search: dir } }, 8);
+    const fromConfig = await plan({ inputs: [folder], config: { search: dir } }, 8);
     expect(fromConfig.options.jobs).toBe(1);
     expect(fromConfig.earlyCovers).toBe(false);
     // A flag wins over the config file, both ways.
-    expect((await plan({ config: { search: dir }, options: { jobs: 3 } }, 8)).earlyCovers).toBe(true);
+    expect((await plan({ inputs: [folder], config: { search: dir }, options: { jobs: 3 } }, 8)).earlyCovers).toBe(true);
   });
 });
