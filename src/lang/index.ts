@@ -82,15 +82,18 @@ interface HeadingIndex {
   /** A line opening with a number is tried against those forms only if it holds one of their words (`Kapitel`). */
   numberWords: RegExp;
 }
-let headingIndex: HeadingIndex | undefined;
+// One index per list of tables asked for: a book in one language compiles
+// only its own forms and English's, not every table's.
+const HEADINGS = new Map<readonly LanguageTable[], HeadingIndex>();
 
-function headings(): HeadingIndex {
-  if (headingIndex) return headingIndex;
+function headings(tables: readonly LanguageTable[]): HeadingIndex {
+  const known = HEADINGS.get(tables);
+  if (known) return known;
   const byLead = new Map<string, HeadingForm[]>();
   const numberFirst: HeadingForm[] = [];
   const numberLeads = new Set<string>();
   const words = new Set<string>();
-  for (const t of TABLES) {
+  for (const t of tables) {
     for (const kind of ['chapter', 'part', 'special'] as const) {
       for (const source of t.headings[kind]) {
         const form = compileForm(source, kind, t, numbersOf(t));
@@ -111,14 +114,16 @@ function headings(): HeadingIndex {
   }
   // Matched against the line without its accents, so `Bolum` finds `Bölüm` too.
   const numberWords = new RegExp([...words].join('|'), 'i');
-  return (headingIndex = { byLead, numberFirst, numberLeads, numberWords });
+  const index = { byLead, numberFirst, numberLeads, numberWords };
+  HEADINGS.set(tables, index);
+  return index;
 }
 
 export function matchHeading(line: string, langs?: readonly string[]): HeadingMatch | null {
   const s = line.trim();
   if (s === '' || s.length > 200) return null;
   const tables = tablesFor(langs);
-  const { byLead, numberFirst, numberLeads, numberWords } = headings();
+  const { byLead, numberFirst, numberLeads, numberWords } = headings(tables);
   const lead = leadKey(s);
   const numeric =
     (/^[0-9０-９IVXLCDM〇○零一二两兩三四五六七八九十百千]/u.test(s) || (lead !== undefined && (numberLeads.has(lead) || numberLeads.has(s.charAt(0))))) && numberWords.test(bare(fold(s)));
