@@ -24,6 +24,8 @@ export interface CacheEntry {
   assets?: string[];
   /** The `.kepub.epub` this build wrote beside the book: quire's own, so a later build without kepubs removes it. */
   kepub?: string;
+  /** The kept generated cover the book holds (see covers.ts): kept while an entry names it. */
+  cover?: string;
 }
 
 export interface Cache {

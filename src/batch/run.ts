@@ -13,6 +13,7 @@ import { ioReason, toDiagnostic } from '../ioerror.js';
 import { cacheId, cachePath, conversionOptions, loadCache, optionsKey, type Cache, type CacheEntry } from './cache.js';
 import type { Checker } from './check.js';
 import { CoverThread } from './cover-thread.js';
+import { coversDir, pruneCovers } from './covers.js';
 import { prepareOut } from './outdir.js';
 import { planThreads, type BatchPlan } from './plan.js';
 import { summarize } from './report.js';
@@ -72,7 +73,14 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions,
     const entry = cache.works[id];
     const present = (name: string | undefined) => name === undefined || existsSync(path.join(options.out, name));
     const usable = entry && !options.force && present(entry.output) && present(entry.kepub) && (!options.check || entry.checked);
-    const task: WorkTask = { source: work.path, root: work.root, tmp: path.join(options.out, `.quire-${process.pid}-${runId}-${i}.tmp`), optionsKey: optKey, options: convert };
+    const task: WorkTask = {
+      source: work.path,
+      root: work.root,
+      tmp: path.join(options.out, `.quire-${process.pid}-${runId}-${i}.tmp`),
+      optionsKey: optKey,
+      options: convert,
+      covers: coversDir(options.out),
+    };
     if (work.inherited) task.inherited = work.inherited;
     if (usable) {
       task.cachedKey = entry.key;
@@ -179,6 +187,7 @@ async function saveCache(out: string, next: Cache, ran: ReadonlySet<string>): Pr
   }
   const sorted: Cache = { format: next.format, works: Object.fromEntries(Object.entries(next.works).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
   await writeAtomic(cachePath(out), new TextEncoder().encode(`${JSON.stringify(sorted, null, 1)}\n`)).catch(() => undefined);
+  await pruneCovers(out, new Set(Object.values(sorted.works).flatMap((e) => (e.cover ? [e.cover] : []))));
 }
 
 async function withCheck(r: TaskResult, tmp: string, source: string, checker: Checker | undefined): Promise<TaskResult> {
@@ -236,6 +245,7 @@ async function settle(r: TaskResult, source: string, name: string | undefined, e
 }
 
 function cacheEntry(r: TaskResult, result: WorkResult, entry: CacheEntry | undefined, checked: boolean): CacheEntry {
+  const cover = r.status === 'skipped' ? entry?.cover : r.cover;
   return {
     key: r.key!,
     output: path.basename(result.output!),
@@ -247,6 +257,7 @@ function cacheEntry(r: TaskResult, result: WorkResult, entry: CacheEntry | undef
     checked: r.status === 'skipped' ? (entry?.checked ?? false) : checked,
     ...(result.assets.length ? { assets: result.assets } : {}),
     ...(result.kepub ? { kepub: path.basename(result.kepub) } : {}),
+    ...(cover ? { cover } : {}),
   };
 }
 

@@ -100,6 +100,8 @@ export interface WorkTask {
   options: Omit<ConvertOptions, 'css'>;
   /** Metadata a parent folder's `series.yaml` gives the work. */
   inherited?: MetaLayer;
+  /** The folder of generated covers kept between builds (see covers.ts). */
+  covers?: string;
 }
 
 /** Where a work's kepub waits beside its EPUB until the name is settled. */
@@ -118,4 +120,6 @@ export interface TaskResult {
   kepub?: boolean;
   /** Files besides the sources that the book was made from. */
   assets?: string[];
+  /** The key of the kept generated cover the book holds (see covers.ts). */
+  cover?: string;
 }

@@ -11,6 +11,8 @@ import { convertWork, type ConvertOptions } from '../convert.js';
 import { loadStylesheet, readWork } from '../read/source.js';
 import { ioReason, toDiagnostic } from '../ioerror.js';
 import { assetsKey, sourceKey } from './cache.js';
+import { coverCache } from './cover-cache.js';
+import { quireBuild } from './version.js';
 import { kepubTmp, type TaskResult, type WorkTask } from './types.js';
 
 let css: Promise<string> | undefined;
@@ -29,7 +31,10 @@ export default async function convertTask(task: WorkTask, drawCover?: ConvertOpt
     if (task.cachedKey && (await assetsKey(ownKey, task.cachedAssets ?? [])) === task.cachedKey) {
       return { status: 'skipped', key: task.cachedKey, sources, durationMs: elapsed(), diagnostics: [], ...(task.cachedAssets?.length ? { assets: task.cachedAssets } : {}) };
     }
-    const result = await convertWork(work, { ...task.options, css: await css, ...(drawCover ? { drawCover } : {}) });
+    // The drawing code (HarfBuzz, resvg, the fonts) loads only for a cover that is not kept.
+    const draw = drawCover ?? (async (info) => (await import('../cover/generate.js')).drawCover(info));
+    const covers = task.covers ? coverCache(task.covers, quireBuild, draw) : undefined;
+    const result = await convertWork(work, { ...task.options, css: await css, drawCover: covers?.draw ?? draw });
     const key = await assetsKey(ownKey, result.assets);
     await write(task.tmp, result.epub);
     if (result.kepub) await write(kepubTmp(task.tmp), result.kepub);
@@ -44,6 +49,7 @@ export default async function convertTask(task: WorkTask, drawCover?: ConvertOpt
       diagnostics: result.diagnostics,
       ...(result.kepub ? { kepub: true } : {}),
       ...(result.assets.length ? { assets: result.assets } : {}),
+      ...(covers?.used ? { cover: covers.used } : {}),
     };
   } catch (e) {
     await rm(task.tmp, { force: true });

@@ -47,3 +47,22 @@ export function encodePng(s: Scanlines): Uint8Array {
   chunks.push(chunk('IDAT', zlibDeflate(s.data, stride)), chunk('IEND', new Uint8Array(0)));
   return new Uint8Array(Buffer.concat(chunks));
 }
+
+/**
+ * Whether `data` is a whole PNG of this size: the signature, then chunks each
+ * with its CRC right, up to IEND at the very end. A file cut short or changed
+ * in any byte fails.
+ */
+export function isWholePng(data: Uint8Array, width: number, height: number): boolean {
+  const b = Buffer.from(data.buffer, data.byteOffset, data.length);
+  if (b.length < 8 + 25 + 12 || !b.subarray(0, 8).equals(SIGNATURE)) return false;
+  if (b.toString('latin1', 12, 16) !== 'IHDR' || b.readUInt32BE(16) !== width || b.readUInt32BE(20) !== height) return false;
+  for (let at = 8; at + 12 <= b.length; ) {
+    const length = b.readUInt32BE(at);
+    const end = at + 12 + length;
+    if (end > b.length || crc32(b.subarray(at + 4, at + 8 + length)) !== b.readUInt32BE(at + 8 + length)) return false;
+    if (b.toString('latin1', at + 4, at + 8) === 'IEND') return end === b.length;
+    at = end;
+  }
+  return false;
+}

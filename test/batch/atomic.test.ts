@@ -2,6 +2,7 @@ import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { readFile, readdir } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { COVERS_DIR } from '../../src/batch/covers.js';
 import { epubsIn, library, problemsIn, quire, spawnQuire, tmp, waitForOutput } from './helpers.js';
 
 describe('atomic output', () => {
@@ -24,12 +25,14 @@ describe('atomic output', () => {
       const bytes = new Uint8Array(await readFile(path.join(out, name)));
       expect(() => unzipSync(bytes), name).not.toThrow();
     }
-    expect(left.filter((n) => !n.endsWith('.epub') && n !== '.quire-cache.json').every((n) => /^\.quire-.*\.tmp$/.test(n))).toBe(true);
+    expect(left.filter((n) => !n.endsWith('.epub') && n !== '.quire-cache.json' && n !== COVERS_DIR).every((n) => /^\.quire-.*\.tmp$/.test(n))).toBe(true);
     expect(await problemsIn(out)).toEqual({});
 
     const again = await quire(['build', dir, '--out', out]);
     expect(again.code).toBe(0);
     expect((await readdir(out)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    // A cover whose write the kill cut short is cleared when the cache is saved.
+    expect((await readdir(path.join(out, COVERS_DIR))).filter((n) => !n.endsWith('.png'))).toEqual([]);
     expect(await epubsIn(out)).toHaveLength(30);
   });
 });

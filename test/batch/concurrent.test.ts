@@ -1,6 +1,7 @@
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { COVERS_DIR } from '../../src/batch/covers.js';
 import { build } from '../../src/index.js';
 import { validateEpub } from '../support/epubcheck.js';
 import { quire, tmpDir } from '../support/hostile.js';
@@ -17,9 +18,11 @@ async function stories(): Promise<string> {
 }
 
 async function expectCleanOut(out: string, count: number): Promise<Map<string, Buffer>> {
-  // The incremental-build cache may stand beside the books; nothing else may.
-  const names = (await readdir(out)).filter((n) => n !== '.quire-cache.json').sort();
+  // The incremental-build cache and the kept covers may stand beside the books; nothing else may.
+  const names = (await readdir(out)).filter((n) => n !== '.quire-cache.json' && n !== COVERS_DIR).sort();
   expect(names.filter((n) => !n.endsWith('.epub'))).toEqual([]); // no *.tmp left behind
+  const kept = await readdir(path.join(out, COVERS_DIR)).catch(() => []);
+  expect(kept.filter((n) => !n.endsWith('.png'))).toEqual([]);
   expect(names).toHaveLength(count);
   const books = new Map<string, Buffer>();
   for (const n of names) books.set(n, await readFile(path.join(out, n)));

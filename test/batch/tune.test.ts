@@ -26,10 +26,11 @@ describe("the cover renderer's memory", () => {
     ["the command's setting", {}, '1000'],
     ["the user's own", { MIMALLOC_PURGE_DELAY: '25' }, '25'],
   ])("reaches resvg-js's allocator: %s", async (_, env, expected) => {
-    const out = await tmp('quire-allocator-');
     const story = path.join(repoRoot, 'stories', 'paper-boats.txt');
     for (const jobs of ['1', '2']) {
-      const run = await quire(['build', story, '--out', out, '--force', '--jobs', jobs], { env: ciEnv({ MIMALLOC_VERBOSE: '1', ...env }) });
+      // A fresh folder each time: a cover kept from the last build would spare resvg-js its loading.
+      const out = await tmp('quire-allocator-');
+      const run = await quire(['build', story, '--out', out, '--jobs', jobs], { env: ciEnv({ MIMALLOC_VERBOSE: '1', ...env }) });
       expect(run.code).toBe(0);
       const linked = run.stderr.includes('mimalloc:');
       // resvg-js's build for Linux on x64, the one CI runs, links mimalloc; elsewhere there may be nothing to tune.
