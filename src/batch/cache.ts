@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
-import type { BatchOptions } from './types.js';
+import { readWork } from '../read/source.js';
+import type { BatchOptions, TaskResult, WorkTask } from './types.js';
 
 export const CACHE_FILE = '.quire-cache.json';
 const FORMAT = 1;
@@ -106,4 +107,27 @@ export async function assetsKey(key: string, assets: readonly string[]): Promise
     else h.update('missing');
   }
   return h.digest('hex');
+}
+
+/** A work's source files as its key counts them: the story or chapters, then the sidecar. */
+export const keyedFiles = <F>(work: { files: readonly F[]; sidecar?: F }): F[] => [...work.files, ...(work.sidecar ? [work.sidecar] : [])];
+
+/**
+ * A work the cache has an entry for, read again and keyed as its build keyed
+ * it: the skipped result when nothing changed, else undefined (and undefined
+ * when it can no longer be read: converting it then says why). The batch asks
+ * this in its own thread before any conversion thread starts, so a build with
+ * nothing changed starts none.
+ */
+export async function unchanged(task: WorkTask, entry: Pick<CacheEntry, 'key' | 'assets'>): Promise<TaskResult | undefined> {
+  const started = performance.now();
+  try {
+    const files = keyedFiles(await readWork(task.source, task.root, task.inherited));
+    const assets = entry.assets ?? [];
+    if ((await assetsKey(sourceKey(task.optionsKey, files, task.options.sourceDateEpoch === undefined), assets)) !== entry.key) return undefined;
+    const durationMs = Math.round(performance.now() - started);
+    return { status: 'skipped', key: entry.key, sources: files.map((f) => f.path), durationMs, diagnostics: [], ...(assets.length ? { assets } : {}) };
+  } catch {
+    return undefined;
+  }
 }

@@ -27,8 +27,8 @@ export class CoverThread {
    * `warmUp`: draw one cover for nothing before the first request. A thread
    * takes longer to start (about 120 ms) than a batch takes to reach its
    * first work, and a first cover drawn cold takes four times as long as one
-   * drawn warm: a thread started as the batch is planned (plan.ts) warms up
-   * in time it would otherwise spend waiting.
+   * drawn warm: a thread started as the batch plans its threads (run.ts)
+   * warms up while the first work is read and converted.
    */
   constructor(script: URL = SCRIPT, options: { warmUp?: boolean } = {}) {
     this.worker = new Worker(script, { workerData: { warmUp: options.warmUp ?? false } });
@@ -56,12 +56,6 @@ export class CoverThread {
       this.waiting.set(id, { resolve, reject });
       this.worker.postMessage({ id, info } satisfies CoverRequest);
     });
-  }
-
-  /** Whether the thread keeps this process running: not while it waits for the batch to take it. */
-  hold(held: boolean): void {
-    if (held) this.worker.ref();
-    else this.worker.unref();
   }
 
   async close(): Promise<void> {

@@ -1,8 +1,7 @@
 /**
  * One plan for a batch, made once before anything is read: which inputs, which
  * config file, the merged options (the caller's over the config file's over
- * the defaults), how many threads may convert, and whether the cover thread
- * starts at once. The command and the library both build through it, so they
+ * the defaults) and how many threads may convert. The command and the library both build through it, so they
  * cannot disagree on a default.
  */
 import { availableParallelism } from 'node:os';
@@ -36,15 +35,6 @@ export interface BatchPlan {
   config?: string;
   /** Every option decided; `jobs` is the most threads that may convert at once. */
   options: SessionOptions;
-  /**
-   * Start the thread that draws covers now, before the works are read: with
-   * two threads or more allowed, a batch too small for a second conversion
-   * thread draws its covers there (see cover-thread.ts), and the thread warms
-   * up while the first work is read. A batch that converts in worker threads
-   * closes it again. One story file is one work, whose cover is drawn sooner
-   * in this thread than a thread starts: it gets none.
-   */
-  earlyCovers: boolean;
 }
 
 export async function planBatch(request: PlanRequest = {}, cores = availableParallelism()): Promise<BatchPlan> {
@@ -63,12 +53,10 @@ export async function planBatch(request: PlanRequest = {}, cores = availablePara
   if (typeof options.out !== 'string' || !options.out.trim()) throw new UsageError('out must name a folder');
   if (options.quiet && options.verbose) throw new UsageError('quiet and verbose contradict each other; ask for one');
   const named = request.inputs?.length ? request.inputs : config.inputs?.length ? config.inputs : undefined;
-  const inputs = once(named ?? DEFAULT_INPUTS);
   const plan: BatchPlan = {
-    inputs,
+    inputs: once(named ?? DEFAULT_INPUTS),
     defaultInputs: named === undefined,
     options,
-    earlyCovers: options.jobs >= 2 && cores >= 2 && (await maySeveral(inputs)),
   };
   if (file) plan.config = file;
   return plan;
@@ -76,12 +64,6 @@ export async function planBatch(request: PlanRequest = {}, cores = availablePara
 
 // `exactOptionalPropertyTypes`: a library caller's `{ jobs: undefined }` must not wipe out the config's.
 const definedOnly = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-
-/** Whether the inputs may hold more than one work: more than one input, or a folder. */
-async function maySeveral(inputs: readonly string[]): Promise<boolean> {
-  if (inputs.length !== 1) return inputs.length > 1;
-  return (await stat(inputs[0]!).catch(() => undefined))?.isDirectory() ?? false;
-}
 
 /** The same input named twice (`a.txt ./a.txt`) is built once. */
 function once(inputs: readonly string[]): string[] {
@@ -101,13 +83,6 @@ const BYTES_PER_THREAD = 512 * 1024;
 // generated cover: worth about this many bytes of text.
 const BYTES_PER_WORK = 128 * 1024;
 
-/**
- * From this many works, a batch converted in this thread starts a thread of
- * its own for its generated covers when the plan did not start one early.
- * That thread loads only the drawing code, and the covers are a third or more
- * of a small work's time; with fewer works its start-up is not paid back.
- */
-const COVERS_ASIDE_FROM = 3;
 
 export interface Threads {
   /** Threads converting works; 1 means this thread, with no pool. */
@@ -122,7 +97,7 @@ export interface Threads {
  * How many threads the works are worth, at most `jobs`. Sizes are looked at
  * up to 64 threads' worth of works; a folder work counts as worth a thread.
  */
-export async function planThreads(jobs: number, works: ReadonlyArray<{ path: string }>, earlyCovers: boolean): Promise<Threads> {
+export async function planThreads(jobs: number, works: ReadonlyArray<{ path: string }>, cores = availableParallelism()): Promise<Threads> {
   let bytes = 0;
   let small = true;
   for (const w of works) {
@@ -134,7 +109,9 @@ export async function planThreads(jobs: number, works: ReadonlyArray<{ path: str
   }
   const threads = Math.max(1, Math.min(jobs, works.length, Math.floor(bytes / BYTES_PER_THREAD)));
   // Too small a batch for a second conversion thread may still use a second
-  // core for its covers; one work (a folder of chapters) draws its own.
-  const coversAside = threads === 1 && jobs > 1 && works.length > 1 && (earlyCovers || works.length >= COVERS_ASIDE_FROM);
+  // core for its covers (the thread loads only the drawing code, and a cover
+  // is a third or more of a small work's time); one work draws its own sooner
+  // than a thread starts.
+  const coversAside = threads === 1 && jobs > 1 && cores > 1 && works.length > 1;
   return { threads, small, coversAside };
 }

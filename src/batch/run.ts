@@ -10,7 +10,7 @@ import { QuireError, type Diagnostic } from '../diagnostics.js';
 import { findWorks, loadStylesheet, STORY_EXTENSIONS, type WorkEntry } from '../read/source.js';
 import { OutputNames, titleFromFileName } from '../outname.js';
 import { ioReason, toDiagnostic } from '../ioerror.js';
-import { cacheId, cachePath, conversionOptions, loadCache, optionsKey, type Cache, type CacheEntry } from './cache.js';
+import { cacheId, cachePath, conversionOptions, loadCache, optionsKey, unchanged, type Cache, type CacheEntry } from './cache.js';
 import type { Checker } from './check.js';
 import { CoverThread } from './cover-thread.js';
 import { coversDir, pruneCovers } from './covers.js';
@@ -18,7 +18,7 @@ import { prepareOut } from './outdir.js';
 import { planThreads, type BatchPlan } from './plan.js';
 import { summarize } from './report.js';
 import { inShard } from './shard.js';
-import { taskRunner, THREADS_RUN } from './tasks.js';
+import { taskRunner, THREADS_RUN, type TaskRunner } from './tasks.js';
 import { quireBuild, quireVersion } from './version.js';
 import { writeAtomic } from './write.js';
 import { kepubTmp, type TaskResult, type WorkTask } from './types.js';
@@ -28,10 +28,25 @@ let runs = 0;
 
 export interface RunContext {
   events?: BatchEvents;
-  /** The cover thread the plan started early (see plan.ts); the batch uses it or closes it. */
-  covers?: CoverThread;
   /** The inputs are the default `stories`, which nobody named: a missing one says so. */
   defaultInputs?: boolean;
+}
+
+/** Works checked against the cache at once: enough to keep the file system busy, few enough to hold little. */
+const CHECKS_AT_ONCE = 16;
+
+/** `f` of every item, at most `width` at a time, results in order. */
+async function inTurns<T, R>(items: readonly T[], width: number, f: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await f(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
+  return out;
 }
 
 /** One input's works, or why it has none: either way, in input order. */
@@ -40,39 +55,18 @@ type Entry = { work: WorkEntry } | { failed: WorkResult };
 /** Builds every work named by `inputs`; one bad work (or input) never stops the rest. */
 export async function runBatch(inputs: readonly string[], options: BatchOptions, context: RunContext = {}): Promise<BatchReport> {
   const { events = {} } = context;
-  let covers = context.covers;
+  let covers: CoverThread | undefined;
   const started = performance.now();
   const runId = ++runs;
-  try {
-    await prepareOut(options.out);
-  } catch (e) {
-    await covers?.close();
-    throw e;
-  }
+  await prepareOut(options.out);
   const entries = await expand(inputs, options, context.defaultInputs === true);
   const works = entries.flatMap((e) => ('work' in e ? [e.work] : []));
   const cache = await loadCache(options.out);
   const next: Cache = { format: cache.format, works: {} };
   const convert = conversionOptions(options);
   const optKey = optionsKey(quireBuild, await loadStylesheet(), options);
-  const plan = await planThreads(THREADS_RUN ? options.jobs : 1, works, covers !== undefined);
-  if (covers && !plan.coversAside) {
-    // Converted in worker threads, which draw their own covers: its core is theirs.
-    await covers.close();
-    covers = undefined;
-  }
-  if (!covers && plan.coversAside) covers = new CoverThread();
-  covers?.hold(true);
-  const pool = await taskRunner(plan.threads, plan.small, covers);
-  // Loaded for --check only: it brings child_process and readline, a few ms of every start.
-  const checker: Checker | undefined = options.check ? (await import('./check.js')).createChecker() : undefined;
-  events.start?.(entries.length, plan.threads, covers !== undefined);
-
   const tasks = works.map((work, i): { task: WorkTask; entry: CacheEntry | undefined; id: string } => {
     const id = cacheId(options.out, work.path);
-    const entry = cache.works[id];
-    const present = (name: string | undefined) => name === undefined || existsSync(path.join(options.out, name));
-    const usable = entry && !options.force && present(entry.output) && present(entry.kepub) && (!options.check || entry.checked);
     const task: WorkTask = {
       source: work.path,
       root: work.root,
@@ -82,16 +76,31 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions,
       covers: coversDir(options.out),
     };
     if (work.inherited) task.inherited = work.inherited;
-    if (usable) {
-      task.cachedKey = entry.key;
-      if (entry.assets?.length) task.cachedAssets = entry.assets;
-    }
-    return { task, entry, id };
+    return { task, entry: cache.works[id], id };
   });
+  // Works the cache holds are checked here first: only the changed ones go to
+  // the threads, and a batch with nothing changed starts none.
+  const present = (name: string | undefined) => name === undefined || existsSync(path.join(options.out, name));
+  const usable = (entry: CacheEntry | undefined): entry is CacheEntry => entry !== undefined && !options.force && present(entry.output) && present(entry.kepub) && (!options.check || entry.checked);
+  const fresh = await inTurns(tasks, CHECKS_AT_ONCE, ({ task, entry }) => (usable(entry) ? unchanged(task, entry) : Promise.resolve(undefined)));
+  const changed = works.filter((_, i) => !fresh[i]);
+
+  const plan = await planThreads(THREADS_RUN ? options.jobs : 1, changed);
+  // It warms up while this thread reads and converts the first work: a first cover drawn cold takes four times as long.
+  if (plan.coversAside) covers = new CoverThread(undefined, { warmUp: true });
+  // Made when the first work needs converting: none may.
+  let pool: Promise<TaskRunner> | undefined;
+  const runner = () => (pool ??= taskRunner(plan.threads, plan.small, covers));
+  // Loaded for --check only: it brings child_process and readline, a few ms of every start.
+  const checker: Checker | undefined = options.check ? (await import('./check.js')).createChecker() : undefined;
+  events.start?.(entries.length, plan.threads, covers !== undefined);
+
   const run = (task: WorkTask): Promise<TaskResult> =>
-    pool.run(task).catch((e: unknown) => ({ status: 'failed' as const, sources: [task.source], durationMs: 0, diagnostics: [toDiagnostic(e, task.source)] }));
+    runner()
+      .then((p) => p.run(task))
+      .catch((e: unknown) => ({ status: 'failed' as const, sources: [task.source], durationMs: 0, diagnostics: [toDiagnostic(e, task.source)] }));
   // Everything is queued at once; the pool bounds how many books exist at a time.
-  const pending = tasks.map(({ task }) => run(task).then((r) => withCheck(r, task.tmp, task.source, checker)));
+  const pending = tasks.map(({ task }, i) => fresh[i] ?? run(task).then((r) => withCheck(r, task.tmp, task.source, checker)));
 
   const names = new OutputNames();
   const results: WorkResult[] = [];
@@ -110,7 +119,7 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions,
       const name = title === undefined ? undefined : names.claim(title, titleFromFileName(task.source));
       // A skipped book whose name another work now holds is built again under its new name.
       if (r.status === 'skipped' && `${name}.epub` !== entry!.output) {
-        r = await withCheck(await run({ ...task, cachedKey: '' }), task.tmp, task.source, checker);
+        r = await withCheck(await run(task), task.tmp, task.source, checker);
       }
       const result = await settle(r, task.source, name, entry, options, task.tmp);
       results.push(result);
@@ -120,7 +129,8 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions,
       events.done?.(result, results.length, entries.length);
     }
   } finally {
-    await pool.destroy();
+    if (pool) await (await pool).destroy();
+    else await covers?.close();
     checker?.close();
     await saveCache(options.out, next, new Set(tasks.map((t) => t.id)));
   }
@@ -261,10 +271,7 @@ function cacheEntry(r: TaskResult, result: WorkResult, entry: CacheEntry | undef
   };
 }
 
-/** Runs a planned batch: starts the cover thread now if the plan says so, then builds. */
+/** Runs a planned batch. */
 export function runPlan(plan: BatchPlan, events?: BatchEvents): Promise<BatchReport> {
-  const covers = plan.earlyCovers && THREADS_RUN ? new CoverThread(undefined, { warmUp: true }) : undefined;
-  // Not yet taken by the batch: it must not keep the process alive should planning the works fail.
-  covers?.hold(false);
-  return runBatch(plan.inputs, plan.options, { ...(events ? { events } : {}), ...(covers ? { covers } : {}), defaultInputs: plan.defaultInputs });
+  return runBatch(plan.inputs, plan.options, { ...(events ? { events } : {}), defaultInputs: plan.defaultInputs });
 }

@@ -23,12 +23,9 @@ export interface Terminal {
 /** Runs the build and returns the exit code: 0 all built, 1 any failed. */
 export async function buildSession(plan: BatchPlan, term: Terminal): Promise<number> {
   let last: BatchReport | undefined;
-  let first = true;
   // The files a build read, so --watch can follow folder works and images.
   const once = async (): Promise<string[]> => {
-    // Only the first run has a cover thread started early; a rebuild decides afresh.
-    last = await buildOnce(first ? plan : { ...plan, earlyCovers: false }, term);
-    first = false;
+    last = await buildOnce(plan, term);
     return last.works.flatMap((w) => [...w.sources, ...w.assets]);
   };
   const files = await once();

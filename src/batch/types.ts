@@ -93,10 +93,6 @@ export interface WorkTask {
   /** Where to write the EPUB; the main thread renames it once the name is settled. */
   tmp: string;
   optionsKey: string;
-  /** The key of the last build; equal keys mean skip. */
-  cachedKey?: string;
-  /** The files besides its sources the last build read (see `assetsKey`). */
-  cachedAssets?: string[];
   options: Omit<ConvertOptions, 'css'>;
   /** Metadata a parent folder's `series.yaml` gives the work. */
   inherited?: MetaLayer;

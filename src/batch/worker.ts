@@ -10,7 +10,7 @@ import { QuireError } from '../diagnostics.js';
 import { convertWork, type ConvertOptions } from '../convert.js';
 import { loadStylesheet, readWork } from '../read/source.js';
 import { ioReason, toDiagnostic } from '../ioerror.js';
-import { assetsKey, sourceKey } from './cache.js';
+import { assetsKey, keyedFiles, sourceKey } from './cache.js';
 import { coverCache } from './cover-cache.js';
 import { quireBuild } from './version.js';
 import { kepubTmp, type TaskResult, type WorkTask } from './types.js';
@@ -25,12 +25,9 @@ export default async function convertTask(task: WorkTask, drawCover?: ConvertOpt
   try {
     css ??= loadStylesheet();
     const work = await readWork(task.source, task.root, task.inherited);
-    const files = [...work.files, ...(work.sidecar ? [work.sidecar] : [])];
+    const files = keyedFiles(work);
     sources = files.map((f) => f.path);
     const ownKey = sourceKey(task.optionsKey, files, task.options.sourceDateEpoch === undefined);
-    if (task.cachedKey && (await assetsKey(ownKey, task.cachedAssets ?? [])) === task.cachedKey) {
-      return { status: 'skipped', key: task.cachedKey, sources, durationMs: elapsed(), diagnostics: [], ...(task.cachedAssets?.length ? { assets: task.cachedAssets } : {}) };
-    }
     // The drawing code (HarfBuzz, resvg, the fonts) loads only for a cover that is not kept.
     const draw = drawCover ?? (async (info) => (await import('../cover/generate.js')).drawCover(info));
     const covers = task.covers ? coverCache(task.covers, quireBuild, draw) : undefined;

@@ -52,10 +52,10 @@ export function readerUrls(host: string, port: number): string[] {
 export async function startServe(plan: BatchPlan, options: ServeOptions, term: Terminal): Promise<ServeHandle> {
   const opts = plan.options;
   const color = useColor(term.env, Boolean(term.stderr.isTTY));
-  const build = async (first: boolean): Promise<BatchReport> => {
+  const build = async (): Promise<BatchReport> => {
     const progress = createProgress({ mode: progressMode(term.env, Boolean(term.stderr.isTTY), Boolean(opts.quiet)), verbose: Boolean(opts.verbose), color, out: term.stderr, err: term.stderr });
     try {
-      return await runPlan(first ? plan : { ...plan, earlyCovers: false }, progress);
+      return await runPlan(plan, progress);
     } finally {
       progress.finish();
     }
@@ -66,7 +66,7 @@ export async function startServe(plan: BatchPlan, options: ServeOptions, term: T
     if (!opts.quiet) term.stderr.write(`${summaryLine(report.summary)}; serving ${library.books.length} book${library.books.length === 1 ? '' : 's'}\n`);
     return library;
   };
-  let report = await build(true);
+  let report = await build();
   let current = await index(report);
   let server: LibraryServer;
   try {
@@ -82,7 +82,7 @@ export async function startServe(plan: BatchPlan, options: ServeOptions, term: T
   term.signal?.addEventListener('abort', () => stop.abort(), { once: true });
   const files = (r: BatchReport) => r.works.flatMap((w) => [...w.sources, ...w.assets]);
   const rebuild = async (): Promise<string[]> => {
-    report = await build(false);
+    report = await build();
     current = await index(report);
     return files(report);
   };

@@ -4,7 +4,7 @@
  * The size is checked on the open handle before any byte is read, so memory
  * stays bounded whatever the file claims to be.
  */
-import { open } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { QuireError } from '../diagnostics.js';
 import type { ErrorCode } from '../errors.js';
 import { ioReason } from '../ioerror.js';
@@ -51,28 +51,47 @@ const mib = (n: number): string => `${Math.round((n / 1024 / 1024) * 10) / 10} M
 /**
  * Reads a story or sidecar file, read-only, refusing what is not a text file
  * quire can hold in memory. Every refusal is a QuireError naming the file.
+ *
+ * The calls are synchronous: a story is a local file of a few kilobytes to a
+ * few megabytes, and each asynchronous call costs a hop to libuv's threads
+ * and back, twice what the read itself costs (a batch with nothing to build
+ * reads every story to check it). It is opened non-blocking, so a named pipe
+ * is refused instead of waiting for a writer.
  */
 export async function readGuarded(file: string, limit = MAX_STORY_BYTES): Promise<GuardedFile> {
-  const fail = (code: ErrorCode, message: string): never => {
-    throw new QuireError({ code, message, file });
-  };
-  let handle;
+  const read = readIfPresent(file, limit);
+  // Worded as findWorks words a missing input, so build and inspect say the same.
+  return read ?? refuse(file, 'not-found', 'no such file or folder');
+}
+
+/** `readGuarded`, but a missing file is undefined: a sidecar that is not there costs no error. */
+export async function readGuardedIfPresent(file: string, limit = MAX_STORY_BYTES): Promise<GuardedFile | undefined> {
+  return readIfPresent(file, limit);
+}
+
+const refuse = (file: string, code: ErrorCode, message: string): never => {
+  throw new QuireError({ code, message, file });
+};
+
+function readIfPresent(file: string, limit: number): GuardedFile | undefined {
+  const fail = (code: ErrorCode, message: string): never => refuse(file, code, message);
+  let fd: number;
   try {
-    handle = await open(file, 'r');
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
-    // Worded as findWorks words a missing input, so build and inspect say the same.
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return fail('not-found', 'no such file or folder');
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     return fail('unreadable', `cannot read file: ${ioReason(e)}`);
   }
   try {
-    const info = await handle.stat();
+    const info = fstatSync(fd);
     if (!info.isFile()) fail('not-a-file', 'not a regular file (a folder, device or pipe); name a story file');
     if (info.size > limit) fail('too-large', `file is ${mib(info.size)}, over the ${mib(limit)} limit for one story file; split it into parts`);
     // One byte more than the size said: filling it means the file grew while we read.
-    const buffer = Buffer.alloc(info.size + 1);
+    // Not zeroed: only the bytes read are ever looked at.
+    const buffer = Buffer.allocUnsafe(info.size + 1);
     let length = 0;
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      const bytesRead = readSync(fd, buffer, length, buffer.length - length, length);
       if (bytesRead === 0) break;
       length += bytesRead;
       if (length === buffer.length) break;
@@ -86,6 +105,6 @@ export async function readGuarded(file: string, limit = MAX_STORY_BYTES): Promis
     if (e instanceof QuireError) throw e;
     return fail('unreadable', `cannot read file: ${ioReason(e)}`);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }

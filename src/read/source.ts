@@ -1,10 +1,11 @@
+import { statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { QuireError } from '../diagnostics.js';
 import { FORMAT_EXTENSIONS } from './extensions.js';
 import type { MetaLayer } from '../metadata/metadata.js';
 import { folderFiles, isFolderWork, seriesWorks } from './works.js';
-import { readGuarded } from './guard.js';
+import { readGuarded, readGuardedIfPresent } from './guard.js';
 
 export interface SourceFile {
   path: string;
@@ -46,20 +47,16 @@ export async function readSource(file: string): Promise<SourceFile> {
   return { path: file, ...(await readGuarded(file)) };
 }
 
+/** A sidecar's file, or undefined when there is none; one that is there but unreadable is an error. */
 export async function readOptional(file: string): Promise<SourceFile | undefined> {
-  try {
-    return await readSource(file);
-  } catch (e) {
-    // A sidecar that is missing is normal; one that is there but unreadable is an error.
-    if (e instanceof QuireError && e.diagnostic.code === 'not-found') return undefined;
-    throw e;
-  }
+  const read = await readGuardedIfPresent(file);
+  return read && { path: file, ...read };
 }
 
 /** Reads a story file and its sidecar YAML, or a folder work's chapter files and `book.yaml`. */
 export async function readWork(file: string, root = path.dirname(file), inherited?: MetaLayer): Promise<WorkSource> {
   const extra = inherited ? { inherited } : {};
-  if ((await statOrUndefined(file))?.isDirectory()) {
+  if (isFolder(file)) {
     const sidecar = (await readOptional(path.join(file, 'book.yaml'))) ?? (await readOptional(path.join(file, 'book.yml')));
     const names = await folderFiles(file, sidecar);
     if (!names.length) throw new QuireError({ code: 'empty-folder', message: `no story files (${STORY_EXTENSIONS.join(', ')}) in this folder`, file });
@@ -75,6 +72,14 @@ export async function readWork(file: string, root = path.dirname(file), inherite
 }
 
 const statOrUndefined = (p: string) => stat(p).catch(() => undefined);
+// Synchronous for the reason readGuarded gives.
+function isFolder(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false; // reading it as a file then says what is wrong
+  }
+}
 
 /**
  * Expands the user's inputs into works: a file is a work; in a folder, every

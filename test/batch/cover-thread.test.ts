@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CoverThread } from '../../src/batch/cover-thread.js';
-import { planBatch } from '../../src/batch/plan.js';
+import { planBatch, planThreads } from '../../src/batch/plan.js';
 import { tmp } from './helpers.js';
 
 const info = (title: string) => ({ title, authors: ['A Writer'] });
@@ -51,40 +51,43 @@ describe('the cover thread', () => {
   });
 });
 
-describe('starting the cover thread with the plan', () => {
-  const plan = (options: Parameters<typeof planBatch>[0], cores: number) => planBatch(options, cores);
-
-  it('does when two threads or more may convert, from a flag, a config file or the number of cores', async () => {
-    const folder = await tmp('quire-plan-');
-    expect((await plan({ inputs: [folder] }, 2)).earlyCovers).toBe(true);
-    expect((await plan({ inputs: [folder], options: { jobs: 4 } }, 8)).earlyCovers).toBe(true);
+describe('drawing covers in a thread of their own', () => {
+  /** `n` small story files, and their works as the batch lists them. */
+  async function works(n: number, bytes = 2_000): Promise<Array<{ path: string }>> {
     const dir = await tmp('quire-plan-');
-    await writeFile(path.join(dir, 'quire.config.yaml'), 'jobs: 2\n');
-    expect((await plan({ inputs: [folder], config: { search: dir } }, 8)).earlyCovers).toBe(true);
+    const out = [];
+    for (let i = 0; i < n; i++) {
+      const file = path.join(dir, `s${i}.txt`);
+      await writeFile(file, 'word '.repeat(bytes / 5));
+      out.push({ path: file });
+    }
+    return out;
+  }
+
+  it('happens for two small works or more converted in this thread, with two jobs and two cores', async () => {
+    expect(await planThreads(2, await works(2), 2)).toMatchObject({ threads: 1, coversAside: true });
+    expect(await planThreads(8, await works(3), 8)).toMatchObject({ threads: 1, coversAside: true });
   });
 
-  it('does not for one story file, which is one work, but does for two files or a folder', async () => {
-    const dir = await tmp('quire-plan-');
-    const [a, b] = [path.join(dir, 'a.txt'), path.join(dir, 'b.txt')];
-    await writeFile(a, 'A story.\n');
-    await writeFile(b, 'Another story.\n');
-    expect((await plan({ inputs: [a] }, 8)).earlyCovers).toBe(false);
-    expect((await plan({ inputs: [path.join(dir, 'missing.txt')] }, 8)).earlyCovers).toBe(false);
-    expect((await plan({ inputs: [a, b] }, 8)).earlyCovers).toBe(true);
-    expect((await plan({ inputs: [dir] }, 8)).earlyCovers).toBe(true);
+  it('never for one work, which draws its cover sooner than a thread starts', async () => {
+    expect(await planThreads(8, await works(1), 8)).toMatchObject({ threads: 1, coversAside: false });
+    expect(await planThreads(8, [], 8)).toMatchObject({ coversAside: false });
   });
 
-  it('does not for one core or one job, whether the flag or the config file says so', async () => {
-    const folder = await tmp('quire-plan-');
-    expect((await plan({ inputs: [folder] }, 1)).earlyCovers).toBe(false);
-    expect((await plan({ inputs: [folder], options: { jobs: 1 } }, 8)).earlyCovers).toBe(false);
-    // Before the plan, a regular expression over argv decided this and never saw a config file's jobs.
+  it('never with one job or one core, nor when the works are worth conversion threads, which draw their own', async () => {
+    expect((await planThreads(1, await works(3), 8)).coversAside).toBe(false);
+    expect((await planThreads(2, await works(3), 1)).coversAside).toBe(false);
+    expect(await planThreads(2, await works(4, 600_000), 2)).toMatchObject({ threads: 2, coversAside: false });
+  });
+
+  it("takes a config file's jobs, and a flag over it", async () => {
     const dir = await tmp('quire-plan-');
     await writeFile(path.join(dir, 'quire.config.yaml'), 'jobs: 1\n');
-    const fromConfig = await plan({ inputs: [folder], config: { search: dir } }, 8);
+    // Before the plan, a regular expression over argv decided this and never saw a config file's jobs.
+    const fromConfig = await planBatch({ config: { search: dir } }, 8);
     expect(fromConfig.options.jobs).toBe(1);
-    expect(fromConfig.earlyCovers).toBe(false);
-    // A flag wins over the config file, both ways.
-    expect((await plan({ inputs: [folder], config: { search: dir }, options: { jobs: 3 } }, 8)).earlyCovers).toBe(true);
+    expect((await planThreads(fromConfig.options.jobs, await works(3), 8)).coversAside).toBe(false);
+    const flag = await planBatch({ config: { search: dir }, options: { jobs: 3 } }, 8);
+    expect((await planThreads(flag.options.jobs, await works(3), 8)).coversAside).toBe(true);
   });
 });

@@ -25,6 +25,22 @@ async function hashes(dir: string): Promise<Record<string, string>> {
 }
 
 describe('incremental builds', () => {
+  it('checks the works it has built before in its own thread, and starts no thread when none changed', async () => {
+    const dir = await tmp();
+    await library(dir, 12);
+    const out = path.join(dir, 'out');
+    const first = await quire(['build', dir, '--out', out, '--jobs', '2', '--verbose']);
+    expect(first.stdout).toMatch(/^building 12 works, 2 at a time$/m);
+    const again = await quire(['build', dir, '--out', out, '--jobs', '2', '--verbose']);
+    expect(again.stdout).toMatch(/^building 12 works, 1 at a time$/m);
+    expect(again.stdout).toMatch(/^0 built, 12 skipped, 0 failed/m);
+    // One changed work is converted here, with no thread for its cover either.
+    await writeFile(path.join(dir, 's005.txt'), story('Story 5, revised'));
+    const one = await quire(['build', dir, '--out', out, '--jobs', '2', '--verbose', '--json']);
+    expect(one.stderr).toMatch(/^building 12 works, 1 at a time$/m);
+    expect((JSON.parse(one.stdout) as BatchReport).works.filter((w) => w.status === 'built').map((w) => path.basename(w.source))).toEqual(['s005.txt']);
+  });
+
   it('skips unchanged works and rebuilds a work whose story, sidecar or options changed', async () => {
     const dir = await tmp();
     await library(dir, 3);
