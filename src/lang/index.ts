@@ -54,9 +54,20 @@ const primary = (tag: string): string => tag.toLowerCase().split(/[-_]/)[0] ?? '
 
 const CHOSEN = new Map<string, readonly LanguageTable[]>();
 
+// The same list is passed for every line of a book: found by identity before by value.
+const SEEN = new WeakMap<readonly string[], readonly LanguageTable[]>();
+
 /** The tables a list of tags names, in its order; every table when it names none we have. */
 function tablesFor(langs: readonly string[] | undefined): readonly LanguageTable[] {
   if (!langs) return TABLES;
+  const seen = SEEN.get(langs);
+  if (seen) return seen;
+  const out = chosen(langs);
+  SEEN.set(langs, out);
+  return out;
+}
+
+function chosen(langs: readonly string[]): readonly LanguageTable[] {
   const k = langs.join(',');
   let out = CHOSEN.get(k);
   if (!out) {

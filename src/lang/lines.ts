@@ -57,7 +57,18 @@ function labelPattern(label: string, name: string): string {
 const NOTE_NAME = '\\p{Lu}[\\p{L}\\-]{0,30}';
 
 /** A label's first word, as a line's is looked up: letters only, folded, without accents. */
-const firstWord = (s: string): string => bare(fold(/^[\p{L}\p{M}]*/u.exec(s)?.[0] ?? ''));
+const FIRST_WORDS = new Map<string, string>();
+
+/** A line's first word, folded and without accents; a book's lines start with the same few hundred words, so each is folded once. */
+function firstWord(s: string): string {
+  const word = /^[\p{L}\p{M}]*/u.exec(s)?.[0] ?? '';
+  let k = FIRST_WORDS.get(word);
+  if (k === undefined) {
+    if (FIRST_WORDS.size >= 50_000) FIRST_WORDS.clear();
+    FIRST_WORDS.set(word, (k = bare(fold(word))));
+  }
+  return k;
+}
 
 /** Groups patterns by the first word they start with, so a line meets only the few it could match. */
 function byFirstWord<T>(items: readonly T[], text: (item: T) => string): Map<string, T[]> {
@@ -77,19 +88,29 @@ export interface LineMatchers {
   trailingByline(line: string): BylineMatch | null;
 }
 
+/** Each matcher is compiled on its first use: most books ask only some of them in every table. */
 export function compileLines(tables: readonly LanguageTable[]): LineMatchers {
+  let fields: Map<string, { key: MetaKey; lang: string }> | undefined;
+  let note: LineMatchers['note'] | undefined;
+  let endMark: LineMatchers['endMark'] | undefined;
+  let bylines: Pick<LineMatchers, 'byline' | 'trailingByline'> | undefined;
+  return {
+    field: (line) => matchField(line, (fields ??= fieldLabels(tables))),
+    note: (line) => (note ??= compileNotes(tables))(line),
+    endMark: (line) => (endMark ??= compileEndMarks(tables))(line),
+    byline: (line) => (bylines ??= compileBylines(tables)).byline(line),
+    trailingByline: (line) => (bylines ??= compileBylines(tables)).trailingByline(line),
+  };
+}
+
+function fieldLabels(tables: readonly LanguageTable[]): Map<string, { key: MetaKey; lang: string }> {
   const fields = new Map<string, { key: MetaKey; lang: string }>();
   for (const t of tables) {
     for (const [k, labels] of Object.entries(t.fields) as Array<[MetaKey, readonly string[]]>) {
       for (const l of labels) if (!fields.has(key(l))) fields.set(key(l), { key: k, lang: t.code });
     }
   }
-  return {
-    field: (line) => matchField(line, fields),
-    note: compileNotes(tables),
-    endMark: compileEndMarks(tables),
-    ...compileBylines(tables),
-  };
+  return fields;
 }
 
 function matchField(line: string, fields: Map<string, { key: MetaKey; lang: string }>): FieldMatch | null {
@@ -101,10 +122,20 @@ function matchField(line: string, fields: Map<string, { key: MetaKey; lang: stri
   return hit ? { key: hit.key, label, value: line.slice(colon + 1).trim(), lang: hit.lang } : null;
 }
 
+const WHOLE_LABELS = new Map<string, RegExp>();
+
+/** A label and nothing else, compiled once. */
+function wholeLabel(label: string, name: string): RegExp {
+  const k = `${label}\0${name}`;
+  let re = WHOLE_LABELS.get(k);
+  if (!re) WHOLE_LABELS.set(k, (re = new RegExp(`^${labelPattern(label, name)}$`, isShout(label) ? 'u' : 'iu')));
+  return re;
+}
+
 /** Which table a matched label came from: the first whose labels hold it. */
 function owner(tables: readonly LanguageTable[], pick: (t: LanguageTable) => readonly string[], text: string, name: string): string {
   for (const t of tables) {
-    for (const l of pick(t)) if (new RegExp(`^${labelPattern(l, name)}$`, isShout(l) ? 'u' : 'iu').test(text)) return t.code;
+    for (const l of pick(t)) if (wholeLabel(l, name).test(text)) return t.code;
   }
   return tables[0]?.code ?? 'en';
 }
@@ -140,6 +171,8 @@ function compileNotes(tables: readonly LanguageTable[]): (line: string) => NoteL
   // `{name}'s Notes` may start with any capital: tried only on lines holding what follows the name.
   const namedGate = named.length ? new RegExp(named.map((l) => labelPattern(l.slice('{name}'.length), NOTE_NAME)).join('|'), 'iu') : undefined;
   const namedRe = named.length ? compile(named) : [];
+  // A book repeats its few labels (`A/N:`) on many lines: each is traced to its table once.
+  const owners = new Map<string, string>();
   return (line) => {
     const head = line.slice(0, 100);
     const candidates = [...(groups.get(firstWord(head.replace(/^[\[(（【\s]+/, ''))) ?? []), ...(namedGate?.test(head) ? namedRe : [])];
@@ -147,7 +180,8 @@ function compileNotes(tables: readonly LanguageTable[]): (line: string) => NoteL
     for (const re of candidates) if ((m = re.exec(head))) break;
     if (!m) return null;
     const label = m[1]!.replace(/\s+/g, ' ');
-    const lang = owner(tables, (t) => t.notes, m[1]!, NOTE_NAME);
+    let lang = owners.get(m[1]!);
+    if (lang === undefined) owners.set(m[1]!, (lang = owner(tables, (t) => t.notes, m[1]!, NOTE_NAME)));
     return { label, lang, bare: m[0].length >= line.trimEnd().length, rest: line.slice(m[0].length).trim() };
   };
 }

@@ -135,6 +135,8 @@ function entryOf(text: string): ContentsEntry {
  * Benbow`), as a heading and not a numbered part inside a chapter does.
  */
 export function contentsEntry(contents: readonly Contents[], text: string, next: string | undefined): ContentsEntry | undefined {
+  // Only a list with evidence names headings: a book without one (most) spares every line its key.
+  if (!contents.some((c) => c.evidence)) return undefined;
   const key = contentsKey(text);
   if (!key) return undefined;
   const nextKey = next === undefined ? '' : contentsKey(next);
