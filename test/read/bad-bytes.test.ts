@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, open, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import iconv from 'iconv-lite';
@@ -123,6 +124,13 @@ describe('bad bytes give a valid book or one clear error', () => {
     expect((await buildError(path.join(dir, 'folder.txt'))).diagnostic.code).toBe('empty-folder');
     expect((await buildError(path.join(dir, 'loop.txt'))).message).toMatch(/ELOOP/);
     expect((await buildError('/dev/zero')).diagnostic.code).toBe('not-a-file');
+  });
+
+  it.skipIf(process.platform === 'win32')('refuses a named pipe at once instead of waiting for something to write into it', async () => {
+    const fifo = path.join(await tmpDir(), 'pipe.txt');
+    execFileSync('mkfifo', [fifo]);
+    // Opened for reading the usual way, a pipe with no writer would block the read forever.
+    expect((await buildError(fifo)).diagnostic.code).toBe('not-a-file');
   });
 
   it('refuses a binary sidecar instead of silently ignoring it', async () => {
