@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
-import { readWork } from '../read/source.js';
+import { statSync } from 'node:fs';
+import { isFolder, readWork, sidecarNames, type SourceFile } from '../read/source.js';
 import type { BatchOptions, TaskResult, WorkTask } from './types.js';
 
 export const CACHE_FILE = '.quire-cache.json';
@@ -27,6 +28,16 @@ export interface CacheEntry {
   kepub?: string;
   /** The kept generated cover the book holds (see covers.ts): kept while an entry names it. */
   cover?: string;
+  /** Size and modification time of each source file when it was last read and hashed (see `unchanged`). */
+  stamps?: Stamp[];
+}
+
+export interface Stamp {
+  path: string;
+  size: number;
+  mtimeMs: number;
+  /** When it was read (ms since the epoch). */
+  readAt: number;
 }
 
 export interface Cache {
@@ -112,21 +123,65 @@ export async function assetsKey(key: string, assets: readonly string[]): Promise
 /** A work's source files as its key counts them: the story or chapters, then the sidecar. */
 export const keyedFiles = <F>(work: { files: readonly F[]; sidecar?: F }): F[] => [...work.files, ...(work.sidecar ? [work.sidecar] : [])];
 
+/** Each file's stamp, as read at `readAt`. */
+export const stampsOf = (files: readonly SourceFile[], readAt: number): Stamp[] => files.map((f) => ({ path: f.path, size: f.bytes.length, mtimeMs: f.mtimeMs, readAt }));
+
 /**
- * A work the cache has an entry for, read again and keyed as its build keyed
- * it: the skipped result when nothing changed, else undefined (and undefined
- * when it can no longer be read: converting it then says why). The batch asks
- * this in its own thread before any conversion thread starts, so a build with
- * nothing changed starts none.
+ * A file changed within this long of being read may change again with the
+ * same size and time on a coarse clock (FAT keeps two seconds): its stamp is
+ * not trusted, and it is hashed again.
  */
-export async function unchanged(task: WorkTask, entry: Pick<CacheEntry, 'key' | 'assets'>): Promise<TaskResult | undefined> {
+const RACY_MS = 2000;
+
+/**
+ * Whether a story file's work is the files its stamps name, each the same
+ * size with the same modification time, changed well before it was read:
+ * then it is taken as unchanged without reading it, as git and make do. A
+ * folder work, or one whose book packs other files, is always read again.
+ */
+function stampsHold(source: string, stamps: readonly Stamp[]): boolean {
+  if (isFolder(source)) return false;
+  const sidecar = sidecarNames(source).find((f) => statSync(f, { throwIfNoEntry: false }) !== undefined);
+  const files = sidecar ? [source, sidecar] : [source];
+  return (
+    files.length === stamps.length &&
+    files.every((file, i) => {
+      const s = stamps[i]!;
+      const now = statSync(file, { throwIfNoEntry: false });
+      return s.path === file && now?.isFile() === true && now.size === s.size && now.mtimeMs === s.mtimeMs && s.mtimeMs + RACY_MS < s.readAt;
+    })
+  );
+}
+
+/**
+ * A work the cache has an entry for: the skipped result when nothing
+ * changed, else undefined (and undefined when it can no longer be read:
+ * converting it then says why). A story file whose stamps hold is not read;
+ * any other work is read again and keyed as its build keyed it. The batch
+ * asks this in its own thread before any conversion thread starts, so a
+ * build with nothing changed starts none.
+ */
+export async function unchanged(task: WorkTask, entry: Pick<CacheEntry, 'key' | 'assets' | 'stamps'>): Promise<TaskResult | undefined> {
   const started = performance.now();
+  const assets = entry.assets ?? [];
+  const skipped = (sources: string[], stamps: Stamp[] | undefined): TaskResult => ({
+    status: 'skipped',
+    key: entry.key,
+    sources,
+    durationMs: Math.round(performance.now() - started),
+    diagnostics: [],
+    ...(assets.length ? { assets } : {}),
+    ...(stamps ? { stamps } : {}),
+  });
   try {
+    if (!assets.length && entry.stamps?.length && stampsHold(task.source, entry.stamps)) return skipped(entry.stamps.map((s) => s.path), entry.stamps);
+    const readAt = Date.now();
     const files = keyedFiles(await readWork(task.source, task.root, task.inherited));
-    const assets = entry.assets ?? [];
     if ((await assetsKey(sourceKey(task.optionsKey, files, task.options.sourceDateEpoch === undefined), assets)) !== entry.key) return undefined;
-    const durationMs = Math.round(performance.now() - started);
-    return { status: 'skipped', key: entry.key, sources: files.map((f) => f.path), durationMs, diagnostics: [], ...(assets.length ? { assets } : {}) };
+    return skipped(
+      files.map((f) => f.path),
+      stampsOf(files, readAt),
+    );
   } catch {
     return undefined;
   }

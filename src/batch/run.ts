@@ -268,6 +268,7 @@ function cacheEntry(r: TaskResult, result: WorkResult, entry: CacheEntry | undef
     ...(result.assets.length ? { assets: result.assets } : {}),
     ...(result.kepub ? { kepub: path.basename(result.kepub) } : {}),
     ...(cover ? { cover } : {}),
+    ...(r.stamps ? { stamps: r.stamps } : {}),
   };
 }
 

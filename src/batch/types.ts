@@ -1,3 +1,4 @@
+import type { Stamp } from './cache.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { ConvertOptions } from '../convert.js';
 import type { MetaLayer } from '../metadata/metadata.js';
@@ -118,4 +119,6 @@ export interface TaskResult {
   assets?: string[];
   /** The key of the kept generated cover the book holds (see covers.ts). */
   cover?: string;
+  /** The sources' sizes and times as read (see `unchanged` in cache.ts). */
+  stamps?: Stamp[];
 }

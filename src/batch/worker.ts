@@ -10,7 +10,7 @@ import { QuireError } from '../diagnostics.js';
 import { convertWork, type ConvertOptions } from '../convert.js';
 import { loadStylesheet, readWork } from '../read/source.js';
 import { ioReason, toDiagnostic } from '../ioerror.js';
-import { assetsKey, keyedFiles, sourceKey } from './cache.js';
+import { assetsKey, keyedFiles, sourceKey, stampsOf } from './cache.js';
 import { coverCache } from './cover-cache.js';
 import { quireBuild } from './version.js';
 import { kepubTmp, type TaskResult, type WorkTask } from './types.js';
@@ -24,6 +24,7 @@ export default async function convertTask(task: WorkTask, drawCover?: ConvertOpt
   let sources = [task.source];
   try {
     css ??= loadStylesheet();
+    const readAt = Date.now();
     const work = await readWork(task.source, task.root, task.inherited);
     const files = keyedFiles(work);
     sources = files.map((f) => f.path);
@@ -47,6 +48,7 @@ export default async function convertTask(task: WorkTask, drawCover?: ConvertOpt
       ...(result.kepub ? { kepub: true } : {}),
       ...(result.assets.length ? { assets: result.assets } : {}),
       ...(covers?.used ? { cover: covers.used } : {}),
+      stamps: stampsOf(files, readAt),
     };
   } catch (e) {
     await rm(task.tmp, { force: true });

@@ -65,15 +65,21 @@ export async function readWork(file: string, root = path.dirname(file), inherite
     return { path: file, files, ...(sidecar ? { sidecar } : {}), roots, kind: 'folder', ...extra };
   }
   const main = await readSource(file);
-  const base = file.slice(0, file.length - path.extname(file).length);
-  const sidecar = (await readOptional(`${base}.yaml`)) ?? (await readOptional(`${base}.yml`));
+  const [yaml, yml] = sidecarNames(file);
+  const sidecar = (await readOptional(yaml)) ?? (await readOptional(yml));
   const roots = [...new Set([path.resolve(path.dirname(file)), path.resolve(root)])];
   return { path: file, files: [main], ...(sidecar ? { sidecar } : {}), roots, kind: 'file', ...extra };
 }
 
+/** Where a story file's sidecar may be, in the order looked for: `NAME.yaml`, then `NAME.yml`. */
+export function sidecarNames(file: string): [string, string] {
+  const base = file.slice(0, file.length - path.extname(file).length);
+  return [`${base}.yaml`, `${base}.yml`];
+}
+
 const statOrUndefined = (p: string) => stat(p).catch(() => undefined);
 // Synchronous for the reason readGuarded gives.
-function isFolder(p: string): boolean {
+export function isFolder(p: string): boolean {
   try {
     return statSync(p).isDirectory();
   } catch {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import sharp from 'sharp';
@@ -25,6 +25,38 @@ async function hashes(dir: string): Promise<Record<string, string>> {
 }
 
 describe('incremental builds', () => {
+  it("trusts an old file's size and time as git does, and reads again a file changed within two seconds of its build", async () => {
+    const dir = await tmp();
+    const [a, b] = await library(dir, 2);
+    const out = path.join(dir, 'out');
+    const build = ['build', dir, '--out', out];
+    const hourAgo = new Date(Date.now() - 3600_000);
+    for (const f of [a!, b!]) await utimes(f, hourAgo, hourAgo);
+    expect(await statuses(build)).toEqual(['s000.txt built', 's001.txt built']);
+
+    // Same size, same time, written an hour before it was read: taken as unchanged without being read.
+    const same = (await readFile(a!, 'utf8')).replace('lamp', 'LAMP');
+    await writeFile(a!, same);
+    await utimes(a!, hourAgo, hourAgo);
+    expect(await statuses(build)).toEqual(['s000.txt skipped', 's001.txt skipped']);
+    // Another size, or another time, is read and hashed again.
+    await writeFile(a!, `${same}\n`);
+    await utimes(a!, hourAgo, hourAgo);
+    expect(await statuses(build)).toEqual(['s000.txt built', 's001.txt skipped']);
+    // A sidecar that appears is read, though the story's stamp holds.
+    await writeFile(b!.replace(/\.txt$/, '.yml'), 'language: de\n');
+    expect(await statuses(build)).toEqual(['s000.txt skipped', 's001.txt built']);
+
+    // Built just now, a file changed again with its size and time kept is not trusted: it is hashed again.
+    const fresh = path.join(dir, 'fresh.txt');
+    await writeFile(fresh, story('Fresh'));
+    expect(await statuses(['build', fresh, '--out', out])).toEqual(['fresh.txt built']);
+    const { mtime } = await stat(fresh);
+    await writeFile(fresh, (await readFile(fresh, 'utf8')).replace('lamp', 'LAMP'));
+    await utimes(fresh, mtime, mtime);
+    expect(await statuses(['build', fresh, '--out', out])).toEqual(['fresh.txt built']);
+  });
+
   it('checks the works it has built before in its own thread, and starts no thread when none changed', async () => {
     const dir = await tmp();
     await library(dir, 12);
