@@ -174,7 +174,11 @@ export async function unchanged(task: WorkTask, entry: Pick<CacheEntry, 'key' | 
     ...(stamps ? { stamps } : {}),
   });
   try {
-    if (!assets.length && entry.stamps?.length && stampsHold(task.source, entry.stamps)) return skipped(entry.stamps.map((s) => s.path), entry.stamps);
+    if (!assets.length && entry.stamps?.length && stampsHold(task.source, entry.stamps))
+      return skipped(
+        entry.stamps.map((s) => s.path),
+        entry.stamps,
+      );
     const readAt = Date.now();
     const files = keyedFiles(await readWork(task.source, task.root, task.inherited));
     if ((await assetsKey(sourceKey(task.optionsKey, files, task.options.sourceDateEpoch === undefined), assets)) !== entry.key) return undefined;

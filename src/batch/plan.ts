@@ -83,7 +83,6 @@ const BYTES_PER_THREAD = 512 * 1024;
 // generated cover: worth about this many bytes of text.
 const BYTES_PER_WORK = 128 * 1024;
 
-
 export interface Threads {
   /** Threads converting works; 1 means this thread, with no pool. */
   threads: number;
