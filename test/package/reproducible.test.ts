@@ -16,7 +16,8 @@ async function buildIn(tz: string): Promise<Map<string, string>> {
     env: { ...process.env, TZ: tz, SOURCE_DATE_EPOCH: '' },
   });
   const hashes = new Map<string, string>();
-  for (const name of (await readdir(out)).sort()) {
+  // The books; the cache beside them records when each source was read.
+  for (const name of (await readdir(out)).filter((n) => n.endsWith('.epub')).sort()) {
     hashes.set(
       name,
       createHash('sha256')
