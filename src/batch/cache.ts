@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
+import type { MetaLayer } from '../metadata/metadata.js';
 import { statSync } from 'node:fs';
 import { isFolder, readWork, sidecarNames, type SourceFile } from '../read/source.js';
 import type { BatchOptions, TaskResult, WorkTask } from './types.js';
@@ -30,6 +31,8 @@ export interface CacheEntry {
   cover?: string;
   /** Size and modification time of each source file when it was last read and hashed (see `unchanged`). */
   stamps?: Stamp[];
+  /** `keyBasis` of the build: the stamps hold only while it is the same. */
+  basis?: string;
 }
 
 export interface Stamp {
@@ -92,8 +95,10 @@ export function optionsKey(build: string, css: string, options: BatchOptions): s
  * SOURCE_DATE_EPOCH a book's modified date may come from the files' mtimes,
  * so then they count too.
  */
-export function sourceKey(optionsKeyHex: string, files: ReadonlyArray<{ path: string; bytes: Uint8Array; mtimeMs: number }>, withMtime: boolean): string {
-  const h = createHash('sha256').update(optionsKeyHex);
+export function sourceKey(optionsKeyHex: string, files: ReadonlyArray<{ path: string; bytes: Uint8Array; mtimeMs: number }>, withMtime: boolean, inherited?: MetaLayer): string {
+  const h = createHash('sha256')
+    .update(optionsKeyHex)
+    .update(`\0${inheritedKey(inherited)}`);
   for (const f of files) {
     h.update(`\0${path.basename(f.path)}\0${f.bytes.length}\0`).update(f.bytes);
     if (withMtime) h.update(`\0${f.mtimeMs}`);
@@ -120,6 +125,19 @@ export async function assetsKey(key: string, assets: readonly string[]): Promise
   return h.digest('hex');
 }
 
+/**
+ * What a `series.yaml` above the work gives it (the series, its position,
+ * shared metadata), hashed: it makes the book as much as the work's own files.
+ */
+const inheritedKey = (inherited: MetaLayer | undefined): string =>
+  createHash('sha256')
+    .update(JSON.stringify(inherited ?? null))
+    .digest('hex')
+    .slice(0, 32);
+
+/** Everything in a work's key but its files: quire's build, the options, and what it inherits. */
+export const keyBasis = (task: Pick<WorkTask, 'optionsKey' | 'inherited'>): string => `${task.optionsKey}:${inheritedKey(task.inherited)}`;
+
 /** A work's source files as its key counts them: the story or chapters, then the sidecar. */
 export const keyedFiles = <F>(work: { files: readonly F[]; sidecar?: F }): F[] => [...work.files, ...(work.sidecar ? [work.sidecar] : [])];
 
@@ -136,8 +154,9 @@ const RACY_MS = 2000;
 /**
  * Whether a story file's work is the files its stamps name, each the same
  * size with the same modification time, changed well before it was read:
- * then it is taken as unchanged without reading it, as git and make do. A
- * folder work, or one whose book packs other files, is always read again.
+ * then, built with the same basis (build, options, series), it is taken as
+ * unchanged without reading it, as git and make do. A folder work, or one
+ * whose book packs other files, is always read again.
  */
 function stampsHold(source: string, stamps: readonly Stamp[]): boolean {
   if (isFolder(source)) return false;
@@ -161,7 +180,7 @@ function stampsHold(source: string, stamps: readonly Stamp[]): boolean {
  * asks this in its own thread before any conversion thread starts, so a
  * build with nothing changed starts none.
  */
-export async function unchanged(task: WorkTask, entry: Pick<CacheEntry, 'key' | 'assets' | 'stamps'>): Promise<TaskResult | undefined> {
+export async function unchanged(task: WorkTask, entry: Pick<CacheEntry, 'key' | 'assets' | 'stamps' | 'basis'>): Promise<TaskResult | undefined> {
   const started = performance.now();
   const assets = entry.assets ?? [];
   const skipped = (sources: string[], stamps: Stamp[] | undefined): TaskResult => ({
@@ -174,14 +193,14 @@ export async function unchanged(task: WorkTask, entry: Pick<CacheEntry, 'key' | 
     ...(stamps ? { stamps } : {}),
   });
   try {
-    if (!assets.length && entry.stamps?.length && stampsHold(task.source, entry.stamps))
+    if (!assets.length && entry.stamps?.length && entry.basis === keyBasis(task) && stampsHold(task.source, entry.stamps))
       return skipped(
         entry.stamps.map((s) => s.path),
         entry.stamps,
       );
     const readAt = Date.now();
     const files = keyedFiles(await readWork(task.source, task.root, task.inherited));
-    if ((await assetsKey(sourceKey(task.optionsKey, files, task.options.sourceDateEpoch === undefined), assets)) !== entry.key) return undefined;
+    if ((await assetsKey(sourceKey(task.optionsKey, files, task.options.sourceDateEpoch === undefined, task.inherited), assets)) !== entry.key) return undefined;
     return skipped(
       files.map((f) => f.path),
       stampsOf(files, readAt),

@@ -10,7 +10,7 @@ import { QuireError, type Diagnostic } from '../diagnostics.js';
 import { findWorks, loadStylesheet, STORY_EXTENSIONS, type WorkEntry } from '../read/source.js';
 import { OutputNames, titleFromFileName } from '../outname.js';
 import { ioReason, toDiagnostic } from '../ioerror.js';
-import { cacheId, cachePath, conversionOptions, loadCache, optionsKey, unchanged, type Cache, type CacheEntry } from './cache.js';
+import { cacheId, cachePath, conversionOptions, keyBasis, loadCache, optionsKey, unchanged, type Cache, type CacheEntry } from './cache.js';
 import type { Checker } from './check.js';
 import { CoverThread } from './cover-thread.js';
 import { coversDir, pruneCovers } from './covers.js';
@@ -124,7 +124,7 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions,
       const result = await settle(r, task.source, name, entry, options, task.tmp);
       results.push(result);
       if (r.key && result.output && !result.diagnostics.some((d) => d.severity === 'error')) {
-        next.works[id] = cacheEntry(r, result, entry, Boolean(options.check));
+        next.works[id] = cacheEntry(r, result, entry, Boolean(options.check), keyBasis(task));
       }
       events.done?.(result, results.length, entries.length);
     }
@@ -254,7 +254,7 @@ async function settle(r: TaskResult, source: string, name: string | undefined, e
   };
 }
 
-function cacheEntry(r: TaskResult, result: WorkResult, entry: CacheEntry | undefined, checked: boolean): CacheEntry {
+function cacheEntry(r: TaskResult, result: WorkResult, entry: CacheEntry | undefined, checked: boolean, basis: string): CacheEntry {
   const cover = r.status === 'skipped' ? entry?.cover : r.cover;
   return {
     key: r.key!,
@@ -269,6 +269,7 @@ function cacheEntry(r: TaskResult, result: WorkResult, entry: CacheEntry | undef
     ...(result.kepub ? { kepub: path.basename(result.kepub) } : {}),
     ...(cover ? { cover } : {}),
     ...(r.stamps ? { stamps: r.stamps } : {}),
+    basis,
   };
 }
 

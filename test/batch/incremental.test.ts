@@ -5,7 +5,7 @@ import { unzipSync } from 'fflate';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { epubsIn, library, problemsIn, quire, story, tmp } from './helpers.js';
-import { repoRoot } from '../support/build.js';
+import { repoRoot, unzipText } from '../support/build.js';
 import { buildIdentity } from '../../src/batch/version.js';
 import type { BatchReport } from '../../src/batch/types.js';
 
@@ -25,6 +25,24 @@ async function hashes(dir: string): Promise<Record<string, string>> {
 }
 
 describe('incremental builds', () => {
+  it("rebuilds a series' works when its series.yaml changes what they inherit, and only then", async () => {
+    const dir = await tmp();
+    const saga = path.join(dir, 'saga');
+    await mkdir(saga);
+    await writeFile(path.join(saga, 'series.yaml'), 'name: The Old Saga\n');
+    await library(saga, 2);
+    const out = path.join(dir, 'out');
+    const build = ['build', saga, '--out', out];
+    expect(await statuses(build)).toEqual(['s000.txt built', 's001.txt built']);
+    expect(await statuses(build)).toEqual(['s000.txt skipped', 's001.txt skipped']);
+    // Before, the series was no part of a work's key: the books kept the old name.
+    await writeFile(path.join(saga, 'series.yaml'), 'name: The New Saga\n');
+    expect(await statuses(build)).toEqual(['s000.txt built', 's001.txt built']);
+    const opf = [...unzipText(await readFile(path.join(out, 'story-0.epub')))].find(([n]) => n.endsWith('.opf'))![1];
+    expect(opf).toContain('The New Saga');
+    expect(await statuses(build)).toEqual(['s000.txt skipped', 's001.txt skipped']);
+  });
+
   it("trusts an old file's size and time as git does, and reads again a file changed within two seconds of its build", async () => {
     const dir = await tmp();
     const [a, b] = await library(dir, 2);
@@ -46,6 +64,8 @@ describe('incremental builds', () => {
     // A sidecar that appears is read, though the story's stamp holds.
     await writeFile(b!.replace(/\.txt$/, '.yml'), 'language: de\n');
     expect(await statuses(build)).toEqual(['s000.txt skipped', 's001.txt built']);
+    // Nor do stamps stand for other options: the same files are built again under a flag.
+    expect(await statuses([...build, '--author', 'Someone Else'])).toEqual(['s000.txt built', 's001.txt built']);
 
     // Built just now, a file changed again with its size and time kept is not trusted: it is hashed again.
     const fresh = path.join(dir, 'fresh.txt');
