@@ -135,8 +135,12 @@ const inheritedKey = (inherited: MetaLayer | undefined): string =>
     .digest('hex')
     .slice(0, 32);
 
-/** Everything in a work's key but its files: quire's build, the options, and what it inherits. */
-export const keyBasis = (task: Pick<WorkTask, 'optionsKey' | 'inherited'>): string => `${task.optionsKey}:${inheritedKey(task.inherited)}`;
+/** Everything in a work's key but its files (quire's build, the options, and what it inherits), hashed. */
+export const keyBasis = (task: Pick<WorkTask, 'optionsKey' | 'inherited'>): string =>
+  createHash('sha256')
+    .update(`${task.optionsKey}\0${JSON.stringify(task.inherited ?? null)}`)
+    .digest('hex')
+    .slice(0, 32);
 
 /** A work's source files as its key counts them: the story or chapters, then the sidecar. */
 export const keyedFiles = <F>(work: { files: readonly F[]; sidecar?: F }): F[] => [...work.files, ...(work.sidecar ? [work.sidecar] : [])];

@@ -104,6 +104,8 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions,
 
   const names = new OutputNames();
   const results: WorkResult[] = [];
+  // Every work skipped on its entry as it stands: the cache is already right, and is not written again.
+  let dirty = false;
   let w = 0;
   try {
     for (const e of entries) {
@@ -125,14 +127,15 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions,
       results.push(result);
       if (r.key && result.output && !result.diagnostics.some((d) => d.severity === 'error')) {
         next.works[id] = cacheEntry(r, result, entry, Boolean(options.check), keyBasis(task));
-      }
+        dirty ||= r.status !== 'skipped' || r.stamps !== entry?.stamps;
+      } else dirty = true;
       events.done?.(result, results.length, entries.length);
     }
   } finally {
     if (pool) await (await pool).destroy();
     else await covers?.close();
     checker?.close();
-    await saveCache(options.out, next, new Set(tasks.map((t) => t.id)));
+    if (dirty) await saveCache(options.out, next, new Set(tasks.map((t) => t.id)));
   }
   const summary = summarize(results, Math.round(performance.now() - started));
   return { quire: quireVersion, ok: results.every((r) => r.ok), summary, works: results };
