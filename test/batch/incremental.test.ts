@@ -79,13 +79,22 @@ describe('incremental builds', () => {
 
   it('checks the works it has built before in its own thread, and starts no thread when none changed', async () => {
     const dir = await tmp();
-    await library(dir, 12);
+    // Written an hour ago, so that their stamps are trusted (see the next test).
+    const hourAgo = new Date(Date.now() - 3600_000);
+    for (const f of await library(dir, 12)) await utimes(f, hourAgo, hourAgo);
     const out = path.join(dir, 'out');
     const first = await quire(['build', dir, '--out', out, '--jobs', '2', '--verbose']);
     expect(first.stdout).toMatch(/^building 12 works, 2 at a time$/m);
     const again = await quire(['build', dir, '--out', out, '--jobs', '2', '--verbose']);
     expect(again.stdout).toMatch(/^building 12 works, 1 at a time$/m);
     expect(again.stdout).toMatch(/^0 built, 12 skipped, 0 failed/m);
+    // Nothing changed, so the cache file is left as it was, not written again.
+    const cacheFile = path.join(out, '.quire-cache.json');
+    const before = await stat(cacheFile);
+    const written = await readFile(cacheFile, 'utf8');
+    await quire(['build', dir, '--out', out, '--jobs', '2']);
+    expect((await stat(cacheFile)).mtimeMs).toBe(before.mtimeMs);
+    expect(await readFile(cacheFile, 'utf8')).toBe(written);
     // One changed work is converted here, with no thread for its cover either.
     await writeFile(path.join(dir, 's005.txt'), story('Story 5, revised'));
     const one = await quire(['build', dir, '--out', out, '--jobs', '2', '--verbose', '--json']);
