@@ -1,11 +1,11 @@
 import type { ConvertOptions } from '../convert.js';
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import type { MetaLayer } from '../metadata/metadata.js';
-import { statSync } from 'node:fs';
-import { isFolder, readWork, sidecarNames, type SourceFile } from '../read/source.js';
+import { readWork, sidecarNames, type SourceFile } from '../read/source.js';
 import type { BatchOptions, TaskResult, WorkTask } from './types.js';
 
 export const CACHE_FILE = '.quire-cache.json';
@@ -31,7 +31,7 @@ export interface CacheEntry {
   cover?: string;
   /** Size and modification time of each source file when it was last read and hashed (see `unchanged`). */
   stamps?: Stamp[];
-  /** `keyBasis` of the build: the stamps hold only while it is the same. */
+  /** `keyBasis` of the build: the stamps stand only while it is the same. */
   basis?: string;
 }
 
@@ -95,10 +95,8 @@ export function optionsKey(build: string, css: string, options: BatchOptions): s
  * SOURCE_DATE_EPOCH a book's modified date may come from the files' mtimes,
  * so then they count too.
  */
-export function sourceKey(optionsKeyHex: string, files: ReadonlyArray<{ path: string; bytes: Uint8Array; mtimeMs: number }>, withMtime: boolean, inherited?: MetaLayer): string {
-  const h = createHash('sha256')
-    .update(optionsKeyHex)
-    .update(`\0${inheritedKey(inherited)}`);
+export function sourceKey(basis: string, files: ReadonlyArray<{ path: string; bytes: Uint8Array; mtimeMs: number }>, withMtime: boolean): string {
+  const h = createHash('sha256').update(basis);
   for (const f of files) {
     h.update(`\0${path.basename(f.path)}\0${f.bytes.length}\0`).update(f.bytes);
     if (withMtime) h.update(`\0${f.mtimeMs}`);
@@ -126,21 +124,15 @@ export async function assetsKey(key: string, assets: readonly string[]): Promise
 }
 
 /**
- * What a `series.yaml` above the work gives it (the series, its position,
- * shared metadata), hashed: it makes the book as much as the work's own files.
+ * Everything in a work's key but its own files: the options key (quire's
+ * build, the stylesheet, the options) and what a `series.yaml` above the work
+ * gives it (the series, its position, shared metadata), which makes the book
+ * as much as its files do.
  */
-const inheritedKey = (inherited: MetaLayer | undefined): string =>
+export const keyBasis = (optionsKeyHex: string, inherited: MetaLayer | undefined): string =>
   createHash('sha256')
-    .update(JSON.stringify(inherited ?? null))
-    .digest('hex')
-    .slice(0, 32);
-
-/** Everything in a work's key but its files (quire's build, the options, and what it inherits), hashed. */
-export const keyBasis = (task: Pick<WorkTask, 'optionsKey' | 'inherited'>): string =>
-  createHash('sha256')
-    .update(`${task.optionsKey}\0${JSON.stringify(task.inherited ?? null)}`)
-    .digest('hex')
-    .slice(0, 32);
+    .update(`${optionsKeyHex}\0${JSON.stringify(inherited ?? null)}`)
+    .digest('hex');
 
 /** A work's source files as its key counts them: the story or chapters, then the sidecar. */
 export const keyedFiles = <F>(work: { files: readonly F[]; sidecar?: F }): F[] => [...work.files, ...(work.sidecar ? [work.sidecar] : [])];
@@ -163,15 +155,17 @@ const RACY_MS = 2000;
  * whose book packs other files, is always read again.
  */
 function stampsHold(source: string, stamps: readonly Stamp[]): boolean {
-  if (isFolder(source)) return false;
-  const sidecar = sidecarNames(source).find((f) => statSync(f, { throwIfNoEntry: false }) !== undefined);
-  const files = sidecar ? [source, sidecar] : [source];
+  const stat = (file: string) => ({ file, info: statSync(file, { throwIfNoEntry: false }) });
+  // The story, then the first sidecar there is, as readWork reads them; a folder is no story file.
+  const sidecar = sidecarNames(source)
+    .map(stat)
+    .find((f) => f.info);
+  const now = sidecar ? [stat(source), sidecar] : [stat(source)];
   return (
-    files.length === stamps.length &&
-    files.every((file, i) => {
+    now.length === stamps.length &&
+    now.every(({ file, info }, i) => {
       const s = stamps[i]!;
-      const now = statSync(file, { throwIfNoEntry: false });
-      return s.path === file && now?.isFile() === true && now.size === s.size && now.mtimeMs === s.mtimeMs && s.mtimeMs + RACY_MS < s.readAt;
+      return s.path === file && info?.isFile() === true && info.size === s.size && info.mtimeMs === s.mtimeMs && s.mtimeMs + RACY_MS < s.readAt;
     })
   );
 }
@@ -197,14 +191,14 @@ export async function unchanged(task: WorkTask, entry: Pick<CacheEntry, 'key' | 
     ...(stamps ? { stamps } : {}),
   });
   try {
-    if (!assets.length && entry.stamps?.length && entry.basis === keyBasis(task) && stampsHold(task.source, entry.stamps))
+    if (!assets.length && entry.stamps?.length && entry.basis === task.basis && stampsHold(task.source, entry.stamps))
       return skipped(
         entry.stamps.map((s) => s.path),
         entry.stamps,
       );
     const readAt = Date.now();
     const files = keyedFiles(await readWork(task.source, task.root, task.inherited));
-    if ((await assetsKey(sourceKey(task.optionsKey, files, task.options.sourceDateEpoch === undefined, task.inherited), assets)) !== entry.key) return undefined;
+    if ((await assetsKey(sourceKey(task.basis, files, task.options.sourceDateEpoch === undefined), assets)) !== entry.key) return undefined;
     return skipped(
       files.map((f) => f.path),
       stampsOf(files, readAt),

@@ -39,7 +39,7 @@ export function coverCache(dir: string, build: string, draw: (info: CoverInfo) =
       const kept = await readFile(file).catch(() => undefined);
       if (kept && isWholePng(kept, COVER_WIDTH, COVER_HEIGHT)) {
         used = key;
-        return { image: { data: new Uint8Array(kept.buffer, kept.byteOffset, kept.length), mediaType: 'image/png', extension: 'png', width: COVER_WIDTH, height: COVER_HEIGHT }, missing: [] };
+        return { image: { data: kept, mediaType: 'image/png', extension: 'png', width: COVER_WIDTH, height: COVER_HEIGHT }, missing: [] };
       }
       const drawn = await draw(info);
       if (drawn.missing.length === 0) {

@@ -3,9 +3,9 @@
  * `.quire-covers/`. A generated cover is a function of its text (title,
  * subtitle, authors, series), quire's build and the cover faces installed,
  * so the one drawn last time for the same key is the same bytes. Drawing a
- * cover in a fresh process is most of a small story's build (loading
- * HarfBuzz, resvg and the fonts, then a page of pixels); reading it back is
- * one small file.
+ * cover in a fresh process is about a third of a small story's build
+ * (loading HarfBuzz, resvg and the fonts, then a page of pixels); reading it
+ * back is one small file.
  *
  * A file is used only when it is a whole PNG of the cover's size with every
  * chunk's CRC right, else the cover is drawn again. A cover missing glyphs is

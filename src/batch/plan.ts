@@ -1,8 +1,8 @@
 /**
  * One plan for a batch, made once before anything is read: which inputs, which
  * config file, the merged options (the caller's over the config file's over
- * the defaults) and how many threads may convert. The command and the library both build through it, so they
- * cannot disagree on a default.
+ * the defaults) and how many threads may convert. The command and the library
+ * both build through it, so they cannot disagree on a default.
  */
 import { availableParallelism } from 'node:os';
 import { stat } from 'node:fs/promises';

@@ -32,30 +32,12 @@ export interface RunContext {
   defaultInputs?: boolean;
 }
 
-/** Works checked against the cache at once: enough to keep the file system busy, few enough to hold little. */
-const CHECKS_AT_ONCE = 16;
-
-/** `f` of every item, at most `width` at a time, results in order. */
-async function inTurns<T, R>(items: readonly T[], width: number, f: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await f(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
-  return out;
-}
-
 /** One input's works, or why it has none: either way, in input order. */
 type Entry = { work: WorkEntry } | { failed: WorkResult };
 
 /** Builds every work named by `inputs`; one bad work (or input) never stops the rest. */
 export async function runBatch(inputs: readonly string[], options: BatchOptions, context: RunContext = {}): Promise<BatchReport> {
   const { events = {} } = context;
-  let covers: CoverThread | undefined;
   const started = performance.now();
   const runId = ++runs;
   await prepareOut(options.out);
@@ -71,7 +53,7 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions,
       source: work.path,
       root: work.root,
       tmp: path.join(options.out, `.quire-${process.pid}-${runId}-${i}.tmp`),
-      optionsKey: optKey,
+      basis: keyBasis(optKey, work.inherited),
       options: convert,
       covers: coversDir(options.out),
     };
@@ -82,12 +64,13 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions,
   // the threads, and a batch with nothing changed starts none.
   const present = (name: string | undefined) => name === undefined || existsSync(path.join(options.out, name));
   const usable = (entry: CacheEntry | undefined): entry is CacheEntry => entry !== undefined && !options.force && present(entry.output) && present(entry.kepub) && (!options.check || entry.checked);
-  const fresh = await inTurns(tasks, CHECKS_AT_ONCE, ({ task, entry }) => (usable(entry) ? unchanged(task, entry) : Promise.resolve(undefined)));
+  const fresh: Array<TaskResult | undefined> = [];
+  for (const { task, entry } of tasks) fresh.push(usable(entry) ? await unchanged(task, entry) : undefined);
   const changed = works.filter((_, i) => !fresh[i]);
 
   const plan = await planThreads(THREADS_RUN ? options.jobs : 1, changed);
   // It warms up while this thread reads and converts the first work: a first cover drawn cold takes four times as long.
-  if (plan.coversAside) covers = new CoverThread(undefined, { warmUp: true });
+  const covers = plan.coversAside ? new CoverThread(undefined, { warmUp: true }) : undefined;
   // Made when the first work needs converting: none may.
   let pool: Promise<TaskRunner> | undefined;
   const runner = () => (pool ??= taskRunner(plan.threads, plan.small, covers));
@@ -126,7 +109,7 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions,
       const result = await settle(r, task.source, name, entry, options, task.tmp);
       results.push(result);
       if (r.key && result.output && !result.diagnostics.some((d) => d.severity === 'error')) {
-        next.works[id] = cacheEntry(r, result, entry, Boolean(options.check), keyBasis(task));
+        next.works[id] = cacheEntry(r, result, entry, Boolean(options.check), task.basis);
         dirty ||= r.status !== 'skipped' || r.stamps !== entry?.stamps;
       } else dirty = true;
       events.done?.(result, results.length, entries.length);

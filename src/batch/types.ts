@@ -93,7 +93,8 @@ export interface WorkTask {
   root: string;
   /** Where to write the EPUB; the main thread renames it once the name is settled. */
   tmp: string;
-  optionsKey: string;
+  /** Everything in the work's cache key but its files (see `keyBasis`). */
+  basis: string;
   options: Omit<ConvertOptions, 'css'>;
   /** Metadata a parent folder's `series.yaml` gives the work. */
   inherited?: MetaLayer;

@@ -28,7 +28,7 @@ export default async function convertTask(task: WorkTask, drawCover?: ConvertOpt
     const work = await readWork(task.source, task.root, task.inherited);
     const files = keyedFiles(work);
     sources = files.map((f) => f.path);
-    const ownKey = sourceKey(task.optionsKey, files, task.options.sourceDateEpoch === undefined, task.inherited);
+    const ownKey = sourceKey(task.basis, files, task.options.sourceDateEpoch === undefined);
     // The drawing code (HarfBuzz, resvg, the fonts) loads only for a cover that is not kept.
     const draw = drawCover ?? (async (info) => (await import('../cover/generate.js')).drawCover(info));
     const covers = task.covers ? coverCache(task.covers, quireBuild, draw) : undefined;

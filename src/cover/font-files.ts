@@ -1,7 +1,7 @@
 /**
  * Where the cover's typefaces are: which npm package and file each face
  * comes from. Kept apart from fonts.ts, which loads HarfBuzz, so that the
- * cover cache (batch/covers.ts) can ask which faces are installed without it.
+ * cover cache (batch/cover-cache.ts) can ask which faces are installed without it.
  */
 import { createRequire } from 'node:module';
 

@@ -56,10 +56,9 @@ function labelPattern(label: string, name: string): string {
 
 const NOTE_NAME = '\\p{Lu}[\\p{L}\\-]{0,30}';
 
-/** A label's first word, as a line's is looked up: letters only, folded, without accents. */
 const FIRST_WORDS = new Map<string, string>();
 
-/** A line's first word, folded and without accents; a book's lines start with the same few hundred words, so each is folded once. */
+/** A line's or label's first word: letters only, folded, without accents. A book's lines start with the same few hundred words, so each is folded once. */
 function firstWord(s: string): string {
   const word = /^[\p{L}\p{M}]*/u.exec(s)?.[0] ?? '';
   let k = FIRST_WORDS.get(word);
@@ -122,20 +121,10 @@ function matchField(line: string, fields: Map<string, { key: MetaKey; lang: stri
   return hit ? { key: hit.key, label, value: line.slice(colon + 1).trim(), lang: hit.lang } : null;
 }
 
-const WHOLE_LABELS = new Map<string, RegExp>();
-
-/** A label and nothing else, compiled once. */
-function wholeLabel(label: string, name: string): RegExp {
-  const k = `${label}\0${name}`;
-  let re = WHOLE_LABELS.get(k);
-  if (!re) WHOLE_LABELS.set(k, (re = new RegExp(`^${labelPattern(label, name)}$`, isShout(label) ? 'u' : 'iu')));
-  return re;
-}
-
 /** Which table a matched label came from: the first whose labels hold it. */
 function owner(tables: readonly LanguageTable[], pick: (t: LanguageTable) => readonly string[], text: string, name: string): string {
   for (const t of tables) {
-    for (const l of pick(t)) if (wholeLabel(l, name).test(text)) return t.code;
+    for (const l of pick(t)) if (new RegExp(`^${labelPattern(l, name)}$`, isShout(l) ? 'u' : 'iu').test(text)) return t.code;
   }
   return tables[0]?.code ?? 'en';
 }

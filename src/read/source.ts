@@ -79,7 +79,7 @@ export function sidecarNames(file: string): [string, string] {
 
 const statOrUndefined = (p: string) => stat(p).catch(() => undefined);
 // Synchronous for the reason readGuarded gives.
-export function isFolder(p: string): boolean {
+function isFolder(p: string): boolean {
   try {
     return statSync(p).isDirectory();
   } catch {
