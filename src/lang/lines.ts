@@ -121,13 +121,26 @@ function matchField(line: string, fields: Map<string, { key: MetaKey; lang: stri
   return hit ? { key: hit.key, label, value: line.slice(colon + 1).trim(), lang: hit.lang } : null;
 }
 
-/** Which table a matched label came from: the first whose labels hold it. */
+/**
+ * Which table a matched label came from: the first whose labels hold it.
+ * A label's pattern costs up to a millisecond to compile (`\p{…}` under the
+ * `i` flag), so only the labels that could match are tried: one that opens
+ * with a word matches only text that opens with the same word, and one that
+ * opens with a placeholder (`{name}'s Notes`) is always tried.
+ */
 function owner(tables: readonly LanguageTable[], pick: (t: LanguageTable) => readonly string[], text: string, name: string): string {
+  const word = firstWord(text);
   for (const t of tables) {
-    for (const l of pick(t)) if (new RegExp(`^${labelPattern(l, name)}$`, isShout(l) ? 'u' : 'iu').test(text)) return t.code;
+    for (const l of pick(t)) {
+      if (firstWord(l) !== word && !OPENS_WITH_PLACEHOLDER.test(l)) continue;
+      if (new RegExp(`^${labelPattern(l, name)}$`, isShout(l) ? 'u' : 'iu').test(text)) return t.code;
+    }
   }
   return tables[0]?.code ?? 'en';
 }
+
+/** A placeholder at the start or straight after the first word (`{name}'s Notes`, `Note{word}`): the text's first word is not the label's. */
+const OPENS_WITH_PLACEHOLDER = /^[\p{L}\p{M}]*\{/u;
 
 function compileNotes(tables: readonly LanguageTable[]): (line: string) => NoteLabelMatch | null {
   const all = [...new Set(tables.flatMap((t) => t.notes))];
@@ -199,10 +212,14 @@ function compileEndMarks(tables: readonly LanguageTable[]): (line: string) => En
     }
   }
   const patterns = byFirstWord(withWord, ([m]) => m);
+  // Most short lines are dialogue: one lookup of their first word turns them
+  // away before they are folded whole. Text equal to a mark once folded opens
+  // with the same word as the mark.
+  const openers = new Set(tables.flatMap((t) => t.endMarks.map(firstWord)));
   return (line) => {
     if (line.length > 60) return null;
     const core = undecorated(line);
-    if (core === '') return null;
+    if (core === '' || !openers.has(firstWord(core))) return null;
     const lang = loud.get(core) ?? exact.get(key(core)) ?? patterns.get(firstWord(core))?.find(([, re]) => re.test(core))?.[2];
     return lang ? { text: core, lang } : null;
   };

@@ -39,6 +39,12 @@ for (const [lang, c] of Object.entries(CASES)) {
     it('reads end marks', () => {
       for (const line of c.endMarks) expect(matchEndMark(line, [lang])?.lang, line).toBe(lang);
     });
+    it('names its own table for its labels and marks, after English', () => {
+      // English first: a label or mark English does not have is found in this table, not given to the first.
+      const own = (match: (l: string, langs: string[]) => { lang: string } | null, lines: readonly string[]) => lines.filter((l) => !match(l, ['en']));
+      for (const line of own(matchNoteLabel, c.notes)) expect(matchNoteLabel(line, ['en', lang])?.lang, line).toBe(lang);
+      for (const line of own(matchEndMark, c.endMarks)) expect(matchEndMark(line, ['en', lang])?.lang, line).toBe(lang);
+    });
     it('reads bylines', () => {
       for (const [line, names] of Object.entries(c.bylines)) expect(matchByline(line, [lang])?.names, line).toEqual(names);
     });
