@@ -121,6 +121,9 @@ function matchField(line: string, fields: Map<string, { key: MetaKey; lang: stri
   return hit ? { key: hit.key, label, value: line.slice(colon + 1).trim(), lang: hit.lang } : null;
 }
 
+/** A placeholder at the start or straight after the first word (`{name}'s Notes`, `Note{word}`): the text's first word is not the label's. */
+const OPENS_WITH_PLACEHOLDER = /^[\p{L}\p{M}]*\{/u;
+
 /**
  * Which table a matched label came from: the first whose labels hold it.
  * A label's pattern costs up to a millisecond to compile (`\p{…}` under the
@@ -138,9 +141,6 @@ function owner(tables: readonly LanguageTable[], pick: (t: LanguageTable) => rea
   }
   return tables[0]?.code ?? 'en';
 }
-
-/** A placeholder at the start or straight after the first word (`{name}'s Notes`, `Note{word}`): the text's first word is not the label's. */
-const OPENS_WITH_PLACEHOLDER = /^[\p{L}\p{M}]*\{/u;
 
 function compileNotes(tables: readonly LanguageTable[]): (line: string) => NoteLabelMatch | null {
   const all = [...new Set(tables.flatMap((t) => t.notes))];
@@ -219,8 +219,9 @@ function compileEndMarks(tables: readonly LanguageTable[]): (line: string) => En
   return (line) => {
     if (line.length > 60) return null;
     const core = undecorated(line);
-    if (core === '' || !openers.has(firstWord(core))) return null;
-    const lang = loud.get(core) ?? exact.get(key(core)) ?? patterns.get(firstWord(core))?.find(([, re]) => re.test(core))?.[2];
+    const word = core === '' ? undefined : firstWord(core);
+    if (word === undefined || !openers.has(word)) return null;
+    const lang = loud.get(core) ?? exact.get(key(core)) ?? patterns.get(word)?.find(([, re]) => re.test(core))?.[2];
     return lang ? { text: core, lang } : null;
   };
 }

@@ -14,9 +14,9 @@ export type Level = NonNullable<DeflateOptions['level']>;
  * Below this many bytes one thread is as quick, and the worker's thread and
  * copies would only add to the peak memory (about 30 MB). Measured on whole
  * builds with 2 cores: 4.7 MB of XHTML took the same time either way and 10 MB
- * too; at 16 MB the second thread saved 7%, at 23 MB 25%. Under 16 MB it
- * starts too late and too cold (fflate runs slowly until V8 has optimised it)
- * to take much off this thread's share.
+ * too; at 16 MB the second thread saved 7%, at 23 MB 25%. On less, it starts
+ * too late and too cold (fflate runs slowly until V8 has optimised it) to take
+ * much off this thread's share.
  */
 export const PARALLEL_FROM = 12_000_000;
 

@@ -74,11 +74,13 @@ export function claimLines(lines: readonly Line[], looksLikeHeading: (text: stri
   illustrations(lines, claims, claim, looksLikeHeading);
   const labels = lines.filter((l) => !claims.has(l.index) && l.item.type === 'text' && SCAN_LABEL.test(l.text));
   if (labels.length >= 3) for (const l of labels) claim(l.index, 'scanner-label', 'artefact');
-  const seen = without(lines, claims, rewritten(lines, claims));
+  // The contents rule claims no caption: what captions keep is the same before and after it.
+  const keep = rewritten(lines, claims);
+  const seen = without(lines, claims, keep);
   const before = claims.size;
   const contents = contentsClaim(seen.lines, seen.origin, claim);
   // Claims are only ever added: with no contents list, the stream is the one just made.
-  return { claims, lines: claims.size === before ? seen.lines : without(lines, claims, rewritten(lines, claims)).lines, meta, contents };
+  return { claims, lines: claims.size === before ? seen.lines : without(lines, claims, keep).lines, meta, contents };
 }
 
 /** Caption lines a heading rule reads as a heading stay in the stream with the marker stripped. */
