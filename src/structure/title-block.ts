@@ -10,7 +10,7 @@ import type { Layout } from '../readers/items.js';
 import type { Classified, Data, Kind } from './rules.js';
 
 /** Words that introduce an author, alone on a line or before the name. */
-const BY = /^(?:by|von|par|por|di|de|door|przez|av|af|автор|авторы|作者|著)\s*[:：]?\s*(.*)$/iu;
+const BY = /^(?:(?:by|von|par|por|di|de|door|przez|av|af|автор|авторы)(?![\p{L}\p{M}])|作者|著)\s*[:：]?\s*(.*)$/iu;
 /** A name: a few words, each starting with a capital (initials, particles and `[père]` allowed), perhaps ending with a comma. */
 const NAME =
   /^(?:\p{Lu}[\p{L}.'’\-]*|\(\p{Lu}[\p{L}.'’\-]*\)|\[[\p{L}.'’\- ]+\]|(?:de|da|van|von|der|den|del|la|le|du|di|y|e|bin|al|ibn)(?=\s))(?:\s+(?:\p{Lu}[\p{L}.'’\-]*|\(\p{Lu}[\p{L}.'’\-]*\)|\[[\p{L}.'’\- ]+\]|de|da|van|von|der|den|del|la|le|du|di|y|e|bin|al|ibn|&|and|und|et))*[,.]?$/u;
@@ -72,10 +72,32 @@ export interface TitleBlock {
   name: string;
 }
 
+/** A line a byline or its name may stand on: text, or a short line a weak rule took for a heading (`DOOR` set alone). */
+const plainLine = (c: Classified): boolean => c.kind === 'paragraph' || WEAK.has(c.rule);
+
+/** A title is set over at most this many lines; a byline looks this many lines up for them. */
+const MAX_TITLE_LINES = 4;
+const MAX_TITLE_RUN = 6;
+
+/**
+ * The title lines above a byline: the run of title lines just above it (gaps
+ * of up to four blank lines between them), split where the gap between two
+ * lines is wider than the narrowest in the run. A title page sets its title
+ * in the topmost group and what describes the book (`A SEA STORY`,
+ * `GESCHIEDKUNDIG VERHAAL`) lower, apart from it; lines set evenly
+ * (`Frankenstein;` / `or, the Modern Prometheus`) are one title.
+ */
+function titleAbove(cls: readonly Classified[], by: number, layout: Layout): number[] {
+  const run: number[] = [];
+  for (let k = by - 1; k >= 0 && run.length < MAX_TITLE_RUN && titleLine(cls[k]!) && cls[k + 1]!.line.gapBefore <= Math.max(4, layout.normalGap + 3); k--) run.unshift(k);
+  const gaps = run.slice(1).map((k) => cls[k]!.line.gapBefore);
+  const split = gaps.findIndex((g) => g > Math.min(...gaps));
+  return (split < 0 ? run : run.slice(0, split + 1)).slice(0, MAX_TITLE_LINES);
+}
+
 /**
  * The title block among the lines before the first heading, if there is one:
- * the byline nearest the top, its name, and the run of title lines just
- * above it (up to four, with gaps of up to four blank lines between them).
+ * the byline nearest the top, its name, and the title lines above it.
  */
 export function findTitleBlock(cls: readonly Classified[], layout: Layout): TitleBlock | undefined {
   const end = firstStrongHeading(cls);
@@ -85,19 +107,22 @@ export function findTitleBlock(cls: readonly Classified[], layout: Layout): Titl
     let name: string | undefined;
     let author: number | undefined;
     if (c.kind === 'meta' && (c.data.field === 'author' || c.data.field === 'by')) name = c.data.value;
-    else if (c.kind === 'paragraph') {
+    else if (plainLine(c)) {
       const m = BY.exec(c.line.text);
       if (!m) continue;
+      const under = cls[i + 1];
       if (m[1] && isName(m[1])) name = m[1];
-      else if (!m[1] && i + 1 < front && cls[i + 1]!.kind === 'paragraph' && cls[i + 1]!.line.gapBefore <= 3 && isName(cls[i + 1]!.line.text)) {
-        name = cls[i + 1]!.line.text;
+      else if (!m[1] && i + 1 < front && under && plainLine(under) && under.line.gapBefore <= 3 && isName(under.line.text)) {
+        name = under.line.text;
         author = i + 1;
       }
     }
     if (!name) continue;
-    const title: number[] = [];
-    for (let k = i - 1; k >= 0 && title.length < 4 && titleLine(cls[k]!) && cls[k + 1]!.line.gapBefore <= Math.max(4, layout.normalGap + 3); k--) title.unshift(k);
-    // A byline with no title above it still names the author.
+    const title = titleAbove(cls, i, layout);
+    // A byline with no title above it still names the author, but a first line
+    // that only opens with such a word is the title itself (`DE ZOUTWEG`,
+    // `Von Mäusen und Menschen`).
+    if (!title.length && c.kind !== 'meta' && author === undefined) continue;
     return { title, by: i, ...(author !== undefined ? { author } : {}), name: cleanName(name) };
   }
   return undefined;
