@@ -115,7 +115,7 @@ export function assemble(cls: readonly Classified[], layout: Layout, file: strin
         const last = out.pieces[out.pieces.length - 1];
         if (last?.type === 'heading') {
           if (last.title.length > 0) last.label = inlineText(last.title);
-          last.title = lineInlines(c.line);
+          last.title = titleInlines(c.line, c.data.title ?? c.line.text);
         }
         trace(c);
         i++;

@@ -514,7 +514,7 @@ export const RULES: readonly Rule[] = [
     test: (c) => {
       const p = c.prev;
       if (!p || (p.kind !== 'chapter' && p.kind !== 'part') || !p.data.untitled || c.line.gapBefore > c.layout.normalGap + 1) return null;
-      return isTitleLike(c.text, true) && !isFieldLine(c.text) ? { title: c.text } : null;
+      return isTitleLike(c.text, true) && !isFieldLine(c.text) ? { title: c.text.replace(/([^.])\.$/, '$1') } : null;
     },
   },
   {

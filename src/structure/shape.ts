@@ -51,10 +51,13 @@ export function isQuotation(s: string): boolean {
 /**
  * A short line in Title Case with no sentence punctuation at its end:
  * `Second Chances`, `THE LONG NIGHT`. Never `This is power.` or `"Hm."`.
- * `loose` also accepts a final `?` or `!` (`Who Are You?`), for lines whose
- * place already suggests a title.
+ * `loose` also accepts a final `?` or `!` (`Who Are You?`), and a full stop
+ * after capitals (`THE FIRST CROSSING.`, as printed books set a chapter's
+ * title; `Enter Chorus.` stays a sentence), for lines whose place already
+ * suggests a title.
  */
 export function isTitleLike(s: string, loose = false): boolean {
+  if (loose && /[^.]\.$/.test(s) && !/\p{Ll}/u.test(s)) s = s.slice(0, -1);
   if (s.length < 2 || s.length > 60) return false;
   if (/^["“”„‘’'«»(\[*_~\-—–=#+.…]/.test(s)) return false;
   if (/[.,;:…"“”’'\-—–)]$/.test(s)) return false;
