@@ -2,6 +2,8 @@ import type { LanguageTable } from './types.js';
 
 const author = ["Author's", "Authors'", 'Authors', 'Author', "Authoress's", 'Authoress', "Translator's", 'Translator', "Writer's", 'Writer'];
 const notes = (words: readonly string[]) => words.flatMap((w) => [`${w} Note`, `${w} Notes`]);
+/** Front matter in someone's name: `Translator's Preface`, `Editor's Introduction`. */
+const owned = ["Author's", "Translator's", "Editor's"].flatMap((w) => ['Preface', 'Introduction', 'Foreword'].map((s) => `${w} ${s}`));
 
 export const en: LanguageTable = {
   code: 'en',
@@ -11,7 +13,7 @@ export const en: LanguageTable = {
     // A stave is A Christmas Carol's chapter; Frankenstein opens with letters.
     chapter: ['Chapter {n}', 'Chapter the {o}', 'Chap. {n}', 'Chap {n}', 'Ch. {n}', 'Ch {n}', 'Ch.{n}', 'Stave {n}', 'Letter {n}'],
     part: ['Part {n}', 'Part the {o}', 'Book {n}', 'Book the {o}', 'Volume {n}', 'Vol. {n}', 'Act {n}'],
-    special: ['Prologue', 'Epilogue', 'Interlude', 'Intermission', 'Afterword', 'Foreword', 'Preface', 'Introduction', 'Coda', 'Omake', 'Bonus Chapter', 'Side Story', 'Footnotes'],
+    special: ['Prologue', 'Epilogue', 'Interlude', 'Intermission', 'Afterword', 'Foreword', 'Preface', 'Introduction', 'Coda', 'Omake', 'Bonus Chapter', 'Side Story', 'Footnotes', ...owned],
     of: ['of'],
   },
   numbers: {

@@ -9,7 +9,7 @@
  */
 import type { Layout } from '../readers/items.js';
 import type { Classified, Data, Kind } from './rules.js';
-import { frontMatterClaims, titleBlockClaims } from './title-block.js';
+import { frontMatterClaims, repeatedTitleClaims, titleBlockClaims } from './title-block.js';
 import { quotationStart } from './quotation.js';
 import { findGlue, startsWithQuote } from './shape.js';
 
@@ -83,6 +83,12 @@ export const REGION_RULES: readonly RegionRule[] = [
     kind: 'frontMatter',
     doc: "a printed book's title-page matter: what stands before the first real heading of a hard-wrapped text with a title block (a half-title, an imprint, a dedication), shown on the title page",
     find: frontMatterClaims,
+  },
+  {
+    name: 'title-repeated',
+    kind: 'meta',
+    doc: "the work's title set again right above a part or chapter, after the front matter (a half-title): read as the title, not as an empty chapter",
+    find: repeatedTitleClaims,
   },
   {
     name: 'glued-epigraph',

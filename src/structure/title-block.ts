@@ -143,3 +143,20 @@ export function titleBlockClaims(cls: readonly Classified[], layout: Layout, giv
   if (block.author !== undefined) out.push({ at: block.author, kind: 'meta', data: { field: 'author', value: block.name } });
   return out;
 }
+
+/**
+ * The work's title set again further down, where a weak rule took it for a
+ * heading: a half-title between the front matter (a preface) and the first
+ * part or chapter. A heading that only repeats the title and holds nothing
+ * before the next heading is read as the title, not as an empty chapter.
+ */
+export function repeatedTitleClaims(cls: readonly Classified[]): Array<{ at: number; kind: Kind; data: Data }> {
+  // The title block's own claim (the rule before this one) carries the title.
+  const at = cls.findIndex((c) => c.kind === 'meta' && c.data.field === 'title-block');
+  if (at < 0) return [];
+  const title = squash(cls[at]!.data.value ?? '');
+  const isHead = (c: Classified | undefined): boolean => c?.kind === 'part' || c?.kind === 'chapter' || c?.kind === 'heading';
+  return cls.flatMap((c, i) =>
+    i > at && WEAK.has(c.rule) && isHead(c) && isHead(cls[i + 1]) && squash(c.line.text) === title ? [{ at: i, kind: 'meta' as const, data: { field: 'title-line', value: '' } }] : [],
+  );
+}
