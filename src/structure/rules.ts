@@ -201,8 +201,8 @@ function tableHeading(ctx: RuleContext, kind: HeadingKind): Data | null {
   }
   // The tables judged that what follows is no sentence; it is the title, whatever its script.
   const title = rest === '' ? '' : (headingRest(rest) ?? rest.replace(/^[\s:.\-–—~|：、。]+/u, '').trim());
-  if (kind === 'special') return title === '' ? heading(ctx, head, undefined, true) : heading(ctx, title, head, false);
   const label = labelCase(head);
+  if (kind === 'special') return title === '' ? heading(ctx, label, undefined, true) : heading(ctx, title, label, false);
   return title === '' ? heading(ctx, label, undefined, true) : heading(ctx, title, label, false);
 }
 
