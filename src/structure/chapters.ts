@@ -7,7 +7,8 @@
  * its level from its depth: a lone top `#` names the work, the shallowest
  * depth left starts chapters, the next one sections, anything deeper is only
  * bold words. A part holds the chapters after it, up to the next part; a part
- * no chapter follows is a chapter itself. Where a site's page structure names
+ * no chapter follows is a chapter itself. A named division (`EPILOGUE`) over
+ * numbers that start again (`I`, `II`) is a part too. Where a site's page structure names
  * the chapters (AO3), every other heading inside one opens a section.
  */
 import type { Block, Chapter, Section, Span } from '../model.js';
@@ -20,6 +21,7 @@ export const CHAPTER_RULES: ReadonlyMap<string, string> = new Map([
   ['top-heading-title', "a lone heading at the top of a marked-up story, shallower than every other: the work's title"],
   ['heading-below-sections', 'a markup heading deeper than sections: kept as bold words'],
   ['repeated-chapter-title', "a heading at the top of a site's chapter that repeats the chapter's name: left out as a repeat"],
+  ['named-part', 'a division its words name (`Epilogue`) with bare numbers after it that count from one again (`I`, `II`): a part holding them'],
   ['untitled', 'story text before the first heading, or a story without headings: a chapter with no title of its own'],
   ['chapter-file-title', "a folder work's chapter file names its one chapter: the title in its front matter, or its lone top heading"],
   ['chapter-file-note', "a chapter file's front-matter notes (summary, notes, end notes): author's notes that open or close its chapter"],
@@ -63,6 +65,7 @@ export function buildChapters(pieces: readonly Piece[], options: ChapterOptions,
     }
   }
   const levels = headingLevels(rest, options.chapterLevel);
+  for (const h of namedParts(rest.filter((p): p is HeadingPiece => p.type === 'heading'))) if (levels.get(h) === 'part') decide(h, 'named-part', 'part');
 
   let chapter: Chapter | undefined;
   let section: Section | undefined;
@@ -141,6 +144,7 @@ function headingLevels(pieces: readonly Piece[], chapterLevel: number | undefine
     else if (h.depth! < level) levels.set(h, 'part');
     else levels.set(h, h.depth! === level ? 'chapter' : h.depth! === level + 1 ? 'section' : 'text');
   }
+  for (const h of namedParts(headings)) levels.set(h, 'part');
   // A part holds the chapters after it (an act's prologue may stand before its
   // first scene). One that holds none, a serial's installment (`Part 2 of 3`),
   // or one with a long story of its own before any chapter is a chapter itself.
@@ -154,6 +158,18 @@ function headingLevels(pieces: readonly Piece[], chapterLevel: number | undefine
     if (!head || head.type !== 'heading' || levels.get(head) !== 'chapter' || p.installment || words > LONG_PART_OPENING) levels.set(p, 'chapter');
   });
   return levels;
+}
+
+/**
+ * A division its words name (`EPILOGUE`) over bare numbers that count from
+ * one again (`I`, `II`) holds them, as a part does; never the first heading,
+ * whose numbers are the book's own chapters.
+ */
+function namedParts(headings: readonly HeadingPiece[]): HeadingPiece[] {
+  return headings.filter((h, k) => {
+    const next = headings[k + 1];
+    return k > 0 && h.rule === 'special-chapter' && next?.rule === 'number-line' && /^(?:1|I)$/i.test(inlineText(next.title).trim());
+  });
 }
 
 /** Words a part may open with before its first chapter (an act's prologue); more, and it reads as a chapter itself. */
