@@ -9,7 +9,7 @@
  */
 import type { Layout } from '../readers/items.js';
 import type { Classified, Data, Kind } from './rules.js';
-import { frontMatterClaims, repeatedTitleClaims, titleBlockClaims } from './title-block.js';
+import { frontMatterClaims, prefaceHeadingClaims, repeatedTitleClaims, titleBlockClaims } from './title-block.js';
 import { quotationStart } from './quotation.js';
 import { findGlue, startsWithQuote } from './shape.js';
 
@@ -77,6 +77,12 @@ export const REGION_RULES: readonly RegionRule[] = [
     kind: 'meta',
     doc: 'the title over a byline at the top (`PRIDE.` / `and` / `PREJUDICE` / `by` / `Jane Austen`, `The Long Way Round` / `By Name`, `DIE VERWANDLUNG` / `VON` / `FRANZ KAFKA`): the title and the author',
     find: titleBlockClaims,
+  },
+  {
+    name: 'preface-heading',
+    kind: 'chapter',
+    doc: "a line in capitals right above the first real prose of a printed book's title page (`TO MY YOUNG READERS!`): the heading of a preface, which is a chapter, not title-page matter",
+    find: prefaceHeadingClaims,
   },
   {
     name: 'front-matter',

@@ -65,6 +65,33 @@ export function frontMatterClaims(cls: readonly Classified[], layout: Layout): n
   return cls.slice(0, end).flatMap((c, i) => (c.kind === 'paragraph' || c.kind === 'title' || WEAK.has(c.rule) ? [i] : []));
 }
 
+/** Words of prose that make a stretch more than title-page matter: a preface, not an imprint. */
+const PROSE_WORDS = 50;
+
+/** Words of the wrapped paragraph that starts at `i`: its lines run on with no blank line between them. */
+function paragraphWords(cls: readonly Classified[], i: number): number {
+  let words = 0;
+  for (let k = i; k < cls.length && cls[k]!.kind === 'paragraph' && (k === i || cls[k]!.line.gapBefore === 0); k++) words += cls[k]!.line.text.split(/\s+/).length;
+  return words;
+}
+
+/**
+ * A preface's heading on a printed book's title page: the short line set in
+ * capitals just above the first paragraph of real prose before the first
+ * heading (`JONG NEDERLAND!`, `TO MY YOUNG READERS!`), apart from what is
+ * above it. It opens a chapter of its own, so the preface is not printed on
+ * the title page with the imprint.
+ */
+export function prefaceHeadingClaims(cls: readonly Classified[], layout: Layout): Array<{ at: number; kind: Kind; data: Data }> {
+  if (layout.mode !== 'wrapped' && layout.mode !== 'indented') return [];
+  const end = firstStrongHeading(cls);
+  if (end <= 0 || !findTitleBlock(cls, layout)) return [];
+  const prose = cls.slice(0, end).findIndex((c, i) => c.kind === 'paragraph' && (i === 0 || cls[i - 1]!.line.gapAfter > 0) && paragraphWords(cls, i) >= PROSE_WORDS);
+  const head = cls[prose - 1];
+  if (prose <= 0 || !head || !titleLine(head) || /\p{Ll}/u.test(head.line.text) || head.line.gapBefore < 2 || head.line.gapAfter > layout.normalGap + 1) return [];
+  return [{ at: prose - 1, kind: 'chapter', data: { title: head.line.text } }];
+}
+
 export interface TitleBlock {
   title: number[];
   by: number;
