@@ -64,8 +64,9 @@ export function buildChapters(pieces: readonly Piece[], options: ChapterOptions,
       rest = pieces.slice(1);
     }
   }
-  const levels = headingLevels(rest, options.chapterLevel);
-  for (const h of namedParts(rest.filter((p): p is HeadingPiece => p.type === 'heading'))) if (levels.get(h) === 'part') decide(h, 'named-part', 'part');
+  const named = namedParts(rest.filter((p): p is HeadingPiece => p.type === 'heading'));
+  const levels = headingLevels(rest, options.chapterLevel, named);
+  for (const h of named) if (levels.get(h) === 'part') decide(h, 'named-part', 'part');
 
   let chapter: Chapter | undefined;
   let section: Section | undefined;
@@ -127,8 +128,8 @@ export function buildChapters(pieces: readonly Piece[], options: ChapterOptions,
   return out;
 }
 
-/** The level of every heading: from its words, else its depth; a part with no chapter after it is a chapter. */
-function headingLevels(pieces: readonly Piece[], chapterLevel: number | undefined): Map<HeadingPiece, Level> {
+/** The level of every heading: from its words, else its depth, `named` as parts (see namedParts); a part with no chapter after it is a chapter. */
+function headingLevels(pieces: readonly Piece[], chapterLevel: number | undefined, named: readonly HeadingPiece[]): Map<HeadingPiece, Level> {
   const headings = pieces.filter((p): p is HeadingPiece => p.type === 'heading');
   const levels = new Map<HeadingPiece, Level>();
   if (headings.some((h) => h.fixed)) {
@@ -144,7 +145,7 @@ function headingLevels(pieces: readonly Piece[], chapterLevel: number | undefine
     else if (h.depth! < level) levels.set(h, 'part');
     else levels.set(h, h.depth! === level ? 'chapter' : h.depth! === level + 1 ? 'section' : 'text');
   }
-  for (const h of namedParts(headings)) levels.set(h, 'part');
+  for (const h of named) levels.set(h, 'part');
   // A part holds the chapters after it (an act's prologue may stand before its
   // first scene). One that holds none, a serial's installment (`Part 2 of 3`),
   // or one with a long story of its own before any chapter is a chapter itself.

@@ -201,8 +201,8 @@ function tableHeading(ctx: RuleContext, kind: HeadingKind): Data | null {
   }
   // The tables judged that what follows is no sentence; it is the title, whatever its script.
   const title = rest === '' ? '' : (headingRest(rest) ?? rest.replace(/^[\s:.\-–—~|：、。]+/u, '').trim());
+  // A label set in capitals is Title Cased alike for every kind (`CHAPTER XII`, `EPILOGUE`).
   const label = labelCase(head);
-  if (kind === 'special') return title === '' ? heading(ctx, label, undefined, true) : heading(ctx, title, label, false);
   return title === '' ? heading(ctx, label, undefined, true) : heading(ctx, title, label, false);
 }
 

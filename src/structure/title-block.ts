@@ -178,7 +178,7 @@ export function titleBlockClaims(cls: readonly Classified[], layout: Layout, giv
  * before the next heading is read as the title, not as an empty chapter.
  */
 export function repeatedTitleClaims(cls: readonly Classified[]): Array<{ at: number; kind: Kind; data: Data }> {
-  // The title block's own claim (the rule before this one) carries the title.
+  // The title block's own claim, made by an earlier rule, carries the title.
   const at = cls.findIndex((c) => c.kind === 'meta' && c.data.field === 'title-block');
   if (at < 0) return [];
   const title = squash(cls[at]!.data.value ?? '');
