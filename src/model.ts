@@ -68,6 +68,8 @@ export interface Chapter {
   span: Span;
   /** A part: the chapters after it, up to the next part, are inside it. */
   part?: boolean;
+  /** Back matter after a part's last chapter (`Footnotes`, an `Epilogue`): the whole book's, outside that part, as is all after it up to the next part. */
+  outside?: boolean;
 }
 
 export interface Author {

@@ -54,12 +54,13 @@ export function renderChapter(chapter: Chapter, index: number, lang: string, joi
   });
 }
 
-/** The table of contents of the story: each part with the chapters after it (up to the next part) inside it. */
+/** The table of contents of the story: each part with the chapters after it (up to the next part, or back matter outside it) inside it. */
 export function storyToc(chapters: readonly Chapter[], join: Join = colon): TocEntry[] {
   const toc: TocEntry[] = [];
   let part: TocEntry | undefined;
   chapters.forEach((chapter, i) => {
     const entry = chapterToc(chapter, i, join);
+    if (chapter.outside) part = undefined;
     if (chapter.part) toc.push((part = entry));
     else (part?.children ?? toc).push(entry);
   });

@@ -22,6 +22,7 @@ export const CHAPTER_RULES: ReadonlyMap<string, string> = new Map([
   ['heading-below-sections', 'a markup heading deeper than sections: kept as bold words'],
   ['repeated-chapter-title', "a heading at the top of a site's chapter that repeats the chapter's name: left out as a repeat"],
   ['named-part', 'a division its words name (`Epilogue`) with bare numbers after it that count from one again (`I`, `II`): a part holding them'],
+  ['outside-part', "a heading its words name (`Footnotes`, `Epilogue`) after a part's last chapter, with no chapter after it before the next part: the whole book's, not that part's"],
   ['untitled', 'story text before the first heading, or a story without headings: a chapter with no title of its own'],
   ['chapter-file-title', "a folder work's chapter file names its one chapter: the title in its front matter, or its lone top heading"],
   ['chapter-file-note', "a chapter file's front-matter notes (summary, notes, end notes): author's notes that open or close its chapter"],
@@ -125,6 +126,10 @@ export function buildChapters(pieces: readonly Piece[], options: ChapterOptions,
     blocksSeen = false;
   }
   close(Math.max(options.lastLine, chapter?.span.start ?? 0));
+  for (const c of backMatter(out.chapters, rules)) {
+    c.outside = true;
+    out.decisions.push({ file: c.span.file, line: c.span.start, rule: 'outside-part', kind: 'chapter', text: inlineText(c.title) });
+  }
   return out;
 }
 
@@ -171,6 +176,30 @@ function namedParts(headings: readonly HeadingPiece[]): HeadingPiece[] {
     const next = headings[k + 1];
     return k > 0 && h.rule === 'special-chapter' && next?.rule === 'number-line' && /^(?:1|I)$/i.test(inlineText(next.title).trim());
   });
+}
+
+/**
+ * Back matter after a part's last chapter: a heading its words name
+ * (`Footnotes`, `Epilogue`) that only such headings follow up to the next
+ * part or the end belongs to the whole book. The first of them stands
+ * outside the part (and takes the rest with it); one with a chapter after it
+ * (an `Interlude` between chapters) stays in its part.
+ */
+function backMatter(chapters: readonly Chapter[], rules: ReadonlyMap<object, string>): Chapter[] {
+  const out: Chapter[] = [];
+  let open = false;
+  chapters.forEach((c, k) => {
+    if (c.part) open = true;
+    else if (open && rules.get(c) === 'special-chapter') {
+      const next = chapters.slice(k + 1);
+      const end = next.findIndex((x) => x.part);
+      if (next.slice(0, end < 0 ? next.length : end).every((x) => rules.get(x) === 'special-chapter')) {
+        out.push(c);
+        open = false;
+      }
+    }
+  });
+  return out;
 }
 
 /** Words a part may open with before its first chapter (an act's prologue); more, and it reads as a chapter itself. */

@@ -31,6 +31,7 @@ export interface OutlineChapter extends OutlineSection {
   file?: string;
   label?: string;
   part?: true;
+  outside?: true;
   sections: OutlineSection[];
 }
 
@@ -122,6 +123,7 @@ export function outlineOf(result: ParseResult): Outline {
       };
       if (c.label !== undefined) o.label = c.label;
       if (c.part) o.part = true;
+      if (c.outside) o.outside = true;
       return o;
     }),
     back: result.back.map(block),
