@@ -9,8 +9,9 @@
  * bold words. A part holds the chapters after it, up to the next part; a part
  * no chapter follows is a chapter itself. A named division (`EPILOGUE`) over
  * numbers that start again (`I`, `II`) is a part too, and back matter after
- * a part's last chapter (`FOOTNOTES`) stands outside that part. Where a site's page structure names
- * the chapters (AO3), every other heading inside one opens a section.
+ * a part's last chapter (`FOOTNOTES`) stands outside that part. Where a
+ * site's page structure names the chapters (AO3), every other heading inside
+ * one opens a section.
  */
 import type { Block, Chapter, Section, Span } from '../model.js';
 import { inlineText } from '../model.js';

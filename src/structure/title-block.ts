@@ -47,6 +47,13 @@ export function printedTitle(lines: readonly string[]): string {
   return joined.toLowerCase().replace(/[\p{L}'’]+/gu, (w, at: number) => (at > 0 && small.test(w) ? w : w.replace(/^\p{L}/u, (c) => c.toUpperCase())));
 }
 
+/** Where a printed book's title page ends (its first real heading), in a hard-wrapped text with a title block; -1 in any other. */
+function titlePageEnd(cls: readonly Classified[], layout: Layout): number {
+  if (layout.mode !== 'wrapped' && layout.mode !== 'indented') return -1;
+  const end = firstStrongHeading(cls);
+  return end > 0 && findTitleBlock(cls, layout) ? end : -1;
+}
+
 /** The first heading its words (or markup) make one, not a lone short line taken for one. */
 export function firstStrongHeading(cls: readonly Classified[]): number {
   return cls.findIndex((c) => (c.kind === 'part' || c.kind === 'chapter' || c.kind === 'heading') && !WEAK.has(c.rule));
@@ -59,9 +66,8 @@ export function firstStrongHeading(cls: readonly Classified[]): number {
  * a heading — is the book's title-page matter, not a chapter.
  */
 export function frontMatterClaims(cls: readonly Classified[], layout: Layout): number[] {
-  if (layout.mode !== 'wrapped' && layout.mode !== 'indented') return [];
-  const end = firstStrongHeading(cls);
-  if (end <= 0 || !findTitleBlock(cls, layout)) return [];
+  const end = titlePageEnd(cls, layout);
+  if (end < 0) return [];
   return cls.slice(0, end).flatMap((c, i) => (c.kind === 'paragraph' || c.kind === 'title' || WEAK.has(c.rule) ? [i] : []));
 }
 
@@ -83,9 +89,8 @@ function paragraphWords(cls: readonly Classified[], i: number): number {
  * the title page with the imprint.
  */
 export function prefaceHeadingClaims(cls: readonly Classified[], layout: Layout): Array<{ at: number; kind: Kind; data: Data }> {
-  if (layout.mode !== 'wrapped' && layout.mode !== 'indented') return [];
-  const end = firstStrongHeading(cls);
-  if (end <= 0 || !findTitleBlock(cls, layout)) return [];
+  const end = titlePageEnd(cls, layout);
+  if (end < 0) return [];
   const prose = cls.slice(0, end).findIndex((c, i) => c.kind === 'paragraph' && (i === 0 || cls[i - 1]!.line.gapAfter > 0) && paragraphWords(cls, i) >= PROSE_WORDS);
   const head = cls[prose - 1];
   if (prose <= 0 || !head || !titleLine(head) || /\p{Ll}/u.test(head.line.text) || head.line.gapBefore < 2 || head.line.gapAfter > layout.normalGap + 1) return [];
